@@ -1,0 +1,182 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { deleteContact, getContact, updateContact } from '../db/contact-repo.js';
+import type { RawContact } from '../domain/contact-fields.js';
+import { parseContact } from '../domain/contact-fields.js';
+import type { ContactRecord } from '../domain/model.js';
+import { UsageError } from '../errors.js';
+import { contactView } from '../output/views.js';
+import type { LogGiven } from '../prompts/log-wizard.js';
+import { askContact } from '../prompts/log-wizard.js';
+import { addContactFlags, givenFromFlags } from './log.js';
+import type { Act } from './shared.js';
+import { confirmDestructive, examples, parseId } from './shared.js';
+
+/** A stored contact as the raw text its flags would take. */
+export function rawOf(c: ContactRecord): RawContact {
+  return {
+    channel: c.channel,
+    direction: c.direction,
+    at: c.startedAt.toISOString(),
+    ended: c.endedAt?.toISOString(),
+    reps: c.reps.map((r) => ({
+      name: r.name,
+      repId: r.repId ?? undefined,
+      role: r.role ?? undefined,
+    })),
+    reference: c.reference ?? undefined,
+    department: c.department ?? undefined,
+    summary: c.summary,
+    nextSteps: c.nextSteps ?? undefined,
+    responsible: c.responsible ?? undefined,
+    expectedTime: c.expectedTime ?? undefined,
+    promises: c.promises.map((p) => ({ text: p.text, due: p.dueAt.toISOString() })),
+    outcome: c.outcome ?? undefined,
+    supervisor: c.supervisor ?? undefined,
+    rude: c.rude,
+    quotes: c.quotes,
+  };
+}
+
+/** Flags of `complain contact edit`. */
+export interface ContactEditOptions {
+  contactArg: string;
+  given: LogGiven;
+  json: boolean;
+}
+
+/** Lays the flags given over the stored contact: a list flag replaces the whole list. */
+export function mergeContact(current: RawContact, given: LogGiven): RawContact {
+  const merged: RawContact = { ...current };
+  for (const [key, value] of Object.entries(given.raw) as [keyof RawContact, unknown][]) {
+    if (value === undefined || Array.isArray(value)) continue;
+    (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  if (given.raw.duration !== undefined) merged.ended = undefined;
+  if (
+    given.raw.at !== undefined &&
+    given.raw.duration === undefined &&
+    given.raw.ended === undefined &&
+    current.ended &&
+    current.at
+  ) {
+    // Keep the length of the contact when only its start moves.
+    const minutes = Math.round((Date.parse(current.ended) - Date.parse(current.at)) / 60_000);
+    merged.ended = undefined;
+    merged.duration = minutes > 0 ? `${minutes}m` : undefined;
+  }
+  if (given.gaveReps) merged.reps = given.raw.reps;
+  if (given.gavePromises) merged.promises = given.raw.promises;
+  if (given.gaveQuotes) merged.quotes = given.raw.quotes;
+  return merged;
+}
+
+function hasChanges(given: LogGiven): boolean {
+  return (
+    given.gaveReps ||
+    given.gavePromises ||
+    given.gaveQuotes ||
+    Object.values(given.raw).some((v) => v !== undefined && !Array.isArray(v))
+  );
+}
+
+/** Corrects a logged contact. */
+export async function runContactEdit(
+  options: ContactEditOptions,
+  ctx: AppContext,
+): Promise<ContactRecord> {
+  const db = ctx.db();
+  const current = getContact(db, parseId(options.contactArg, 'contact'));
+  let raw = mergeContact(rawOf(current), options.given);
+  if (!hasChanges(options.given)) {
+    if (!ctx.interactive)
+      throw new UsageError(
+        'nothing to change',
+        `give the fields to change, e.g. complain contact edit ${current.id} --reference TCK-1`,
+      );
+    const prompter = await ctx.prompter();
+    // Re-ask everything with the flags empty: the wizard starts from nothing but the channel and start.
+    raw = await askContact(
+      prompter,
+      {
+        raw: {
+          channel: current.channel,
+          at: current.startedAt.toISOString(),
+          reps: [],
+          promises: [],
+          quotes: [],
+        },
+        gaveReps: false,
+        gavePromises: false,
+        gaveQuotes: false,
+      },
+      { clock: ctx.clock(), show: (t) => ctx.say(t), confirm: true },
+    );
+  }
+  // A promise whose due date is already stored as an instant is not re-checked against "now".
+  const input = parseContact(raw, ctx.clock());
+  updateContact(db, current.id, input, ctx.now());
+  return getContact(db, current.id);
+}
+
+/** Deletes a logged contact with its promises, after a confirmation. */
+export async function runContactDelete(
+  options: { contactArg: string; yes: boolean },
+  ctx: AppContext,
+): Promise<ContactRecord> {
+  const db = ctx.db();
+  const current = getContact(db, parseId(options.contactArg, 'contact'));
+  await confirmDestructive(
+    ctx,
+    `Delete contact #${current.id} of case #${current.caseId} and its promises?`,
+    options.yes,
+  );
+  deleteContact(db, current.id, ctx.now());
+  return current;
+}
+
+export function registerContact(program: Command, act: Act): void {
+  const contact = program.command('contact').description('correct or delete a logged contact');
+  const edit = contact
+    .command('edit')
+    .argument('<contact>', 'contact number (see `complain show <case>`)')
+    .description(
+      'correct a logged contact; a list flag (--rep, --promise, --quote) replaces the whole list',
+    );
+  addContactFlags(edit)
+    .option('--json', 'print the updated contact as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain contact edit 7 --reference TCK-88812',
+        'complain contact edit 7 --rep "Ayşe K." --rep-id 4411 --rep Selin',
+      ]),
+    )
+    .action(async (contactArg: string, opts: Record<string, unknown>, command: Command) => {
+      const options: ContactEditOptions = {
+        contactArg,
+        given: givenFromFlags(opts),
+        json: Boolean(opts.json),
+      };
+      await act(command, 'contact edit', options, async (ctx) => {
+        const updated = await runContactEdit(options, ctx);
+        if (options.json) ctx.print(JSON.stringify(contactView(updated, ctx.now()), null, 2));
+        ctx.say(ctx.color.green(`Updated contact #${updated.id}.`));
+      });
+    });
+  contact
+    .command('delete')
+    .argument('<contact>', 'contact number')
+    .description('delete a logged contact with its promises')
+    .option('-y, --yes', 'do not ask (required without a terminal)')
+    .addHelpText(
+      'after',
+      examples(['complain contact delete 7', 'complain contact delete 7 --yes']),
+    )
+    .action(async (contactArg: string, opts: Record<string, unknown>, command: Command) => {
+      const options = { contactArg, yes: Boolean(opts.yes) };
+      await act(command, 'contact delete', options, async (ctx) =>
+        ctx.say(`Deleted contact #${(await runContactDelete(options, ctx)).id}.`),
+      );
+    });
+}

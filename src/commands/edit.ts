@@ -1,0 +1,143 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { deleteCase, getCase, listCompanies, updateCase } from '../db/case-repo.js';
+import type { CaseFieldKey } from '../domain/case-fields.js';
+import { CASE_FIELDS } from '../domain/case-fields.js';
+import { parseChoice } from '../domain/contact-fields.js';
+import type { CaseRecord } from '../domain/model.js';
+import { formatMoneyPlain } from '../domain/money.js';
+import { CASE_STATUSES } from '../domain/vocab.js';
+import { UsageError } from '../errors.js';
+import { caseFieldsView } from '../output/views.js';
+import type { CaseDraft } from '../prompts/case-wizard.js';
+import { askCase } from '../prompts/case-wizard.js';
+import { addCaseFlags, draftFromFlags, parseDraft } from './new.js';
+import type { Act } from './shared.js';
+import { confirmDestructive, examples, parseId } from './shared.js';
+
+/** Flags of `complain edit`. */
+export interface EditOptions {
+  caseArg: string;
+  changes: CaseDraft;
+  status: string | undefined;
+  json: boolean;
+}
+
+export function toEditOptions(caseArg: string, opts: Record<string, unknown>): EditOptions {
+  return {
+    caseArg,
+    changes: draftFromFlags(opts),
+    status: typeof opts.status === 'string' ? opts.status : undefined,
+    json: Boolean(opts.json),
+  };
+}
+
+/** A stored case as the raw text its flags would take. */
+export function draftOf(c: CaseRecord): CaseDraft {
+  const fields: Partial<Record<CaseFieldKey, string>> = {};
+  for (const spec of CASE_FIELDS) {
+    const v = c[spec.key];
+    fields[spec.key] = v === null ? '' : typeof v === 'object' ? formatMoneyPlain(v) : String(v);
+  }
+  return { company: c.company.name, channels: {}, fields };
+}
+
+function hasChanges(options: EditOptions): boolean {
+  const d = options.changes;
+  return (
+    Boolean(d.company) ||
+    Object.keys(d.channels).length > 0 ||
+    Object.keys(d.fields).length > 0 ||
+    options.status !== undefined
+  );
+}
+
+/** Corrects a case: the flags given replace those fields; on a terminal with none, pick fields to change. */
+export async function runEdit(options: EditOptions, ctx: AppContext): Promise<CaseRecord> {
+  const db = ctx.db();
+  const current = getCase(db, parseId(options.caseArg, 'case'));
+  const clock = ctx.clock();
+  let draft: CaseDraft = {
+    company: options.changes.company || current.company.name,
+    channels: options.changes.channels,
+    fields: { ...draftOf(current).fields, ...options.changes.fields },
+  };
+  if (!hasChanges(options)) {
+    if (!ctx.interactive)
+      throw new UsageError(
+        'nothing to change',
+        `give the fields to change, e.g. complain edit ${current.id} --order A-1002`,
+      );
+    draft = await askCase(await ctx.prompter(), draft, {
+      known: listCompanies(db),
+      clock,
+      show: (t) => ctx.say(t),
+      confirm: true,
+    });
+  }
+  const status = options.status
+    ? parseChoice('status', CASE_STATUSES, options.status)
+    : current.status;
+  const { company, fields } = parseDraft(draft, clock);
+  updateCase(db, current.id, company, fields, status, ctx.now());
+  return getCase(db, current.id);
+}
+
+/** Flags of `complain delete`. */
+export interface DeleteOptions {
+  caseArg: string;
+  yes: boolean;
+}
+
+/** Deletes a case and everything logged on it, after a confirmation. */
+export async function runDelete(options: DeleteOptions, ctx: AppContext): Promise<CaseRecord> {
+  const db = ctx.db();
+  const current = getCase(db, parseId(options.caseArg, 'case'));
+  await confirmDestructive(
+    ctx,
+    `Delete case #${current.id} (${current.company.name}: ${current.title}) and everything logged on it?`,
+    options.yes,
+  );
+  deleteCase(db, current.id);
+  return current;
+}
+
+export function registerEdit(program: Command, act: Act): void {
+  const cmd = program
+    .command('edit')
+    .argument('<case>', 'case number')
+    .description("correct a case's facts");
+  addCaseFlags(cmd)
+    .option('--status <status>', `set the status: ${CASE_STATUSES.join(' | ')}`)
+    .option('--json', 'print the updated case as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain edit 3',
+        'complain edit 3 --order A-1002 --amount "64.90 EUR"',
+        'complain edit 3 --status waiting',
+      ]),
+    )
+    .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
+      const options = toEditOptions(caseArg, opts);
+      await act(command, 'edit', options, async (ctx) => {
+        const updated = await runEdit(options, ctx);
+        if (options.json) ctx.print(JSON.stringify(caseFieldsView(updated), null, 2));
+        ctx.say(ctx.color.green(`Updated case #${updated.id}.`));
+      });
+    });
+
+  program
+    .command('delete')
+    .argument('<case>', 'case number')
+    .description('delete a case and everything logged on it')
+    .option('-y, --yes', 'do not ask (required without a terminal)')
+    .addHelpText('after', examples(['complain delete 3', 'complain delete 3 --yes']))
+    .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
+      const options: DeleteOptions = { caseArg, yes: Boolean(opts.yes) };
+      await act(command, 'delete', options, async (ctx) => {
+        const gone = await runDelete(options, ctx);
+        ctx.say(`Deleted case #${gone.id}.`);
+      });
+    });
+}

@@ -1,0 +1,191 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { createContact, getContact } from '../db/contact-repo.js';
+import type { RawContact } from '../domain/contact-fields.js';
+import { parseContact } from '../domain/contact-fields.js';
+import type { CaseRecord, ContactRecord } from '../domain/model.js';
+import { CHANNELS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
+import { MissingFlagsError, UsageError } from '../errors.js';
+import { contactView } from '../output/views.js';
+import type { LogGiven } from '../prompts/log-wizard.js';
+import { askContact } from '../prompts/log-wizard.js';
+import type { Act } from './shared.js';
+import { collect, examples, resolveCase } from './shared.js';
+
+/** Flags of `complain log`, as typed. */
+export interface LogOptions {
+  caseArg: string | undefined;
+  given: LogGiven;
+  json: boolean;
+  yes: boolean;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' ? v : undefined;
+}
+
+function list(v: unknown): string[] {
+  return Array.isArray(v) ? (v as string[]) : [];
+}
+
+/** Reads the contact flags, pairing --rep with --rep-id/--rep-role and --promise with --due. */
+export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
+  const reps = list(opts.rep);
+  const repIds = list(opts.repId);
+  const repRoles = list(opts.repRole);
+  if (repIds.length > reps.length || repRoles.length > reps.length) {
+    throw new UsageError(
+      'more --rep-id or --rep-role than --rep',
+      'give each --rep-id right after the --rep it belongs to',
+    );
+  }
+  const promises = list(opts.promise);
+  const dues = list(opts.due);
+  if (promises.length !== dues.length) {
+    throw new UsageError(
+      `${promises.length} --promise but ${dues.length} --due`,
+      'give every --promise its --due: --promise "call back" --due friday',
+    );
+  }
+  const quotes = list(opts.quote);
+  const raw: RawContact = {
+    channel: str(opts.channel),
+    direction: str(opts.direction),
+    at: str(opts.at),
+    ended: str(opts.ended),
+    duration: str(opts.duration),
+    reps: reps.map((name, i) => ({ name, repId: repIds[i], role: repRoles[i] })),
+    reference: str(opts.reference),
+    department: str(opts.department),
+    summary: str(opts.summary),
+    nextSteps: str(opts.nextSteps),
+    responsible: str(opts.responsible),
+    expectedTime: str(opts.expectedTime),
+    promises: promises.map((text, i) => ({ text, due: dues[i]! })),
+    outcome: str(opts.outcome),
+    supervisor: str(opts.supervisor),
+    rude: opts.rude === true ? true : undefined,
+    quotes,
+  };
+  return {
+    raw,
+    gaveReps: reps.length > 0,
+    gavePromises: promises.length > 0,
+    gaveQuotes: quotes.length > 0,
+  };
+}
+
+export function toLogOptions(
+  caseArg: string | undefined,
+  opts: Record<string, unknown>,
+): LogOptions {
+  return { caseArg, given: givenFromFlags(opts), json: Boolean(opts.json), yes: Boolean(opts.yes) };
+}
+
+/** What `complain log` saved. */
+export interface LogResult {
+  caseRecord: CaseRecord;
+  contact: ContactRecord;
+}
+
+/** Records a contact: flags first, the wizard for the rest on a terminal, one transaction. */
+export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogResult> {
+  const caseRecord = await resolveCase(ctx, options.caseArg, 'log');
+  const clock = ctx.clock();
+  let raw = options.given.raw;
+  if (ctx.interactive) {
+    raw = await askContact(await ctx.prompter(), options.given, {
+      clock,
+      show: (t) => ctx.say(t),
+      confirm: !options.yes,
+    });
+  } else {
+    const missing = [
+      raw.channel ? undefined : '--channel',
+      raw.summary ? undefined : '--summary',
+    ].filter((f): f is string => Boolean(f));
+    if (missing.length > 0) throw new MissingFlagsError(missing, 'no terminal to ask');
+  }
+  const input = parseContact(raw, ctx.clock());
+  const db = ctx.db();
+  const { id } = createContact(db, caseRecord.id, input, ctx.now());
+  return { caseRecord, contact: getContact(db, id) };
+}
+
+/** The contact flags shared by `log` and `contact edit`. */
+export function addContactFlags(cmd: Command): Command {
+  return cmd
+    .option('--channel <channel>', `how: ${CHANNELS.join(' | ')}`)
+    .option('--direction <direction>', 'outbound (you contacted them, default) | inbound')
+    .option(
+      '--at <when>',
+      'when it started: ISO or "today 14:05", "yesterday 3pm", "2h ago" (default: now)',
+    )
+    .option('--ended <when>', 'when it ended')
+    .option('--duration <duration>', 'how long: 25m, 1h10m (instead of --ended)')
+    .option('--rep <name>', 'a representative, in the order they appeared (repeatable)', collect)
+    .option('--rep-id <id>', 'the ID of the --rep before it (repeatable)', collect)
+    .option('--rep-role <role>', 'the role of the --rep before it (repeatable)', collect)
+    .option('--department <name>', 'the department')
+    .option('--reference <number>', 'reference or ticket number they gave')
+    .option('--summary <text>', 'what was said')
+    .option('--next-steps <text>', 'their answer to "what are the next steps?"')
+    .option('--responsible <text>', 'their answer to "who is responsible?"')
+    .option('--expected-time <text>', 'their answer to "how long will it take?"')
+    .option('--promise <text>', 'what they promised (repeatable, each with --due)', collect)
+    .option(
+      '--due <date>',
+      'when the --promise before it is due: "friday", "in 3 days", 2026-12-01',
+      collect,
+    )
+    .option('--outcome <outcome>', `how it ended: ${OUTCOMES.join(' | ')}`)
+    .option('--supervisor <state>', `supervisor: ${SUPERVISOR.join(' | ')}`)
+    .option('--rude', 'someone was rude')
+    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect);
+}
+
+export function registerLog(program: Command, act: Act): void {
+  const cmd = program
+    .command('log')
+    .argument('[case]', 'case number (default: the only open case, or you pick one)')
+    .description('record a call, chat or e-mail right after it ends');
+  addContactFlags(cmd)
+    .option('-y, --yes', 'save without the summary question')
+    .option('--json', 'print the saved contact as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain log',
+        'complain log 3 --channel phone --at "today 14:05" --duration 25m --rep "Ayşe K." --rep-id 4411 \\\n      --reference TCK-88812 --summary "Promised a technician visit." --promise "technician visit" --due friday',
+        'complain log 3 --channel chat --at "yesterday 3pm" --rep Mehmet --rep Selin --rep-id S-17 \\\n      --summary "Transferred to billing." --outcome transferred --supervisor refused --quote "Not my problem."',
+      ]),
+    )
+    .action(
+      async (caseArg: string | undefined, opts: Record<string, unknown>, command: Command) => {
+        const options = toLogOptions(caseArg, opts);
+        await act(command, 'log', options, async (ctx) =>
+          printLog(ctx, options, await runLog(options, ctx)),
+        );
+      },
+    );
+}
+
+export function printLog(ctx: AppContext, options: LogOptions, result: LogResult): void {
+  const { contact, caseRecord } = result;
+  if (options.json) ctx.print(JSON.stringify(contactView(contact, ctx.now()), null, 2));
+  else ctx.print(String(contact.id));
+  const promises = contact.promises.length
+    ? ` with ${contact.promises.length} ${contact.promises.length === 1 ? 'promise' : 'promises'}`
+    : '';
+  ctx.say(ctx.color.green(`Logged contact #${contact.id} on case #${caseRecord.id}${promises}.`));
+  if (
+    !contact.reference &&
+    ['phone', 'chat', 'in-person', 'email', 'web-form'].includes(contact.channel)
+  ) {
+    ctx.say(
+      ctx.color.yellow(
+        'No reference number this time: next time, ask "Can I have a reference number for this?" before you hang up.',
+      ),
+    );
+  }
+}

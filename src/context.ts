@@ -1,0 +1,140 @@
+import { Chalk, type ChalkInstance } from 'chalk';
+import type { Readable, Writable } from 'node:stream';
+import type { Db } from './db/open.js';
+import { ensureDataDir, openDatabase } from './db/open.js';
+import { getProfile } from './db/profile-repo.js';
+import type { Clock } from './domain/dates.js';
+import type { Profile } from './domain/model.js';
+import type { DataPaths } from './paths.js';
+import { resolveDataPaths } from './paths.js';
+import type { Prompter } from './prompts/prompter.js';
+
+/** The process as main.ts hands it over: nothing else reads process.*. */
+export interface Runtime {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  stdinIsTTY: boolean;
+  stdoutIsTTY: boolean;
+  stderrIsTTY: boolean;
+  env: Record<string, string | undefined>;
+  platform: string;
+  home: string;
+  cwd: string;
+  now: () => Date;
+  /** The host's time zone, used until the profile names one. */
+  systemTimeZone: string;
+  /** Aborted on Ctrl-C. */
+  signal?: AbortSignal;
+  /** Tests pass a scripted prompter; otherwise the real one is loaded on first use. */
+  prompter?: Prompter;
+}
+
+/** The global flags every command shares. */
+export interface GlobalOptions {
+  dataDir?: string | undefined;
+  input?: boolean | undefined;
+  color?: boolean | undefined;
+  debug?: boolean | undefined;
+}
+
+/** What every command is handed: streams and TTY flags, prompter, clock, paths, db, colour. */
+export interface AppContext {
+  stdin: Readable;
+  stdout: Writable;
+  stderr: Writable;
+  stdoutIsTTY: boolean;
+  /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
+  interactive: boolean;
+  debug: boolean;
+  env: Record<string, string | undefined>;
+  paths: DataPaths;
+  now: () => Date;
+  /** Colour for messages on stderr. */
+  color: ChalkInstance;
+  /** Colour for data on stdout (none when stdout is piped). */
+  colorOut: ChalkInstance;
+  /** Opens the database on first use (creating the data dir 0700 and the file 0600). */
+  db(): Db;
+  /** The profile, when there is one. */
+  profile(): Profile | undefined;
+  /** The user's clock: now and the profile's time zone (else the host's). */
+  clock(): Clock;
+  prompter(): Promise<Prompter>;
+  /** Writes a message line to stderr. */
+  say(message: string): void;
+  /** Writes data to stdout. */
+  print(data: string): void;
+  close(): void;
+}
+
+function colorLevel(runtime: Runtime, flag: boolean | undefined, isTTY: boolean): 0 | 1 | 2 | 3 {
+  const env = runtime.env;
+  if (flag === false) return 0;
+  if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return 0;
+  if (env.TERM === 'dumb') return 0;
+  if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return 1;
+  if (!isTTY) return 0;
+  return env.COLORTERM === 'truecolor' ? 3 : 1;
+}
+
+/** Builds the context for one command run. */
+export function createContext(runtime: Runtime, globals: GlobalOptions): AppContext {
+  const paths = resolveDataPaths({
+    flag: globals.dataDir,
+    env: runtime.env,
+    platform: runtime.platform,
+    home: runtime.home,
+    cwd: runtime.cwd,
+  });
+  let db: Db | undefined;
+  let prompter: Prompter | undefined = runtime.prompter;
+  const ctx: AppContext = {
+    stdin: runtime.stdin,
+    stdout: runtime.stdout,
+    stderr: runtime.stderr,
+    stdoutIsTTY: runtime.stdoutIsTTY,
+    interactive: runtime.stdinIsTTY && runtime.stdoutIsTTY && globals.input !== false,
+    debug: Boolean(globals.debug),
+    env: runtime.env,
+    paths,
+    now: runtime.now,
+    color: new Chalk({ level: colorLevel(runtime, globals.color, runtime.stderrIsTTY) }),
+    colorOut: new Chalk({ level: colorLevel(runtime, globals.color, runtime.stdoutIsTTY) }),
+    db() {
+      if (!db) {
+        ensureDataDir(paths.dataDir);
+        db = openDatabase(paths.dbFile);
+      }
+      return db;
+    },
+    profile() {
+      return getProfile(ctx.db());
+    },
+    clock() {
+      return { now: runtime.now(), timeZone: ctx.profile()?.timeZone ?? runtime.systemTimeZone };
+    },
+    async prompter() {
+      if (!prompter) {
+        const { createInquirerPrompter } = await import('./prompts/inquirer-prompter.js');
+        prompter = createInquirerPrompter({
+          input: runtime.stdin,
+          output: runtime.stderr,
+          ...(runtime.signal ? { signal: runtime.signal } : {}),
+        });
+      }
+      return prompter;
+    },
+    say(message) {
+      runtime.stderr.write(message.endsWith('\n') ? message : message + '\n');
+    },
+    print(data) {
+      runtime.stdout.write(data.endsWith('\n') ? data : data + '\n');
+    },
+    close() {
+      if (db?.open) db.close();
+      db = undefined;
+    },
+  };
+  return ctx;
+}

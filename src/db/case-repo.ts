@@ -1,0 +1,249 @@
+import type { CaseFields, CaseRecord, Company, CompanyChannels } from '../domain/model.js';
+import { searchKey } from '../domain/text.js';
+import type { CaseStatus, Remedy } from '../domain/vocab.js';
+import { NotFoundError } from '../errors.js';
+import type { Db } from './open.js';
+
+interface CompanyRow {
+  id: number;
+  name: string;
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  chat: string | null;
+  social: string | null;
+}
+
+interface CaseRow {
+  id: number;
+  company_id: number;
+  title: string;
+  product: string;
+  purchased_on: string | null;
+  order_ref: string | null;
+  account_ref: string | null;
+  amount_minor: number | null;
+  currency: string | null;
+  occurred_on: string | null;
+  situation: string;
+  problem: string;
+  request: string;
+  remedy: string;
+  remedy_detail: string | null;
+  jurisdiction: string;
+  status: string;
+  outcome: string | null;
+  created_at: string;
+  updated_at: string;
+  closed_at: string | null;
+}
+
+function toCompany(row: CompanyRow): Company {
+  return {
+    id: row.id,
+    name: row.name,
+    address: row.address,
+    email: row.email,
+    phone: row.phone,
+    website: row.website,
+    chat: row.chat,
+    social: row.social,
+  };
+}
+
+function toCase(row: CaseRow, company: Company): CaseRecord {
+  return {
+    id: row.id,
+    company,
+    title: row.title,
+    product: row.product,
+    purchasedOn: row.purchased_on,
+    orderRef: row.order_ref,
+    accountRef: row.account_ref,
+    amount:
+      row.amount_minor !== null && row.currency
+        ? { minor: row.amount_minor, currency: row.currency }
+        : null,
+    occurredOn: row.occurred_on,
+    situation: row.situation,
+    problem: row.problem,
+    request: row.request,
+    remedy: row.remedy as Remedy,
+    remedyDetail: row.remedy_detail,
+    jurisdiction: row.jurisdiction,
+    status: row.status as CaseStatus,
+    outcome: row.outcome,
+    createdAt: new Date(row.created_at),
+    updatedAt: new Date(row.updated_at),
+    closedAt: row.closed_at ? new Date(row.closed_at) : null,
+  };
+}
+
+/** Every company, by name. */
+export function listCompanies(db: Db): Company[] {
+  const rows = db.prepare('SELECT * FROM company ORDER BY search_key').all() as CompanyRow[];
+  return rows.map(toCompany);
+}
+
+/** A company by name, matched without regard to case (Turkish İ/ı included). */
+export function findCompanyByName(db: Db, name: string): Company | undefined {
+  const row = db.prepare('SELECT * FROM company WHERE search_key = ?').get(searchKey(name)) as
+    CompanyRow | undefined;
+  return row ? toCompany(row) : undefined;
+}
+
+/** The company of that name, created when new; channels given fill in or update the known ones. */
+export function upsertCompany(
+  db: Db,
+  name: string,
+  channels: Partial<CompanyChannels>,
+  now: Date,
+): Company {
+  const known = findCompanyByName(db, name);
+  const given = Object.fromEntries(
+    Object.entries(channels).filter(([, v]) => v),
+  ) as Partial<CompanyChannels>;
+  if (known) {
+    const merged = { ...known, ...given };
+    db.prepare(
+      `UPDATE company SET address = @address, email = @email, phone = @phone, website = @website,
+         chat = @chat, social = @social WHERE id = @id`,
+    ).run(merged);
+    return merged;
+  }
+  const row = {
+    name,
+    search_key: searchKey(name),
+    address: given.address ?? null,
+    email: given.email ?? null,
+    phone: given.phone ?? null,
+    website: given.website ?? null,
+    chat: given.chat ?? null,
+    social: given.social ?? null,
+    created_at: now.toISOString(),
+  };
+  const id = Number(
+    db
+      .prepare(
+        `INSERT INTO company (name, search_key, address, email, phone, website, chat, social, created_at)
+         VALUES (@name, @search_key, @address, @email, @phone, @website, @chat, @social, @created_at)`,
+      )
+      .run(row).lastInsertRowid,
+  );
+  return toCompany({ id, ...row });
+}
+
+function caseParams(fields: CaseFields) {
+  return {
+    title: fields.title,
+    product: fields.product,
+    purchased_on: fields.purchasedOn,
+    order_ref: fields.orderRef,
+    account_ref: fields.accountRef,
+    amount_minor: fields.amount?.minor ?? null,
+    currency: fields.amount?.currency ?? null,
+    occurred_on: fields.occurredOn,
+    situation: fields.situation,
+    problem: fields.problem,
+    request: fields.request,
+    remedy: fields.remedy,
+    remedy_detail: fields.remedyDetail,
+    jurisdiction: fields.jurisdiction,
+  };
+}
+
+/** Creates a case and, when new, its company, in one transaction. Returns the case id. */
+export function createCase(
+  db: Db,
+  company: { name: string; channels: Partial<CompanyChannels> },
+  fields: CaseFields,
+  now: Date,
+): number {
+  const write = db.transaction(() => {
+    const c = upsertCompany(db, company.name, company.channels, now);
+    const at = now.toISOString();
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO case_file (company_id, title, product, purchased_on, order_ref, account_ref,
+             amount_minor, currency, occurred_on, situation, problem, request, remedy, remedy_detail,
+             jurisdiction, status, created_at, updated_at)
+           VALUES (@company_id, @title, @product, @purchased_on, @order_ref, @account_ref,
+             @amount_minor, @currency, @occurred_on, @situation, @problem, @request, @remedy,
+             @remedy_detail, @jurisdiction, 'open', @at, @at)`,
+        )
+        .run({ company_id: c.id, ...caseParams(fields), at }).lastInsertRowid,
+    );
+  });
+  return write.immediate();
+}
+
+/** Replaces a case's fields (and its company, by name) in one transaction. */
+export function updateCase(
+  db: Db,
+  id: number,
+  company: { name: string; channels: Partial<CompanyChannels> },
+  fields: CaseFields,
+  status: CaseStatus,
+  now: Date,
+): void {
+  const write = db.transaction(() => {
+    const c = upsertCompany(db, company.name, company.channels, now);
+    const result = db
+      .prepare(
+        `UPDATE case_file SET company_id = @company_id, title = @title, product = @product,
+           purchased_on = @purchased_on, order_ref = @order_ref, account_ref = @account_ref,
+           amount_minor = @amount_minor, currency = @currency, occurred_on = @occurred_on,
+           situation = @situation, problem = @problem, request = @request, remedy = @remedy,
+           remedy_detail = @remedy_detail, jurisdiction = @jurisdiction, status = @status,
+           updated_at = @at WHERE id = @id`,
+      )
+      .run({ id, company_id: c.id, ...caseParams(fields), status, at: now.toISOString() });
+    if (result.changes === 0) throw caseNotFound(id);
+  });
+  write.immediate();
+}
+
+/** Marks a case as touched (a contact logged, a letter written): it rises in `complain list`. */
+export function touchCase(db: Db, id: number, now: Date): void {
+  db.prepare('UPDATE case_file SET updated_at = ? WHERE id = ?').run(now.toISOString(), id);
+}
+
+/** Deletes a case with its contacts, promises, letters and evidence records. */
+export function deleteCase(db: Db, id: number): void {
+  const write = db.transaction(() => {
+    const result = db.prepare('DELETE FROM case_file WHERE id = ?').run(id);
+    if (result.changes === 0) throw caseNotFound(id);
+  });
+  write.immediate();
+}
+
+/** The error for a case id that does not exist. */
+export function caseNotFound(id: number): NotFoundError {
+  return new NotFoundError(`no case #${id}`, 'run `complain list` to see the case numbers');
+}
+
+/** A case by id, or undefined. */
+export function findCase(db: Db, id: number): CaseRecord | undefined {
+  const row = db.prepare('SELECT * FROM case_file WHERE id = ?').get(id) as CaseRow | undefined;
+  if (!row) return undefined;
+  const company = db
+    .prepare('SELECT * FROM company WHERE id = ?')
+    .get(row.company_id) as CompanyRow;
+  return toCase(row, toCompany(company));
+}
+
+/** A case by id; NotFoundError when there is none. */
+export function getCase(db: Db, id: number): CaseRecord {
+  const found = findCase(db, id);
+  if (!found) throw caseNotFound(id);
+  return found;
+}
+
+/** Every case, with its company. */
+export function listCases(db: Db): CaseRecord[] {
+  const companies = new Map(listCompanies(db).map((c) => [c.id, c]));
+  const rows = db.prepare('SELECT * FROM case_file ORDER BY id').all() as CaseRow[];
+  return rows.map((row) => toCase(row, companies.get(row.company_id)!));
+}

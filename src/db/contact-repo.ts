@@ -1,0 +1,258 @@
+import type { ContactInput } from '../domain/contact-fields.js';
+import type { ContactRecord, PromiseRecord } from '../domain/model.js';
+import type {
+  Channel,
+  ContactOutcome,
+  Direction,
+  PromiseState,
+  SupervisorRequest,
+} from '../domain/vocab.js';
+import { NotFoundError } from '../errors.js';
+import { touchCase } from './case-repo.js';
+import type { Db } from './open.js';
+
+interface ContactRow {
+  id: number;
+  case_id: number;
+  channel: string;
+  direction: string;
+  started_at: string;
+  ended_at: string | null;
+  reference: string | null;
+  department: string | null;
+  summary: string;
+  next_steps: string | null;
+  responsible: string | null;
+  expected_time: string | null;
+  outcome: string | null;
+  supervisor: string | null;
+  rude: number;
+  created_at: string;
+}
+
+interface PromiseRow {
+  id: number;
+  case_id: number;
+  contact_id: number;
+  text: string;
+  due_at: string;
+  state: string;
+  resolved_at: string | null;
+}
+
+function toPromise(row: PromiseRow): PromiseRecord {
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    contactId: row.contact_id,
+    text: row.text,
+    dueAt: new Date(row.due_at),
+    state: row.state as PromiseState,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+  };
+}
+
+function contactParams(input: ContactInput) {
+  const f = input.fields;
+  return {
+    channel: f.channel,
+    direction: f.direction,
+    started_at: f.startedAt.toISOString(),
+    ended_at: f.endedAt?.toISOString() ?? null,
+    reference: f.reference,
+    department: f.department,
+    summary: f.summary,
+    next_steps: f.nextSteps,
+    responsible: f.responsible,
+    expected_time: f.expectedTime,
+    outcome: f.outcome,
+    supervisor: f.supervisor,
+    rude: f.rude ? 1 : 0,
+  };
+}
+
+function writeChildren(db: Db, contactId: number, caseId: number, input: ContactInput): number[] {
+  const rep = db.prepare(
+    'INSERT INTO contact_rep (contact_id, position, name, rep_id, role) VALUES (?, ?, ?, ?, ?)',
+  );
+  input.fields.reps.forEach((r, i) => rep.run(contactId, i + 1, r.name, r.repId, r.role));
+  const quote = db.prepare(
+    'INSERT INTO contact_quote (contact_id, position, text) VALUES (?, ?, ?)',
+  );
+  input.fields.quotes.forEach((q, i) => quote.run(contactId, i + 1, q));
+  const promise = db.prepare(
+    'INSERT INTO promise (case_id, contact_id, text, due_at) VALUES (?, ?, ?, ?)',
+  );
+  return input.promises.map((p) =>
+    Number(promise.run(caseId, contactId, p.text, p.dueAt.toISOString()).lastInsertRowid),
+  );
+}
+
+/** Records a contact with its reps, quotes and promises in one transaction. */
+export function createContact(
+  db: Db,
+  caseId: number,
+  input: ContactInput,
+  now: Date,
+): { id: number; promiseIds: number[] } {
+  const write = db.transaction(() => {
+    const id = Number(
+      db
+        .prepare(
+          `INSERT INTO contact (case_id, channel, direction, started_at, ended_at, reference, department,
+             summary, next_steps, responsible, expected_time, outcome, supervisor, rude, created_at)
+           VALUES (@case_id, @channel, @direction, @started_at, @ended_at, @reference, @department,
+             @summary, @next_steps, @responsible, @expected_time, @outcome, @supervisor, @rude, @created_at)`,
+        )
+        .run({ case_id: caseId, ...contactParams(input), created_at: now.toISOString() })
+        .lastInsertRowid,
+    );
+    const promiseIds = writeChildren(db, id, caseId, input);
+    touchCase(db, caseId, now);
+    return { id, promiseIds };
+  });
+  return write.immediate();
+}
+
+/**
+ * Replaces a contact's fields. Reps, quotes and promises are replaced as given in `input`;
+ * promises that keep their text and due date keep their state.
+ */
+export function updateContact(db: Db, id: number, input: ContactInput, now: Date): void {
+  const write = db.transaction(() => {
+    const current = getContact(db, id);
+    db.prepare(
+      `UPDATE contact SET channel = @channel, direction = @direction, started_at = @started_at,
+         ended_at = @ended_at, reference = @reference, department = @department, summary = @summary,
+         next_steps = @next_steps, responsible = @responsible, expected_time = @expected_time,
+         outcome = @outcome, supervisor = @supervisor, rude = @rude WHERE id = @id`,
+    ).run({ id, ...contactParams(input) });
+    db.prepare('DELETE FROM contact_rep WHERE contact_id = ?').run(id);
+    db.prepare('DELETE FROM contact_quote WHERE contact_id = ?').run(id);
+    const kept = new Map(
+      current.promises.map((p) => [`${p.text}\u0000${p.dueAt.toISOString()}`, p]),
+    );
+    db.prepare('DELETE FROM promise WHERE contact_id = ?').run(id);
+    const ids = writeChildren(db, id, current.caseId, input);
+    const restore = db.prepare('UPDATE promise SET state = ?, resolved_at = ? WHERE id = ?');
+    input.promises.forEach((p, i) => {
+      const before = kept.get(`${p.text}\u0000${p.dueAt.toISOString()}`);
+      if (before && before.state !== 'pending')
+        restore.run(before.state, before.resolvedAt?.toISOString() ?? null, ids[i]);
+    });
+    touchCase(db, current.caseId, now);
+  });
+  write.immediate();
+}
+
+/** Deletes a contact with its reps, quotes and promises. */
+export function deleteContact(db: Db, id: number, now: Date): void {
+  const write = db.transaction(() => {
+    const current = getContact(db, id);
+    db.prepare('DELETE FROM contact WHERE id = ?').run(id);
+    touchCase(db, current.caseId, now);
+  });
+  write.immediate();
+}
+
+function hydrate(db: Db, rows: ContactRow[]): ContactRecord[] {
+  if (rows.length === 0) return [];
+  const ids = rows.map((r) => r.id);
+  const marks = ids.map(() => '?').join(',');
+  const reps = db
+    .prepare(
+      `SELECT contact_id, name, rep_id, role FROM contact_rep WHERE contact_id IN (${marks}) ORDER BY contact_id, position`,
+    )
+    .all(...ids) as {
+    contact_id: number;
+    name: string;
+    rep_id: string | null;
+    role: string | null;
+  }[];
+  const quotes = db
+    .prepare(
+      `SELECT contact_id, text FROM contact_quote WHERE contact_id IN (${marks}) ORDER BY contact_id, position`,
+    )
+    .all(...ids) as { contact_id: number; text: string }[];
+  const promises = db
+    .prepare(`SELECT * FROM promise WHERE contact_id IN (${marks}) ORDER BY due_at, id`)
+    .all(...ids) as PromiseRow[];
+  return rows.map((row) => ({
+    id: row.id,
+    caseId: row.case_id,
+    channel: row.channel as Channel,
+    direction: row.direction as Direction,
+    startedAt: new Date(row.started_at),
+    endedAt: row.ended_at ? new Date(row.ended_at) : null,
+    reference: row.reference,
+    department: row.department,
+    summary: row.summary,
+    nextSteps: row.next_steps,
+    responsible: row.responsible,
+    expectedTime: row.expected_time,
+    outcome: row.outcome as ContactOutcome | null,
+    supervisor: row.supervisor as SupervisorRequest | null,
+    rude: row.rude === 1,
+    quotes: quotes.filter((q) => q.contact_id === row.id).map((q) => q.text),
+    reps: reps
+      .filter((r) => r.contact_id === row.id)
+      .map((r) => ({ name: r.name, repId: r.rep_id, role: r.role })),
+    promises: promises.filter((p) => p.contact_id === row.id).map(toPromise),
+    createdAt: new Date(row.created_at),
+  }));
+}
+
+/** The contacts of a case, oldest first. */
+export function listContacts(db: Db, caseId: number): ContactRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM contact WHERE case_id = ? ORDER BY started_at, id')
+    .all(caseId) as ContactRow[];
+  return hydrate(db, rows);
+}
+
+/** A contact by id; NotFoundError when there is none. */
+export function getContact(db: Db, id: number): ContactRecord {
+  const row = db.prepare('SELECT * FROM contact WHERE id = ?').get(id) as ContactRow | undefined;
+  if (!row)
+    throw new NotFoundError(
+      `no contact #${id}`,
+      'run `complain show <case>` to see the contact numbers',
+    );
+  return hydrate(db, [row])[0]!;
+}
+
+/** A summary per case for `complain list`: last contact and the earliest pending promise. */
+export interface CaseActivity {
+  caseId: number;
+  contactCount: number;
+  lastContactAt: Date | null;
+  nextPromise: PromiseRecord | null;
+}
+
+/** Activity of every case, in two queries. */
+export function listCaseActivity(db: Db): Map<number, CaseActivity> {
+  const out = new Map<number, CaseActivity>();
+  const counts = db
+    .prepare('SELECT case_id, count(*) AS n, max(started_at) AS last FROM contact GROUP BY case_id')
+    .all() as { case_id: number; n: number; last: string }[];
+  for (const c of counts) {
+    out.set(c.case_id, {
+      caseId: c.case_id,
+      contactCount: c.n,
+      lastContactAt: new Date(c.last),
+      nextPromise: null,
+    });
+  }
+  const pending = db
+    .prepare(
+      `SELECT p.* FROM promise p
+       WHERE p.state = 'pending' AND p.id = (
+         SELECT q.id FROM promise q WHERE q.case_id = p.case_id AND q.state = 'pending' ORDER BY q.due_at, q.id LIMIT 1)`,
+    )
+    .all() as PromiseRow[];
+  for (const p of pending) {
+    const entry = out.get(p.case_id);
+    if (entry) entry.nextPromise = toPromise(p);
+  }
+  return out;
+}

@@ -1,0 +1,148 @@
+/**
+ * Numbered, append-only migrations. Never edit one that has shipped: add the next one.
+ * Each runs in an IMMEDIATE transaction that also bumps `user_version` (see open.ts).
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'case file: profile, companies, cases, contacts, reps, promises, letters, evidence',
+    sql: `
+      CREATE TABLE profile (
+        id          INTEGER PRIMARY KEY CHECK (id = 1),
+        full_name   TEXT NOT NULL,
+        address     TEXT NOT NULL DEFAULT '',
+        phone       TEXT NOT NULL DEFAULT '',
+        email       TEXT NOT NULL DEFAULT '',
+        country     TEXT NOT NULL,
+        language    TEXT NOT NULL,
+        time_zone   TEXT NOT NULL,
+        updated_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE company (
+        id          INTEGER PRIMARY KEY,
+        name        TEXT NOT NULL,
+        search_key  TEXT NOT NULL UNIQUE,
+        address     TEXT,
+        email       TEXT,
+        phone       TEXT,
+        website     TEXT,
+        chat        TEXT,
+        social      TEXT,
+        created_at  TEXT NOT NULL
+      );
+
+      CREATE TABLE case_file (
+        id            INTEGER PRIMARY KEY,
+        company_id    INTEGER NOT NULL REFERENCES company(id),
+        title         TEXT NOT NULL,
+        product       TEXT NOT NULL,
+        purchased_on  TEXT,
+        order_ref     TEXT,
+        account_ref   TEXT,
+        amount_minor  INTEGER CHECK (amount_minor IS NULL OR amount_minor > 0),
+        currency      TEXT CHECK ((amount_minor IS NULL) = (currency IS NULL)),
+        occurred_on   TEXT,
+        situation     TEXT NOT NULL,
+        problem       TEXT NOT NULL,
+        request       TEXT NOT NULL,
+        remedy        TEXT NOT NULL CHECK (remedy IN ('refund','replacement','repair','price-reduction','cancellation','compensation','other')),
+        remedy_detail TEXT,
+        jurisdiction  TEXT NOT NULL,
+        status        TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open','waiting','escalated','resolved','abandoned')),
+        outcome       TEXT,
+        created_at    TEXT NOT NULL,
+        updated_at    TEXT NOT NULL,
+        closed_at     TEXT
+      );
+      CREATE INDEX case_file_company ON case_file(company_id);
+
+      CREATE TABLE contact (
+        id            INTEGER PRIMARY KEY,
+        case_id       INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+        channel       TEXT NOT NULL CHECK (channel IN ('phone','email','chat','web-form','in-person','letter','social','other')),
+        direction     TEXT NOT NULL DEFAULT 'outbound' CHECK (direction IN ('outbound','inbound')),
+        started_at    TEXT NOT NULL,
+        ended_at      TEXT CHECK (ended_at IS NULL OR ended_at >= started_at),
+        reference     TEXT,
+        department    TEXT,
+        summary       TEXT NOT NULL,
+        next_steps    TEXT,
+        responsible   TEXT,
+        expected_time TEXT,
+        outcome       TEXT CHECK (outcome IS NULL OR outcome IN ('resolved','unresolved','transferred','escalated','call-dropped','no-answer')),
+        supervisor    TEXT CHECK (supervisor IS NULL OR supervisor IN ('asked','granted','refused')),
+        rude          INTEGER NOT NULL DEFAULT 0 CHECK (rude IN (0, 1)),
+        created_at    TEXT NOT NULL
+      );
+      CREATE INDEX contact_case ON contact(case_id, started_at);
+
+      CREATE TABLE contact_rep (
+        id          INTEGER PRIMARY KEY,
+        contact_id  INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        name        TEXT NOT NULL CHECK (length(name) > 0),
+        rep_id      TEXT,
+        role        TEXT,
+        UNIQUE (contact_id, position)
+      );
+
+      CREATE TABLE contact_quote (
+        id          INTEGER PRIMARY KEY,
+        contact_id  INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        position    INTEGER NOT NULL,
+        text        TEXT NOT NULL,
+        UNIQUE (contact_id, position)
+      );
+
+      CREATE TABLE promise (
+        id          INTEGER PRIMARY KEY,
+        case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+        contact_id  INTEGER NOT NULL REFERENCES contact(id) ON DELETE CASCADE,
+        text        TEXT NOT NULL,
+        due_at      TEXT NOT NULL,
+        state       TEXT NOT NULL DEFAULT 'pending' CHECK (state IN ('pending','kept','broken')),
+        resolved_at TEXT
+      );
+      CREATE INDEX promise_case ON promise(case_id, due_at);
+
+      CREATE TABLE letter (
+        id            INTEGER PRIMARY KEY,
+        case_id       INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+        language      TEXT NOT NULL,
+        created_at    TEXT NOT NULL,
+        deadline_on   TEXT NOT NULL,
+        remedy        TEXT NOT NULL,
+        file_sha256   TEXT,
+        sent_at       TEXT,
+        sent_via      TEXT,
+        tracking      TEXT,
+        delivered_at  TEXT
+      );
+      CREATE INDEX letter_case ON letter(case_id);
+
+      CREATE TABLE evidence (
+        id             INTEGER PRIMARY KEY,
+        case_id        INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+        kind           TEXT NOT NULL CHECK (kind IN ('receipt','contract','warranty','photo','screenshot','recording','correspondence','other')),
+        label          TEXT NOT NULL,
+        original_name  TEXT NOT NULL,
+        stored_path    TEXT NOT NULL,
+        sha256         TEXT NOT NULL,
+        size           INTEGER NOT NULL,
+        position       INTEGER NOT NULL,
+        added_at       TEXT NOT NULL
+      );
+      CREATE INDEX evidence_case ON evidence(case_id, position);
+    `,
+  },
+];
+
+/** The schema version this code writes. */
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

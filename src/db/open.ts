@@ -1,0 +1,133 @@
+import Database from 'better-sqlite3';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { ComplainError } from '../errors.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+
+/** The connection type the repositories take. */
+export type Db = Database.Database;
+
+/** "CMPL" in ASCII: lets `doctor` and `open` recognise a foreign SQLite file. */
+export const APPLICATION_ID = 0x434d504c;
+
+/** The database file inside a data dir. */
+export const DB_FILE_NAME = 'complain.db';
+
+/** Creates the data dir 0700 (and tightens an existing one). */
+export function ensureDataDir(dir: string): void {
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  chmodSync(dir, 0o700);
+}
+
+/**
+ * Opens (creating when missing) the database, sets the pragmas and migrates it once.
+ * The file is created 0600 before SQLite sees it, so its -wal and -shm follow as 0600.
+ */
+export function openDatabase(file: string, options: { readonly?: boolean } = {}): Db {
+  if (!options.readonly && !existsSync(file)) {
+    closeSync(openSync(file, 'a', 0o600));
+  }
+  chmodIfOwned(file);
+  let db: Db;
+  try {
+    db = new Database(file, { timeout: 5000, fileMustExist: Boolean(options.readonly) });
+  } catch (error) {
+    throw translateSqliteError(error, file);
+  }
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    migrate(db, file);
+  } catch (error) {
+    db.close();
+    throw translateSqliteError(error, file);
+  }
+  return db;
+}
+
+function chmodIfOwned(file: string): void {
+  try {
+    chmodSync(file, 0o600);
+  } catch {
+    // Not ours to change (read-only dir, another user's file): SQLite will report what matters.
+  }
+}
+
+/** Runs the migrations the file lacks, each in one IMMEDIATE transaction with its version bump. */
+export function migrate(db: Db, file = 'the database'): void {
+  const appId = db.pragma('application_id', { simple: true }) as number;
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (appId !== 0 && appId !== APPLICATION_ID) {
+    throw new ComplainError(`${file} is not a complain database`, {
+      hint: 'point --data-dir at another folder',
+    });
+  }
+  if (appId === 0 && version === 0) {
+    const tables = db
+      .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
+      .get() as { n: number };
+    if (tables.n > 0) {
+      throw new ComplainError(`${file} is not a complain database`, {
+        hint: 'point --data-dir at another folder',
+      });
+    }
+  }
+  if (version > SCHEMA_VERSION) {
+    throw new ComplainError(
+      `${file} was written by a newer complain (schema ${version}; this one knows ${SCHEMA_VERSION})`,
+      { hint: 'upgrade complain; the database was left untouched' },
+    );
+  }
+  for (const migration of MIGRATIONS) {
+    const step = db.transaction(() => {
+      // Read again inside the lock: another process may have migrated meanwhile.
+      const current = db.pragma('user_version', { simple: true }) as number;
+      if (current >= migration.version) return;
+      db.exec(migration.sql);
+      db.pragma(`application_id = ${APPLICATION_ID}`);
+      db.pragma(`user_version = ${migration.version}`);
+    });
+    if (version < migration.version) step.immediate();
+  }
+}
+
+const SQLITE_MESSAGES: Record<string, [string, string]> = {
+  SQLITE_BUSY: ['the database is busy in another complain process', 'try again in a moment'],
+  SQLITE_LOCKED: ['the database is locked', 'try again in a moment'],
+  SQLITE_FULL: ['the disk is full: nothing was saved', 'free some space and try again'],
+  SQLITE_IOERR_WRITE: [
+    'the database could not be written (disk full or failing?): nothing was saved',
+    'free some space and try again',
+  ],
+  SQLITE_READONLY: [
+    'the database is read-only',
+    'check the permissions of the data dir (complain doctor)',
+  ],
+  SQLITE_CANTOPEN: ['the database cannot be opened', 'check that the data dir exists and is yours'],
+  SQLITE_NOTADB: [
+    'the database file is not an SQLite database',
+    'point --data-dir at another folder, or restore a backup',
+  ],
+  SQLITE_CORRUPT: [
+    'the database is damaged',
+    'restore a backup (complain backup) or run complain doctor',
+  ],
+};
+
+/** Turns SQLite's error codes into sentences; leaves other errors as they are. */
+export function translateSqliteError(error: unknown, file: string): unknown {
+  if (error instanceof ComplainError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (typeof code === 'string') {
+    const known = SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z]+$/, '')];
+    if (known) return new ComplainError(`${known[0]} (${file})`, { hint: known[1], cause: error });
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  if (/NODE_MODULE_VERSION|compiled against a different Node\.js version/.test(message)) {
+    return new ComplainError('the SQLite module was built for another Node.js version', {
+      hint: 'run: npm rebuild better-sqlite3',
+      cause: error,
+    });
+  }
+  return error;
+}

@@ -1,0 +1,38 @@
+import type { Profile } from '../domain/model.js';
+import type { Db } from './open.js';
+
+interface ProfileRow {
+  full_name: string;
+  address: string;
+  phone: string;
+  email: string;
+  country: string;
+  language: string;
+  time_zone: string;
+}
+
+/** Reads the sender's profile, or undefined before `complain profile` ran. */
+export function getProfile(db: Db): Profile | undefined {
+  const row = db.prepare('SELECT * FROM profile WHERE id = 1').get() as ProfileRow | undefined;
+  if (!row) return undefined;
+  return {
+    fullName: row.full_name,
+    address: row.address,
+    phone: row.phone,
+    email: row.email,
+    country: row.country,
+    language: row.language,
+    timeZone: row.time_zone,
+  };
+}
+
+/** Writes the profile (there is one). */
+export function saveProfile(db: Db, profile: Profile, now: Date): void {
+  db.prepare(
+    `INSERT INTO profile (id, full_name, address, phone, email, country, language, time_zone, updated_at)
+     VALUES (1, @fullName, @address, @phone, @email, @country, @language, @timeZone, @updatedAt)
+     ON CONFLICT (id) DO UPDATE SET full_name = excluded.full_name, address = excluded.address,
+       phone = excluded.phone, email = excluded.email, country = excluded.country,
+       language = excluded.language, time_zone = excluded.time_zone, updated_at = excluded.updated_at`,
+  ).run({ ...profile, updatedAt: now.toISOString() });
+}

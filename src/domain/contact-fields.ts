@@ -1,0 +1,178 @@
+import { ValidationError } from '../errors.js';
+import type { Clock } from './dates.js';
+import { parseDue, parseDuration, parseInstant } from './dates.js';
+import type { ContactFields, PromiseInput, Rep } from './model.js';
+import { sanitizeText } from './text.js';
+import { CHANNELS, DIRECTIONS, OUTCOMES, SUPERVISOR, isOneOf } from './vocab.js';
+
+/** A contact as typed: every value a string, lists in the order given. */
+export interface RawContact {
+  channel?: string | undefined;
+  direction?: string | undefined;
+  at?: string | undefined;
+  ended?: string | undefined;
+  duration?: string | undefined;
+  reps: { name: string; repId?: string | undefined; role?: string | undefined }[];
+  reference?: string | undefined;
+  department?: string | undefined;
+  summary?: string | undefined;
+  nextSteps?: string | undefined;
+  responsible?: string | undefined;
+  expectedTime?: string | undefined;
+  promises: { text: string; due: string }[];
+  outcome?: string | undefined;
+  supervisor?: string | undefined;
+  rude?: boolean | undefined;
+  quotes: string[];
+}
+
+/** A contact ready to store, with its promises. */
+export interface ContactInput {
+  fields: ContactFields;
+  promises: PromiseInput[];
+}
+
+/** A little slack for clocks and for "now" typed a minute late. */
+const FUTURE_SLACK_MS = 5 * 60_000;
+
+function opt(text: string | undefined): string | null {
+  if (text === undefined) return null;
+  const v = sanitizeText(text);
+  return v ? v : null;
+}
+
+/** Checks a vocabulary value, naming the flag and the allowed values. */
+export function parseChoice<T extends string>(
+  flag: string,
+  allowed: readonly T[],
+  text: string,
+): T {
+  const value = text.trim().toLowerCase();
+  if (!isOneOf(allowed, value)) {
+    throw new ValidationError(
+      flag,
+      `--${flag} "${text}" is not one of ${allowed.join(', ')}`,
+      `use one of: ${allowed.join(', ')}`,
+    );
+  }
+  return value;
+}
+
+/** Parses a rep's name: never empty. */
+export function parseRepName(text: string): string {
+  const v = sanitizeText(text);
+  if (!v)
+    throw new ValidationError(
+      'rep',
+      '--rep is empty',
+      'give the name the representative used, e.g. --rep "Ayşe K."',
+    );
+  return v;
+}
+
+/** Parses the start of a contact: not in the future. */
+export function parseContactStart(text: string, clock: Clock): Date {
+  const at = parseInstant(text, '--at', clock);
+  if (at.getTime() > clock.now.getTime() + FUTURE_SLACK_MS) {
+    throw new ValidationError(
+      'at',
+      `--at "${text}" is in the future`,
+      'log a contact after it happened; promises take --due',
+    );
+  }
+  return at;
+}
+
+/** Parses a promise's due date: after the contact started. */
+export function parsePromiseDue(text: string, startedAt: Date, clock: Clock): Date {
+  const due = parseDue(text, '--due', clock);
+  if (due.getTime() < startedAt.getTime()) {
+    throw new ValidationError(
+      'due',
+      `--due "${text}" is before the contact`,
+      'a promise is due after it was made',
+    );
+  }
+  return due;
+}
+
+/**
+ * Validates a whole contact. `now` stands in for a missing --at; with only --duration, the
+ * contact is taken to have just ended.
+ */
+export function parseContact(raw: RawContact, clock: Clock): ContactInput {
+  if (!raw.channel)
+    throw new ValidationError('channel', 'missing --channel', `use one of: ${CHANNELS.join(', ')}`);
+  const channel = parseChoice('channel', CHANNELS, raw.channel);
+  const direction = raw.direction
+    ? parseChoice('direction', DIRECTIONS, raw.direction)
+    : 'outbound';
+  if (raw.ended && raw.duration) {
+    throw new ValidationError('ended', '--ended and --duration both given', 'give one of them');
+  }
+  const minutes = raw.duration ? parseDuration(raw.duration) : undefined;
+  let startedAt: Date;
+  let endedAt: Date | null = null;
+  if (raw.at) {
+    startedAt = parseContactStart(raw.at, clock);
+    if (minutes !== undefined) endedAt = new Date(startedAt.getTime() + minutes * 60_000);
+  } else {
+    endedAt = raw.ended ? parseInstant(raw.ended, '--ended', clock) : clock.now;
+    startedAt = minutes !== undefined ? new Date(endedAt.getTime() - minutes * 60_000) : endedAt;
+    if (raw.ended === undefined && minutes === undefined) endedAt = null;
+  }
+  if (raw.ended && raw.at) endedAt = parseInstant(raw.ended, '--ended', clock);
+  if (endedAt && endedAt.getTime() < startedAt.getTime()) {
+    throw new ValidationError(
+      'ended',
+      `--ended "${raw.ended}" is before --at "${raw.at}"`,
+      'a contact ends after it starts',
+    );
+  }
+  if (endedAt && endedAt.getTime() > clock.now.getTime() + FUTURE_SLACK_MS) {
+    throw new ValidationError(
+      'ended',
+      'the contact ends in the future',
+      'check --at, --ended and --duration',
+    );
+  }
+  const summary = opt(raw.summary);
+  if (!summary)
+    throw new ValidationError('summary', 'missing --summary', 'say in a sentence what was said');
+  const reps: Rep[] = raw.reps.map((r) => ({
+    name: parseRepName(r.name),
+    repId: opt(r.repId),
+    role: opt(r.role),
+  }));
+  const quotes = raw.quotes.map((q) => sanitizeText(q)).filter((q) => q.length > 0);
+  const promises = raw.promises.map((p) => {
+    const text = sanitizeText(p.text);
+    if (!text)
+      throw new ValidationError(
+        'promise',
+        '--promise is empty',
+        'say what they promised, e.g. --promise "call back"',
+      );
+    return { text, dueAt: parsePromiseDue(p.due, startedAt, clock) };
+  });
+  return {
+    fields: {
+      channel,
+      direction,
+      startedAt,
+      endedAt,
+      reference: opt(raw.reference),
+      department: opt(raw.department),
+      summary,
+      nextSteps: opt(raw.nextSteps),
+      responsible: opt(raw.responsible),
+      expectedTime: opt(raw.expectedTime),
+      outcome: raw.outcome ? parseChoice('outcome', OUTCOMES, raw.outcome) : null,
+      supervisor: raw.supervisor ? parseChoice('supervisor', SUPERVISOR, raw.supervisor) : null,
+      rude: Boolean(raw.rude) || quotes.length > 0,
+      quotes,
+      reps,
+    },
+    promises,
+  };
+}

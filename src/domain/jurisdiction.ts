@@ -1,0 +1,51 @@
+import { ValidationError } from '../errors.js';
+
+/** Aliases people type for a jurisdiction code. */
+const ALIASES: Record<string, string> = { UK: 'GB', TURKEY: 'TR', TÜRKİYE: 'TR', TURKIYE: 'TR' };
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/**
+ * Normalises a jurisdiction: an ISO 3166-1 alpha-2 country code (UK is accepted for GB) or EU.
+ */
+export function parseJurisdiction(text: string, field = '--jurisdiction'): string {
+  const raw = text.trim().toLocaleUpperCase('en-US');
+  const code = ALIASES[raw] ?? raw;
+  if (code === 'EU') return code;
+  if (/^[A-Z]{2}$/.test(code)) {
+    const name = regionNames.of(code);
+    if (name && name !== code) return code;
+  }
+  throw new ValidationError(
+    field,
+    `${field} "${text}" is not a country code`,
+    'use a two-letter code such as TR, GB, US, KZ, IR, DE, or EU',
+  );
+}
+
+/** The English name of a jurisdiction code ("TR" → "Türkiye"). */
+export function jurisdictionName(code: string): string {
+  return regionNames.of(code) ?? code;
+}
+
+/** The currency most people in a jurisdiction pay in, for a bare amount's default. */
+export function defaultCurrency(code: string): string | undefined {
+  const map: Record<string, string> = {
+    TR: 'TRY',
+    GB: 'GBP',
+    US: 'USD',
+    KZ: 'KZT',
+    IR: 'IRR',
+    RU: 'RUB',
+    EU: 'EUR',
+    DE: 'EUR',
+    FR: 'EUR',
+    NL: 'EUR',
+    ES: 'EUR',
+    IT: 'EUR',
+    AT: 'EUR',
+    BE: 'EUR',
+    IE: 'EUR',
+  };
+  return map[code];
+}

@@ -1,0 +1,122 @@
+import type { Money } from './money.js';
+import type {
+  CaseStatus,
+  Channel,
+  ContactOutcome,
+  Direction,
+  PromiseState,
+  Remedy,
+  SupervisorRequest,
+} from './vocab.js';
+
+/** The sender of every letter: recorded once with `complain profile`. */
+export interface Profile {
+  fullName: string;
+  address: string;
+  phone: string;
+  email: string;
+  country: string;
+  language: string;
+  timeZone: string;
+}
+
+/** A company's ways in: every channel is optional. */
+export interface CompanyChannels {
+  address: string | null;
+  email: string | null;
+  phone: string | null;
+  website: string | null;
+  chat: string | null;
+  social: string | null;
+}
+
+/** A company the user has complained to. */
+export interface Company extends CompanyChannels {
+  id: number;
+  name: string;
+}
+
+/** What defines a case, as the user gave it (validated). */
+export interface CaseFields {
+  title: string;
+  product: string;
+  purchasedOn: string | null;
+  orderRef: string | null;
+  accountRef: string | null;
+  amount: Money | null;
+  occurredOn: string | null;
+  situation: string;
+  problem: string;
+  request: string;
+  remedy: Remedy;
+  remedyDetail: string | null;
+  jurisdiction: string;
+}
+
+/** A case file. */
+export interface CaseRecord extends CaseFields {
+  id: number;
+  company: Company;
+  status: CaseStatus;
+  outcome: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+/** A representative, in the order they appeared on the contact. */
+export interface Rep {
+  name: string;
+  repId: string | null;
+  role: string | null;
+}
+
+/** A promise the company made, with its due date. */
+export interface PromiseRecord {
+  id: number;
+  caseId: number;
+  contactId: number;
+  text: string;
+  dueAt: Date;
+  state: PromiseState;
+  resolvedAt: Date | null;
+}
+
+/** A new promise, before it has an id. */
+export interface PromiseInput {
+  text: string;
+  dueAt: Date;
+}
+
+/** Everything recorded about one contact (validated). */
+export interface ContactFields {
+  channel: Channel;
+  direction: Direction;
+  startedAt: Date;
+  endedAt: Date | null;
+  reference: string | null;
+  department: string | null;
+  summary: string;
+  nextSteps: string | null;
+  responsible: string | null;
+  expectedTime: string | null;
+  outcome: ContactOutcome | null;
+  supervisor: SupervisorRequest | null;
+  rude: boolean;
+  quotes: string[];
+  reps: Rep[];
+}
+
+/** A contact as stored. */
+export interface ContactRecord extends ContactFields {
+  id: number;
+  caseId: number;
+  promises: PromiseRecord[];
+  createdAt: Date;
+}
+
+/** A case with its whole timeline. */
+export interface CaseFile {
+  case: CaseRecord;
+  contacts: ContactRecord[];
+}

@@ -1,0 +1,104 @@
+/**
+ * The closed vocabularies of the data model, defined once (STYLE.md 12): the prompts, the
+ * flags, the validation, the letter and the JSON all read them from here.
+ */
+
+export const CHANNELS = [
+  'phone',
+  'email',
+  'chat',
+  'web-form',
+  'in-person',
+  'letter',
+  'social',
+  'other',
+] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const DIRECTIONS = ['outbound', 'inbound'] as const;
+export type Direction = (typeof DIRECTIONS)[number];
+
+export const REMEDIES = [
+  'refund',
+  'replacement',
+  'repair',
+  'price-reduction',
+  'cancellation',
+  'compensation',
+  'other',
+] as const;
+export type Remedy = (typeof REMEDIES)[number];
+
+export const CASE_STATUSES = ['open', 'waiting', 'escalated', 'resolved', 'abandoned'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+/** Statuses that still need the user's attention. */
+export const ACTIVE_STATUSES: readonly CaseStatus[] = ['open', 'waiting', 'escalated'];
+
+export const OUTCOMES = [
+  'resolved',
+  'unresolved',
+  'transferred',
+  'escalated',
+  'call-dropped',
+  'no-answer',
+] as const;
+export type ContactOutcome = (typeof OUTCOMES)[number];
+
+export const SUPERVISOR = ['asked', 'granted', 'refused'] as const;
+export type SupervisorRequest = (typeof SUPERVISOR)[number];
+
+export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;
+export type PromiseState = (typeof PROMISE_STATES)[number];
+
+export const LANGUAGES = ['en', 'tr', 'fa', 'kk', 'ru'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+/** Human labels for the prompts and the text output (English UI). */
+export const LABELS: Record<string, string> = {
+  phone: 'Phone call',
+  email: 'E-mail',
+  chat: 'Chat',
+  'web-form': 'Web form',
+  'in-person': 'In person',
+  letter: 'Letter',
+  social: 'Social media',
+  other: 'Other',
+  outbound: 'I contacted them',
+  inbound: 'They contacted me',
+  refund: 'Refund',
+  replacement: 'Replacement',
+  repair: 'Repair',
+  'price-reduction': 'Price reduction',
+  cancellation: 'Cancellation',
+  compensation: 'Compensation',
+  resolved: 'Resolved',
+  unresolved: 'Unresolved',
+  transferred: 'Transferred',
+  escalated: 'Escalated',
+  'call-dropped': 'Call dropped',
+  'no-answer': 'No answer',
+  asked: 'Asked, not yet answered',
+  granted: 'Granted',
+  refused: 'Refused',
+  open: 'Open',
+  waiting: 'Waiting',
+  abandoned: 'Abandoned',
+  pending: 'Pending',
+  kept: 'Kept',
+  broken: 'Broken',
+  en: 'English',
+  tr: 'Türkçe',
+  fa: 'فارسی',
+  kk: 'Қазақша',
+  ru: 'Русский',
+};
+
+/** Returns the label of a vocabulary value, or the value itself. */
+export function labelOf(value: string): string {
+  return LABELS[value] ?? value;
+}
+
+/** Checks that `value` is one of `allowed`; names the flag and the allowed values otherwise. */
+export function isOneOf<T extends string>(allowed: readonly T[], value: string): value is T {
+  return (allowed as readonly string[]).includes(value);
+}

@@ -1,0 +1,48 @@
+import type { Clock } from '../domain/dates.js';
+import type { Profile } from '../domain/model.js';
+import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
+import { LANGUAGES, labelOf } from '../domain/vocab.js';
+import type { Prompter } from './prompter.js';
+
+function check(key: keyof Profile) {
+  return (value: string): true | string => {
+    try {
+      parseProfileField(key, value);
+      return true;
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  };
+}
+
+/** Asks for every profile field not already given; `initial` holds the current values. */
+export async function askProfile(
+  prompter: Prompter,
+  given: Partial<Profile>,
+  initial: Partial<Profile>,
+  clock: Clock,
+): Promise<Profile> {
+  const out: Partial<Profile> = { ...given };
+  for (const spec of PROFILE_FIELDS) {
+    if (out[spec.key] !== undefined) continue;
+    let fallback = initial[spec.key];
+    if (spec.key === 'language') {
+      fallback ??= defaultLanguageFor(out.country ?? 'US');
+      out.language = await prompter.select({
+        message: spec.question,
+        choices: LANGUAGES.map((l) => ({ value: l, name: `${labelOf(l)} (${l})` })),
+        default: fallback,
+      });
+      continue;
+    }
+    if (spec.key === 'timeZone') fallback ??= clock.timeZone;
+    const answer = await prompter.input({
+      message: spec.question,
+      default: fallback,
+      required: spec.required,
+      validate: check(spec.key),
+    });
+    out[spec.key] = parseProfileField(spec.key, answer);
+  }
+  return out as Profile;
+}
