@@ -50,6 +50,18 @@ export type SupervisorRequest = (typeof SUPERVISOR)[number];
 export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;
 export type PromiseState = (typeof PROMISE_STATES)[number];
 
+export const EVIDENCE_KINDS = [
+  'receipt',
+  'contract',
+  'warranty',
+  'photo',
+  'screenshot',
+  'recording',
+  'correspondence',
+  'other',
+] as const;
+export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+
 export const LANGUAGES = ['en', 'tr', 'fa', 'kk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
