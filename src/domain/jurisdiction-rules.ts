@@ -1,0 +1,101 @@
+import type { ClockUnit } from './working-days.js';
+
+/**
+ * The jurisdiction data of templates/jurisdictions/<CODE>.json. Every rule carries its source and
+ * whether it was verified; an unverified rule is shipped marked so and the tool says so when it
+ * uses it. Texts are keyed by language; English is always present.
+ */
+export type Localized = { en: string } & Partial<Record<string, string>>;
+
+/** The events a legal clock can start from. */
+export const CLOCK_STARTS = [
+  'request',
+  'delivery',
+  'purchase',
+  'complaint',
+  'withdrawal',
+  'final-response',
+  'bill',
+  'decision-notified',
+  'regulator-filed',
+  'letter-delivered',
+] as const;
+export type ClockStart = (typeof CLOCK_STARTS)[number];
+
+/** A legal time limit. */
+export interface ClockRule {
+  id: string;
+  label: Localized;
+  /** Remedies it applies to; all when absent. */
+  remedies?: string[];
+  /** Sectors it applies to (finance, energy, telecoms…); all when absent. */
+  sectors?: string[];
+  start: ClockStart;
+  amount: number;
+  unit: ClockUnit;
+  /** The default response deadline of a letter asking for one of `remedies`. */
+  letterDeadline?: boolean;
+  source: string;
+  verified: boolean;
+}
+
+/** A claim limit of a forum for one year: claims below `belowMinor` go there. */
+export interface ForumLimit {
+  year: number;
+  belowMinor: number;
+  currency: string;
+  source: string;
+  verified: boolean;
+}
+
+/** A body the consumer can escalate to. */
+export interface Forum {
+  id: string;
+  kind: 'arbitration' | 'mediation' | 'ombudsman' | 'regulator' | 'court';
+  name: Localized;
+  apply?: Localized;
+  sectors?: string[];
+  limits?: ForumLimit[];
+  /** Claims at or above the named forum's limit go here instead. */
+  aboveForum?: string;
+  source: string;
+  verified: boolean;
+}
+
+/** Everything known about one jurisdiction. */
+export interface Jurisdiction {
+  code: string;
+  currency: string;
+  /** Weekday numbers that are not working days (0 = Sunday; Iran: [5]). */
+  weekend: number[];
+  /** ISO dates of public holidays that do not count as working days. */
+  holidays: string[];
+  clocks: ClockRule[];
+  forums: Forum[];
+  /** Ways to send a letter so that its arrival can be proven, best first. */
+  sendingMethods: string[];
+}
+
+/** The text of `value` in `language`, else English. */
+export function localize(value: Localized, language: string): string {
+  return value[language] ?? value.en;
+}
+
+/** A jurisdiction with no data: neutral wording, no citations, Monday–Friday. */
+export function emptyJurisdiction(code: string): Jurisdiction {
+  return {
+    code,
+    currency: '',
+    weekend: [0, 6],
+    holidays: [],
+    clocks: [],
+    forums: [],
+    sendingMethods: ['registered-mail', 'email'],
+  };
+}
+
+/** The limit of a forum in force for a year: the latest year not after it. */
+export function forumLimitFor(forum: Forum, year: number): ForumLimit | undefined {
+  const limits = (forum.limits ?? []).filter((l) => l.year <= year).sort((a, b) => b.year - a.year);
+  return limits[0];
+}

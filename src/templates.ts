@@ -1,0 +1,38 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Jurisdiction } from './domain/jurisdiction-rules.js';
+import { emptyJurisdiction } from './domain/jurisdiction-rules.js';
+import { ComplainError } from './errors.js';
+
+/** templates/ at the package root: two levels up from src/ or dist/. */
+export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
+
+const cache = new Map<string, Jurisdiction>();
+
+/** Reads a JSON file under templates/, with a clear error when it is broken. */
+export function readTemplateJson<T>(relative: string): T {
+  const file = TEMPLATES_DIR + relative;
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as T;
+  } catch (error) {
+    throw new ComplainError(
+      `the template ${relative} cannot be read: ${(error as Error).message}`,
+      {
+        hint: 'reinstall complain, or fix the file if you edited it',
+        cause: error,
+      },
+    );
+  }
+}
+
+/** The rules of a jurisdiction (TR, GB, US, EU, KZ, IR…); an empty set where there is no data. */
+export function loadJurisdiction(code: string): Jurisdiction {
+  const known = cache.get(code);
+  if (known) return known;
+  const relative = `jurisdictions/${code}.json`;
+  const data = existsSync(TEMPLATES_DIR + relative)
+    ? readTemplateJson<Jurisdiction>(relative)
+    : emptyJurisdiction(code);
+  cache.set(code, data);
+  return data;
+}
