@@ -34,6 +34,8 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     throw translateSqliteError(error, file);
   }
   try {
+    // Check what the file is before changing anything in it (WAL mode rewrites the header).
+    checkCompatible(db, file);
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
@@ -53,8 +55,8 @@ function chmodIfOwned(file: string): void {
   }
 }
 
-/** Runs the migrations the file lacks, each in one IMMEDIATE transaction with its version bump. */
-export function migrate(db: Db, file = 'the database'): void {
+/** Refuses a foreign SQLite file and one written by a newer complain, touching neither. */
+export function checkCompatible(db: Db, file = 'the database'): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 && appId !== APPLICATION_ID) {
@@ -78,6 +80,12 @@ export function migrate(db: Db, file = 'the database'): void {
       { hint: 'upgrade complain; the database was left untouched' },
     );
   }
+}
+
+/** Runs the migrations the file lacks, each in one IMMEDIATE transaction with its version bump. */
+export function migrate(db: Db, file = 'the database'): void {
+  checkCompatible(db, file);
+  const version = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS) {
     const step = db.transaction(() => {
       // Read again inside the lock: another process may have migrated meanwhile.

@@ -1,4 +1,8 @@
+import { tz } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
+
+// Date arithmetic in UTC on YYYY-MM-DD: the host's zone must never move a day.
+const utc = { in: tz('UTC') };
 
 /** Which days do not count: weekday numbers (0 = Sunday) and ISO dates. */
 export interface WorkCalendar {
@@ -37,7 +41,7 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar):
   let current = parseDay(date);
   let left = n;
   while (left > 0) {
-    current = addDays(current, 1);
+    current = addDays(current, 1, utc);
     if (isWorkingDay(formatDay(current), calendar)) left -= 1;
   }
   return formatDay(current);
@@ -58,12 +62,12 @@ export function addPeriod(
     case 'working-days':
       return addWorkingDays(date, amount, calendar);
     case 'calendar-days':
-      return formatDay(addDays(start, amount));
+      return formatDay(addDays(start, amount, utc));
     case 'weeks':
-      return formatDay(addWeeks(start, amount));
+      return formatDay(addWeeks(start, amount, utc));
     case 'months':
-      return formatDay(addMonths(start, amount));
+      return formatDay(addMonths(start, amount, utc));
     case 'years':
-      return formatDay(addYears(start, amount));
+      return formatDay(addYears(start, amount, utc));
   }
 }

@@ -1,0 +1,139 @@
+import { PassThrough } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import type { Session } from '../../src/cli.js';
+import { createProgram } from '../../src/cli.js';
+import type { Runtime } from '../../src/context.js';
+
+async function parse(argv: string[]): Promise<{ name: string; options: unknown }> {
+  const runtime: Runtime = {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: {},
+    platform: 'linux',
+    home: '/home/x',
+    cwd: '/tmp',
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    systemTimeZone: 'UTC',
+  };
+  let seen: { name: string; options: unknown } | undefined;
+  const session: Session = { ctx: undefined };
+  const program = createProgram(runtime, session, (name, options) => (seen = { name, options }));
+  await program.parseAsync(['node', 'complain', ...argv]);
+  if (!seen) throw new Error('no command ran');
+  return seen;
+}
+
+describe('argv → options', () => {
+  it.each([
+    [['list'], 'list', { status: undefined, json: false }],
+    [['ls', '--status', 'open', '--json'], 'list', { status: 'open', json: true }],
+    [['show', '3', '--json'], 'show', { caseArg: '3', json: true }],
+    [['delete', '#4', '--yes'], 'delete', { caseArg: '#4', yes: true }],
+    [['contact', 'delete', '7'], 'contact delete', { contactArg: '7', yes: false }],
+    [
+      ['profile', '--name', 'Ayşe', '--country', 'TR', '--time-zone', 'Europe/Istanbul'],
+      'profile',
+      { values: { fullName: 'Ayşe', country: 'TR', timeZone: 'Europe/Istanbul' }, json: false },
+    ],
+  ])('%j', async (argv, name, options) => {
+    expect(await parse(argv)).toEqual({ name, options });
+  });
+
+  it('new: case fields and company channels', async () => {
+    expect(
+      await parse([
+        'new',
+        '--company',
+        'Acme',
+        '--company-phone',
+        '444',
+        '--product',
+        'Kettle',
+        '--purchased',
+        '2026-10-02',
+        '--amount',
+        '59.90 EUR',
+        '--remedy',
+        'refund',
+        '--remedy-detail',
+        'full price',
+        '--jurisdiction',
+        'tr',
+        '--json',
+      ]),
+    ).toEqual({
+      name: 'new',
+      options: {
+        draft: {
+          company: 'Acme',
+          channels: { phone: '444' },
+          fields: {
+            product: 'Kettle',
+            purchasedOn: '2026-10-02',
+            amount: '59.90 EUR',
+            remedy: 'refund',
+            remedyDetail: 'full price',
+            jurisdiction: 'tr',
+          },
+        },
+        json: true,
+        yes: false,
+      },
+    });
+  });
+
+  it('log: reps pair with their IDs, promises with their due dates', async () => {
+    const { options } = await parse([
+      'log',
+      '2',
+      '--channel',
+      'phone',
+      '--rep',
+      'Ayşe',
+      '--rep-id',
+      '4411',
+      '--rep',
+      'Selin',
+      '--promise',
+      'call back',
+      '--due',
+      'friday',
+      '--promise',
+      'refund',
+      '--due',
+      '2026-12-01',
+      '--quote',
+      'Not my problem.',
+      '--duration',
+      '25m',
+    ]);
+    expect(options).toMatchObject({
+      caseArg: '2',
+      given: {
+        raw: {
+          channel: 'phone',
+          duration: '25m',
+          reps: [{ name: 'Ayşe', repId: '4411' }, { name: 'Selin' }],
+          promises: [
+            { text: 'call back', due: 'friday' },
+            { text: 'refund', due: '2026-12-01' },
+          ],
+          quotes: ['Not my problem.'],
+        },
+        gaveReps: true,
+        gavePromises: true,
+        gaveQuotes: true,
+      },
+    });
+  });
+
+  it('log: a --promise without its --due is a usage error', async () => {
+    await expect(parse(['log', '--promise', 'call back'])).rejects.toThrow(
+      '1 --promise but 0 --due',
+    );
+  });
+});

@@ -1,0 +1,194 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { runList } from '../../src/commands/list.js';
+import { runLog, toLogOptions } from '../../src/commands/log.js';
+import { runNew, toNewOptions } from '../../src/commands/new.js';
+import { runShow } from '../../src/commands/show.js';
+import { CancelledError, MissingFlagsError } from '../../src/errors.js';
+import type { TestContext } from '../support/context.js';
+import { makeTestContext, scriptedPrompter } from '../support/context.js';
+
+let t: TestContext | undefined;
+afterEach(() => t?.cleanup());
+
+describe('runNew', () => {
+  it('asks for the profile the first time, then every case field, then saves once', async () => {
+    const prompter = scriptedPrompter([
+      // profile
+      'Ayşe Yılmaz',
+      'Bağdat Cd. 12, Kadıköy',
+      '+90 555',
+      'ayse@example.com',
+      'TR',
+      'tr',
+      'Europe/Istanbul',
+      // company (none known yet) and its channels
+      'Acme Elektronik',
+      '444 0 444',
+      '',
+      '',
+      '',
+      '',
+      '',
+      // fields in order: product, title, purchased, order, account, amount, occurred, situation, problem, request, remedy, detail, jurisdiction
+      'Kettle K-200',
+      '',
+      '2026-10-02',
+      'A-1001',
+      '',
+      '1.249,90 TL',
+      '2026-10-09',
+      'Bought online.',
+      'Stopped heating.',
+      'Refund it.',
+      'refund',
+      '',
+      'TR',
+      // summary: correct the order number, then save
+      'change',
+      'orderRef',
+      'A-1002',
+      'save',
+    ]);
+    t = makeTestContext({ prompter });
+    const created = await runNew(toNewOptions({}), t.ctx);
+    expect(created).toMatchObject({
+      id: 1,
+      title: 'Kettle K-200',
+      orderRef: 'A-1002',
+      amount: { minor: 124990, currency: 'TRY' },
+      company: { name: 'Acme Elektronik', phone: '444 0 444' },
+      jurisdiction: 'TR',
+    });
+    expect(t.ctx.profile()).toMatchObject({ fullName: 'Ayşe Yılmaz', language: 'tr' });
+  });
+
+  it('saves nothing when the user cancels at the summary', async () => {
+    const prompter = scriptedPrompter([
+      'Ayşe',
+      '',
+      '',
+      '',
+      'TR',
+      'tr',
+      'Europe/Istanbul',
+      'Acme',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      'Kettle',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      's',
+      'p',
+      'r',
+      'refund',
+      '',
+      'TR',
+      'cancel',
+    ]);
+    t = makeTestContext({ prompter });
+    await expect(runNew(toNewOptions({}), t.ctx)).rejects.toThrow(CancelledError);
+    expect((await runList({ status: undefined, json: false }, t.ctx)).cases).toEqual([]);
+    expect(t.ctx.profile()).toBeUndefined();
+  });
+
+  it('names every missing flag without a terminal', async () => {
+    t = makeTestContext();
+    const error = await runNew(toNewOptions({ product: 'Kettle' }), t.ctx).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(MissingFlagsError);
+    expect((error as MissingFlagsError).flags).toEqual([
+      '--company',
+      '--situation',
+      '--problem',
+      '--request',
+      '--remedy',
+      '--jurisdiction',
+    ]);
+  });
+});
+
+describe('runLog', () => {
+  it('asks through a transfer and two promises', async () => {
+    t = makeTestContext();
+    await runNew(
+      toNewOptions({
+        company: 'Acme',
+        product: 'Kettle',
+        situation: 's',
+        problem: 'p',
+        request: 'r',
+        remedy: 'repair',
+        jurisdiction: 'TR',
+      }),
+      t.ctx,
+    );
+    t.cleanup();
+    const prompter = scriptedPrompter([
+      'phone',
+      'today 10:05',
+      '25m',
+      'Ayşe K.',
+      '4411',
+      'Selin D.',
+      '',
+      '',
+      'Technical',
+      'TCK-1',
+      'They will send a technician.',
+      'technician visit',
+      'service team',
+      '3 days',
+      'technician visit',
+      'friday',
+      'call back',
+      'tomorrow',
+      '',
+      'transferred',
+      'refused',
+      true,
+      'Not my problem.',
+      '',
+      true,
+    ]);
+    const t2 = makeTestContext({ prompter });
+    t = t2;
+    const flags = {
+      company: 'Acme',
+      product: 'Kettle',
+      situation: 's',
+      problem: 'p',
+      request: 'r',
+      remedy: 'repair',
+      jurisdiction: 'TR',
+    };
+    await runNew(toNewOptions(flags), { ...t2.ctx, interactive: false });
+    const result = await runLog(toLogOptions(undefined, {}), t2.ctx);
+    expect(result.contact).toMatchObject({
+      channel: 'phone',
+      reference: 'TCK-1',
+      reps: [
+        { name: 'Ayşe K.', repId: '4411' },
+        { name: 'Selin D.', repId: null },
+      ],
+      supervisor: 'refused',
+      rude: true,
+      quotes: ['Not my problem.'],
+      outcome: 'transferred',
+    });
+    expect(result.contact.startedAt.toISOString()).toBe('2026-11-23T07:05:00.000Z');
+    expect(result.contact.endedAt?.toISOString()).toBe('2026-11-23T07:30:00.000Z');
+    expect(result.contact.promises.map((p) => [p.text, p.dueAt.toISOString()])).toEqual([
+      ['call back', '2026-11-24T20:59:59.999Z'],
+      ['technician visit', '2026-11-27T20:59:59.999Z'],
+    ]);
+    const file = await runShow({ caseArg: '1', json: true }, t2.ctx);
+    expect(file.contacts).toHaveLength(1);
+  });
+});

@@ -1,0 +1,129 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCase, findCompanyByName, getCase, listCases } from '../../src/db/case-repo.js';
+import { createContact, listCaseActivity, listContacts } from '../../src/db/contact-repo.js';
+import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations.js';
+import { APPLICATION_ID, ensureDataDir, openDatabase } from '../../src/db/open.js';
+import { parseContact } from '../../src/domain/contact-fields.js';
+import type { CaseFields } from '../../src/domain/model.js';
+import { ComplainError } from '../../src/errors.js';
+
+const now = new Date('2026-11-23T12:00:00Z');
+const clock = { now, timeZone: 'Europe/Istanbul' };
+const fields: CaseFields = {
+  title: 'Kettle',
+  product: 'Kettle K-200',
+  purchasedOn: '2026-10-02',
+  orderRef: 'A-1001',
+  accountRef: null,
+  amount: { minor: 5990, currency: 'EUR' },
+  occurredOn: null,
+  situation: 's',
+  problem: 'p',
+  request: 'r',
+  remedy: 'refund',
+  remedyDetail: null,
+  jurisdiction: 'TR',
+};
+
+describe('the database', () => {
+  let dir: string;
+  let file: string;
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'complain-db-'));
+    ensureDataDir(join(dir, 'data'));
+    file = join(dir, 'data', 'complain.db');
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('is created 0600 in a 0700 dir, migrated, in WAL with foreign keys on', () => {
+    const db = openDatabase(file);
+    expect(statSync(join(dir, 'data')).mode & 0o777).toBe(0o700);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
+    expect(db.pragma('application_id', { simple: true })).toBe(APPLICATION_ID);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
+  it('migrates once when opened again', () => {
+    openDatabase(file).close();
+    const db = openDatabase(file);
+    expect(db.pragma('user_version', { simple: true })).toBe(
+      MIGRATIONS.length > 0 ? SCHEMA_VERSION : 0,
+    );
+    db.close();
+  });
+
+  it('refuses a database written by a newer version and leaves it untouched', () => {
+    const raw = new Database(file);
+    raw.pragma(`application_id = ${APPLICATION_ID}`);
+    raw.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    raw.close();
+    const before = statSync(file).mtimeMs;
+    expect(() => openDatabase(file)).toThrow(/newer complain/);
+    expect(statSync(file).mtimeMs).toBe(before);
+  });
+
+  it('refuses a foreign SQLite file', () => {
+    const raw = new Database(file);
+    raw.exec('CREATE TABLE notes (x)');
+    raw.close();
+    expect(() => openDatabase(file)).toThrow(ComplainError);
+    expect(() => openDatabase(file)).toThrow(/not a complain database/);
+  });
+
+  it('stores a case with its company and finds the company whatever the case of its letters', () => {
+    const db = openDatabase(file);
+    const id = createCase(
+      db,
+      { name: 'İSTANBUL Elektrik', channels: { phone: '444' } },
+      fields,
+      now,
+    );
+    expect(findCompanyByName(db, 'istanbul elektrik')?.id).toBeDefined();
+    const second = createCase(
+      db,
+      { name: 'istanbul elektrik', channels: { email: 'a@b.c' } },
+      fields,
+      now,
+    );
+    expect(getCase(db, second).company).toMatchObject({
+      id: getCase(db, id).company.id,
+      phone: '444',
+      email: 'a@b.c',
+    });
+    expect(listCases(db)).toHaveLength(2);
+    db.close();
+  });
+
+  it('writes a contact with its reps and promises in one transaction, or nothing', () => {
+    const db = openDatabase(file);
+    const caseId = createCase(db, { name: 'Acme', channels: {} }, fields, now);
+    const input = parseContact(
+      {
+        channel: 'phone',
+        at: '2026-11-23 10:00',
+        reps: [{ name: 'Ayşe', repId: '4411' }, { name: 'Selin' }],
+        summary: 'Transferred',
+        promises: [{ text: 'call back', due: '2026-11-25' }],
+        quotes: [],
+      },
+      clock,
+    );
+    createContact(db, caseId, input, now);
+    // A contact for a case that does not exist violates the foreign key: nothing of it stays.
+    expect(() => createContact(db, 999, input, now)).toThrow(/FOREIGN KEY/);
+    expect(db.prepare('SELECT count(*) AS n FROM contact_rep').get()).toEqual({ n: 2 });
+    expect(db.prepare('SELECT count(*) AS n FROM promise').get()).toEqual({ n: 1 });
+    const [contact] = listContacts(db, caseId);
+    expect(contact?.reps.map((r) => r.name)).toEqual(['Ayşe', 'Selin']);
+    expect(listCaseActivity(db).get(caseId)?.nextPromise?.text).toBe('call back');
+    db.close();
+  });
+});
