@@ -173,7 +173,7 @@ export function registerLog(program: Command, act: Act): void {
 export function printLog(ctx: AppContext, options: LogOptions, result: LogResult): void {
   const { contact, caseRecord } = result;
   if (options.json) ctx.print(JSON.stringify(contactView(contact, ctx.now()), null, 2));
-  else ctx.print(String(contact.id));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(contact.id));
   const promises = contact.promises.length
     ? ` with ${contact.promises.length} ${contact.promises.length === 1 ? 'promise' : 'promises'}`
     : '';

@@ -10,7 +10,7 @@ import {
 } from '../domain/case-fields.js';
 import type { Clock } from '../domain/dates.js';
 import type { CaseFields, CaseRecord, CompanyChannels } from '../domain/model.js';
-import { sanitizeText } from '../domain/text.js';
+import { parseAddress, sanitizeText } from '../domain/text.js';
 import { MissingFlagsError, ValidationError } from '../errors.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
@@ -65,7 +65,7 @@ export function parseDraft(
   for (const f of COMPANY_CHANNEL_FIELDS) {
     const v = draft.channels[f.key];
     if (v !== undefined)
-      channels[f.key] = sanitizeText(f.key === 'address' ? v.replace(/,\s*/g, '\n') : v) || null;
+      channels[f.key] = (f.key === 'address' ? parseAddress(v) : sanitizeText(v)) || null;
   }
   const parsed: Partial<Record<CaseFieldKey, unknown>> = {};
   for (const spec of CASE_FIELDS) {
@@ -186,7 +186,7 @@ export function registerNew(program: Command, act: Act): void {
 
 export function printNew(ctx: AppContext, options: NewOptions, created: CaseRecord): void {
   if (options.json) ctx.print(JSON.stringify(caseFieldsView(created), null, 2));
-  else ctx.print(String(created.id));
+  else if (!ctx.stdoutIsTTY) ctx.print(String(created.id));
   ctx.say(
     ctx.color.green(`Saved case #${created.id}: ${created.title}.`) +
       ` After each call, chat or e-mail: complain log ${created.id}`,

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors.js';
 import { parseJurisdiction } from './jurisdiction.js';
 import type { Profile } from './model.js';
-import { sanitizeText } from './text.js';
+import { parseAddress, sanitizeText } from './text.js';
 import { LANGUAGES, isOneOf } from './vocab.js';
 
 /** The profile's fields with their flags and questions, in the order the wizard asks. */
@@ -96,8 +96,7 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       }
       return value;
     case 'address':
-      // ", " or "\n" both separate lines; keep newlines for the sender block.
-      return value.replace(/\s*\n\s*/g, '\n');
+      return parseAddress(value);
     default:
       return value;
   }

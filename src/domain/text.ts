@@ -27,3 +27,11 @@ export function sanitizeText(text: string): string {
 export function searchKey(text: string): string {
   return sanitizeText(text).toLocaleLowerCase('tr-TR').replace(/\s+/g, ' ');
 }
+
+/** A postal address typed on one line: ", " or ";" separate the lines of the letter's address block. */
+export function parseAddress(text: string): string {
+  return sanitizeText(text)
+    .split(/\s*(?:\n|;|,(?=\s))\s*/)
+    .filter((line) => line.length > 0)
+    .join('\n');
+}

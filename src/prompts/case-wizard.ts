@@ -5,6 +5,7 @@ import type { Company, CompanyChannels } from '../domain/model.js';
 import { REMEDIES, labelOf } from '../domain/vocab.js';
 import { CancelledError } from '../errors.js';
 import type { Prompter } from './prompter.js';
+import { validatorFor } from './validate.js';
 
 /** The company's channels, in the order the wizard asks for them. */
 export const COMPANY_CHANNEL_FIELDS: readonly {
@@ -29,17 +30,6 @@ export interface CaseDraft {
   company: string;
   channels: Partial<Record<keyof CompanyChannels, string>>;
   fields: Partial<Record<CaseFieldKey, string>>;
-}
-
-function validator(key: CaseFieldKey, clock: Clock) {
-  return (value: string): true | string => {
-    try {
-      parseCaseField(key, value, clock);
-      return true;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  };
 }
 
 async function askField(
@@ -67,7 +57,9 @@ async function askField(
     default: def,
     required,
     validate: (v) =>
-      required && !v.trim() ? `${spec.flag} is required` : validator(key, clock)(v),
+      required && !v.trim()
+        ? `${spec.flag} is required`
+        : validatorFor((t) => parseCaseField(key, t, clock))(v),
   });
 }
 
@@ -107,7 +99,8 @@ export function describeDraft(draft: CaseDraft): string {
   }
   for (const spec of CASE_FIELDS) {
     const v = draft.fields[spec.key];
-    lines.push(`  ${spec.flag.padEnd(15)}${v ? v : '—'}`);
+    const label = spec.flag.charAt(0).toUpperCase() + spec.flag.slice(1).replace('-', ' ');
+    lines.push(`  ${label.padEnd(15)}${v ? v : '—'}`);
   }
   return lines.join('\n');
 }

@@ -5,18 +5,7 @@ import { parseDuration, parseInstant } from '../domain/dates.js';
 import { CHANNELS, OUTCOMES, SUPERVISOR, labelOf } from '../domain/vocab.js';
 import { CancelledError } from '../errors.js';
 import type { Prompter } from './prompter.js';
-
-function check(fn: (v: string) => unknown, optional = false) {
-  return (value: string): true | string => {
-    if (optional && !value.trim()) return true;
-    try {
-      fn(value);
-      return true;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  };
-}
+import { validatorFor } from './validate.js';
 
 /** The flags that were given; the wizard asks only for the rest. */
 export interface LogGiven {
@@ -76,7 +65,7 @@ export async function askContact(
     raw.at = await prompter.input({
       message: 'When did it start? ("now", "today 14:05", "yesterday 3pm", "2h ago")',
       default: 'now',
-      validate: check((v) => parseContactStart(v, clock)),
+      validate: validatorFor((v) => parseContactStart(v, clock)),
     });
   }
   if (
@@ -86,7 +75,7 @@ export async function askContact(
   ) {
     const d = await prompter.input({
       message: 'How long did it take? (e.g. 25m, 1h10m; optional)',
-      validate: check((v) => parseDuration(v), true),
+      validate: validatorFor((v) => parseDuration(v), true),
     });
     if (d.trim()) raw.duration = d.trim();
   }
@@ -144,7 +133,7 @@ export async function askContact(
       const due = await prompter.input({
         message: 'By when? ("friday", "in 3 days", "2026-12-01")',
         required: true,
-        validate: check((v) => parsePromiseDue(v, start, clock)),
+        validate: validatorFor((v) => parsePromiseDue(v, start, clock)),
       });
       raw.promises.push({ text: text.trim(), due: due.trim() });
     }

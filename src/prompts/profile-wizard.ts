@@ -3,17 +3,7 @@ import type { Profile } from '../domain/model.js';
 import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
-
-function check(key: keyof Profile) {
-  return (value: string): true | string => {
-    try {
-      parseProfileField(key, value);
-      return true;
-    } catch (error) {
-      return error instanceof Error ? error.message : String(error);
-    }
-  };
-}
+import { validatorFor } from './validate.js';
 
 /** Asks for every profile field not already given; `initial` holds the current values. */
 export async function askProfile(
@@ -40,7 +30,7 @@ export async function askProfile(
       message: spec.question,
       default: fallback,
       required: spec.required,
-      validate: check(spec.key),
+      validate: validatorFor((v) => parseProfileField(spec.key, v), !spec.required),
     });
     out[spec.key] = parseProfileField(spec.key, answer);
   }
