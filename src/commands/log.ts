@@ -30,21 +30,13 @@ function list(v: unknown): string[] {
 
 /** Reads the contact flags, pairing --rep with --rep-id/--rep-role and --promise with --due. */
 export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
-  const reps = list(opts.rep);
-  const repIds = list(opts.repId);
-  const repRoles = list(opts.repRole);
-  if (repIds.length > reps.length || repRoles.length > reps.length) {
+  const reps = (Array.isArray(opts.rep) ? opts.rep : []) as RepFlag[];
+  const promises = (Array.isArray(opts.promise) ? opts.promise : []) as PromiseFlag[];
+  const undated = promises.filter((p) => p.due === undefined);
+  if (undated.length > 0) {
     throw new UsageError(
-      'more --rep-id or --rep-role than --rep',
-      'give each --rep-id right after the --rep it belongs to',
-    );
-  }
-  const promises = list(opts.promise);
-  const dues = list(opts.due);
-  if (promises.length !== dues.length) {
-    throw new UsageError(
-      `${promises.length} --promise but ${dues.length} --due`,
-      'give every --promise its --due: --promise "call back" --due friday',
+      `--promise "${undated[0]!.text}" has no --due`,
+      'give every --promise its --due right after it: --promise "call back" --due friday',
     );
   }
   const quotes = list(opts.quote);
@@ -54,14 +46,14 @@ export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
     at: str(opts.at),
     ended: str(opts.ended),
     duration: str(opts.duration),
-    reps: reps.map((name, i) => ({ name, repId: repIds[i], role: repRoles[i] })),
+    reps: reps.map((r) => ({ name: r.name, repId: r.repId, role: r.role })),
     reference: str(opts.reference),
     department: str(opts.department),
     summary: str(opts.summary),
     nextSteps: str(opts.nextSteps),
     responsible: str(opts.responsible),
     expectedTime: str(opts.expectedTime),
-    promises: promises.map((text, i) => ({ text, due: dues[i]! })),
+    promises: promises.map((p) => ({ text: p.text, due: p.due! })),
     outcome: str(opts.outcome),
     supervisor: str(opts.supervisor),
     rude: opts.rude === true ? true : undefined,
@@ -112,8 +104,55 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
   return { caseRecord, contact: getContact(db, id) };
 }
 
+/** A --rep with the --rep-id and --rep-role that followed it. */
+export interface RepFlag {
+  name: string;
+  repId?: string;
+  role?: string;
+}
+
+/** A --promise with the --due that followed it. */
+export interface PromiseFlag {
+  text: string;
+  due?: string;
+}
+
+/**
+ * Parsers that pair a flag with the one before it in argv order (commander calls them in that
+ * order): `--rep A --rep B --rep-id 17` gives B the ID 17.
+ */
+function pairedFlags() {
+  const reps: RepFlag[] = [];
+  const promises: PromiseFlag[] = [];
+  function attach<T extends object>(
+    list: T[],
+    key: keyof T,
+    value: string,
+    flag: string,
+    owner: string,
+  ): T[] {
+    const last = list.at(-1);
+    if (!last || last[key] !== undefined) {
+      throw new UsageError(
+        `${flag} must follow the ${owner} it belongs to`,
+        `e.g. ${owner} "Ayşe K." ${flag} …`,
+      );
+    }
+    (last as Record<keyof T, unknown>)[key] = value;
+    return list;
+  }
+  return {
+    rep: (name: string) => (reps.push({ name }), reps),
+    repId: (id: string) => attach(reps, 'repId', id, '--rep-id', '--rep'),
+    repRole: (role: string) => attach(reps, 'role', role, '--rep-role', '--rep'),
+    promise: (text: string) => (promises.push({ text }), promises),
+    due: (due: string) => attach(promises, 'due', due, '--due', '--promise'),
+  };
+}
+
 /** The contact flags shared by `log` and `contact edit`. */
 export function addContactFlags(cmd: Command): Command {
+  const paired = pairedFlags();
   return cmd
     .option('--channel <channel>', `how: ${CHANNELS.join(' | ')}`)
     .option('--direction <direction>', 'outbound (you contacted them, default) | inbound')
@@ -123,20 +162,20 @@ export function addContactFlags(cmd: Command): Command {
     )
     .option('--ended <when>', 'when it ended')
     .option('--duration <duration>', 'how long: 25m, 1h10m (instead of --ended)')
-    .option('--rep <name>', 'a representative, in the order they appeared (repeatable)', collect)
-    .option('--rep-id <id>', 'the ID of the --rep before it (repeatable)', collect)
-    .option('--rep-role <role>', 'the role of the --rep before it (repeatable)', collect)
+    .option('--rep <name>', 'a representative, in the order they appeared (repeatable)', paired.rep)
+    .option('--rep-id <id>', 'the ID of the --rep before it', paired.repId)
+    .option('--rep-role <role>', 'the role of the --rep before it', paired.repRole)
     .option('--department <name>', 'the department')
     .option('--reference <number>', 'reference or ticket number they gave')
     .option('--summary <text>', 'what was said')
     .option('--next-steps <text>', 'their answer to "what are the next steps?"')
     .option('--responsible <text>', 'their answer to "who is responsible?"')
     .option('--expected-time <text>', 'their answer to "how long will it take?"')
-    .option('--promise <text>', 'what they promised (repeatable, each with --due)', collect)
+    .option('--promise <text>', 'what they promised (repeatable, each with --due)', paired.promise)
     .option(
       '--due <date>',
       'when the --promise before it is due: "friday", "in 3 days", 2026-12-01',
-      collect,
+      paired.due,
     )
     .option('--outcome <outcome>', `how it ended: ${OUTCOMES.join(' | ')}`)
     .option('--supervisor <state>', `supervisor: ${SUPERVISOR.join(' | ')}`)

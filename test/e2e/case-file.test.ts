@@ -405,9 +405,9 @@ describe('bad input: a clear line, an exit code, nothing written', () => {
     [
       [...LOG, '--rep', 'A', '--rep-id', '1', '--rep-id', '2'],
       2,
-      /more --rep-id or --rep-role than --rep/,
+      /--rep-id must follow the --rep it belongs to/,
     ],
-    [[...LOG, '--promise', 'call back'], 2, /1 --promise but 0 --due/],
+    [[...LOG, '--promise', 'call back'], 2, /--promise "call back" has no --due/],
     [[...LOG, '--duration', 'forever'], 1, /--duration "forever" is not a duration/],
     [['log', '99', '--channel', 'phone', '--summary', 'x'], 1, /no case #99/],
     [['log', 'abc', '--channel', 'phone', '--summary', 'x'], 2, /"abc" is not a case number/],

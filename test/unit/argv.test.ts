@@ -133,7 +133,31 @@ describe('argv → options', () => {
 
   it('log: a --promise without its --due is a usage error', async () => {
     await expect(parse(['log', '--promise', 'call back'])).rejects.toThrow(
-      '1 --promise but 0 --due',
+      '--promise "call back" has no --due',
     );
+    await expect(parse(['log', '--rep-id', '7', '--rep', 'A'])).rejects.toThrow(
+      '--rep-id must follow the --rep',
+    );
+    await expect(parse(['log', '--rep', 'A', '--rep-id', '1', '--rep-id', '2'])).rejects.toThrow(
+      '--rep-id must follow',
+    );
+  });
+
+  it('log: an ID belongs to the --rep right before it', async () => {
+    const { options } = await parse([
+      'log',
+      '--rep',
+      'Mehmet',
+      '--rep',
+      'Selin',
+      '--rep-id',
+      'S-17',
+      '--rep-role',
+      'billing',
+    ]);
+    expect((options as { given: { raw: { reps: unknown } } }).given.raw.reps).toEqual([
+      { name: 'Mehmet', repId: undefined, role: undefined },
+      { name: 'Selin', repId: 'S-17', role: 'billing' },
+    ]);
   });
 });
