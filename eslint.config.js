@@ -6,7 +6,9 @@ export default tseslint.config(
   js.configs.recommended,
   {
     files: ['**/*.mjs', '**/*.js'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', performance: 'readonly' },
+    },
   },
   ...tseslint.configs.recommended,
   {
@@ -38,6 +40,20 @@ export default tseslint.config(
         'error',
         {
           paths: [
+            {
+              name: 'date-fns',
+              message:
+                "Import the function's own path ('date-fns/addDays'): the index loads every function at start-up.",
+            },
+            {
+              name: '@date-fns/tz',
+              message:
+                "Import '@date-fns/tz/date' or '@date-fns/tz/tz': the index is slower to load.",
+            },
+            {
+              name: 'chrono-node',
+              message: 'Parse dates through src/domain/dates.ts, which loads chrono lazily.',
+            },
             { name: 'process', message: 'Only src/main.ts reads process.*.' },
             { name: 'node:process', message: 'Only src/main.ts reads process.*.' },
           ],

@@ -1,6 +1,17 @@
-import { TZDate } from '@date-fns/tz';
-import * as chrono from 'chrono-node';
+import { TZDate } from '@date-fns/tz/date';
+// eslint-disable-next-line no-restricted-imports -- the one place chrono is loaded, lazily (below)
+import type * as ChronoModule from 'chrono-node';
+import { createRequire } from 'node:module';
 import { ValidationError } from '../errors.js';
+
+type Chrono = typeof ChronoModule;
+let chronoModule: Chrono | undefined;
+
+/** chrono-node (all its locales) costs ~200 ms to load: only a phrase like "yesterday 3pm" pays it. */
+function chrono(): Chrono {
+  chronoModule ??= createRequire(import.meta.url)('chrono-node') as Chrono;
+  return chronoModule;
+}
 
 /** What a date parser needs to know about the user's "now". */
 export interface Clock {
@@ -55,7 +66,7 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
 }
 
 function runChrono(text: string, clock: Clock, forwardDate: boolean) {
-  const results = chrono.parse(
+  const results = chrono().parse(
     text,
     { instant: clock.now, timezone: zoneOffsetMinutes(clock.now, clock.timeZone) },
     { forwardDate },

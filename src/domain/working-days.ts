@@ -1,5 +1,8 @@
-import { tz } from '@date-fns/tz';
-import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
+import { tz } from '@date-fns/tz/tz';
+import { addDays } from 'date-fns/addDays';
+import { addMonths } from 'date-fns/addMonths';
+import { addWeeks } from 'date-fns/addWeeks';
+import { addYears } from 'date-fns/addYears';
 
 // Date arithmetic in UTC on YYYY-MM-DD: the host's zone must never move a day.
 const utc = { in: tz('UTC') };
