@@ -7,7 +7,7 @@ import type { ContactRecord } from '../domain/model.js';
 import { UsageError } from '../errors.js';
 import { contactView } from '../output/views.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
-import { askContact } from '../prompts/log-wizard.js';
+import { editContact } from '../prompts/log-wizard.js';
 import { addContactFlags, givenFromFlags } from './log.js';
 import type { Act } from './shared.js';
 import { confirmDestructive, examples, parseId } from './shared.js';
@@ -24,15 +24,16 @@ export function rawOf(c: ContactRecord): RawContact {
       repId: r.repId ?? undefined,
       role: r.role ?? undefined,
     })),
-    reference: c.reference ?? undefined,
-    department: c.department ?? undefined,
+    // '' is "known to be empty": the wizard asks only for what is undefined.
+    reference: c.reference ?? '',
+    department: c.department ?? '',
     summary: c.summary,
-    nextSteps: c.nextSteps ?? undefined,
-    responsible: c.responsible ?? undefined,
-    expectedTime: c.expectedTime ?? undefined,
+    nextSteps: c.nextSteps ?? '',
+    responsible: c.responsible ?? '',
+    expectedTime: c.expectedTime ?? '',
     promises: c.promises.map((p) => ({ text: p.text, due: p.dueAt.toISOString() })),
-    outcome: c.outcome ?? undefined,
-    supervisor: c.supervisor ?? undefined,
+    outcome: c.outcome ?? '',
+    supervisor: c.supervisor ?? '',
     rude: c.rude,
     quotes: c.quotes,
   };
@@ -94,26 +95,11 @@ export async function runContactEdit(
         'nothing to change',
         `give the fields to change, e.g. complain contact edit ${current.id} --reference TCK-1`,
       );
-    const prompter = await ctx.prompter();
-    // Re-ask everything with the flags empty: the wizard starts from nothing but the channel and start.
-    raw = await askContact(
-      prompter,
-      {
-        raw: {
-          channel: current.channel,
-          at: current.startedAt.toISOString(),
-          reps: [],
-          promises: [],
-          quotes: [],
-        },
-        gaveReps: false,
-        gavePromises: false,
-        gaveQuotes: false,
-      },
-      { clock: ctx.clock(), show: (t) => ctx.say(t), confirm: true },
-    );
+    raw = await editContact(await ctx.prompter(), raw, {
+      clock: ctx.clock(),
+      show: (t) => ctx.say(t),
+    });
   }
-  // A promise whose due date is already stored as an instant is not re-checked against "now".
   const input = parseContact(raw, ctx.clock());
   updateContact(db, current.id, input, ctx.now());
   return getContact(db, current.id);

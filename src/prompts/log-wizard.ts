@@ -40,7 +40,7 @@ export function describeContact(raw: RawContact): string {
 }
 
 /**
- * Asks, quickly, for what the flags did not give: channel, when, how long, the reps in order,
+ * Asks, quickly, for what the flags did not give (undefined; '' is a known empty answer): channel, when, how long, the reps in order,
  * the reference, what was said, the three transparency answers, promises, outcome, supervisor,
  * rude conduct. Then a summary to save or cancel. Nothing is written here.
  */
@@ -77,7 +77,7 @@ export async function askContact(
       message: 'How long did it take? (e.g. 25m, 1h10m; optional)',
       validate: validatorFor((v) => parseDuration(v), true),
     });
-    if (d.trim()) raw.duration = d.trim();
+    raw.duration = d.trim();
   }
   if (!given.gaveReps) {
     for (let i = 1; ; i++) {
@@ -95,31 +95,26 @@ export async function askContact(
     }
   }
   if (raw.department === undefined)
-    raw.department =
-      (await prompter.input({ message: 'Department (optional)' })).trim() || undefined;
+    raw.department = (await prompter.input({ message: 'Department (optional)' })).trim();
   if (raw.reference === undefined) {
-    raw.reference =
-      (
-        await prompter.input({ message: 'Reference or ticket number (Enter if they gave none)' })
-      ).trim() || undefined;
+    raw.reference = (
+      await prompter.input({ message: 'Reference or ticket number (Enter if they gave none)' })
+    ).trim();
   }
   raw.summary ??= await prompter.input({
     message: 'What was said? (a sentence or two)',
     required: true,
   });
   if (raw.nextSteps === undefined)
-    raw.nextSteps =
-      (
-        await prompter.input({ message: 'What are the next steps? (their answer; optional)' })
-      ).trim() || undefined;
+    raw.nextSteps = (
+      await prompter.input({ message: 'What are the next steps? (their answer; optional)' })
+    ).trim();
   if (raw.responsible === undefined)
-    raw.responsible =
-      (await prompter.input({ message: 'Who is responsible? (optional)' })).trim() || undefined;
+    raw.responsible = (await prompter.input({ message: 'Who is responsible? (optional)' })).trim();
   if (raw.expectedTime === undefined)
-    raw.expectedTime =
-      (
-        await prompter.input({ message: 'How long will it take? (their answer; optional)' })
-      ).trim() || undefined;
+    raw.expectedTime = (
+      await prompter.input({ message: 'How long will it take? (their answer; optional)' })
+    ).trim();
   if (!given.gavePromises) {
     const start = parseInstant(raw.at, '--at', clock);
     for (;;) {
@@ -154,7 +149,7 @@ export async function askContact(
       ],
       default: 'no',
     });
-    if (s !== 'no') raw.supervisor = s;
+    raw.supervisor = s === 'no' ? '' : s;
   }
   if (raw.rude === undefined && !given.gaveQuotes) {
     raw.rude = await prompter.confirm({ message: 'Was anyone rude?', default: false });
@@ -173,4 +168,106 @@ export async function askContact(
   const save = await prompter.confirm({ message: 'Save this contact?', default: true });
   if (!save) throw new CancelledError();
   return raw;
+}
+
+/** The parts of a contact the edit menu offers, and which raw fields each one asks again. */
+const EDITABLE: readonly {
+  value: string;
+  name: string;
+  clear: (raw: RawContact) => Partial<LogGiven>;
+}[] = [
+  { value: 'channel', name: 'Channel', clear: (r) => ({ raw: { ...r, channel: undefined } }) },
+  { value: 'at', name: 'When it started', clear: (r) => ({ raw: { ...r, at: undefined } }) },
+  {
+    value: 'duration',
+    name: 'How long',
+    clear: (r) => ({ raw: { ...r, duration: undefined, ended: undefined } }),
+  },
+  {
+    value: 'reps',
+    name: 'Who you spoke to',
+    clear: (r) => ({ raw: { ...r, reps: [] }, gaveReps: false }),
+  },
+  {
+    value: 'department',
+    name: 'Department',
+    clear: (r) => ({ raw: { ...r, department: undefined } }),
+  },
+  {
+    value: 'reference',
+    name: 'Reference number',
+    clear: (r) => ({ raw: { ...r, reference: undefined } }),
+  },
+  {
+    value: 'summary',
+    name: 'What was said',
+    clear: (r) => ({ raw: { ...r, summary: undefined } }),
+  },
+  {
+    value: 'nextSteps',
+    name: 'Next steps',
+    clear: (r) => ({ raw: { ...r, nextSteps: undefined } }),
+  },
+  {
+    value: 'responsible',
+    name: 'Who is responsible',
+    clear: (r) => ({ raw: { ...r, responsible: undefined } }),
+  },
+  {
+    value: 'expectedTime',
+    name: 'How long it will take',
+    clear: (r) => ({ raw: { ...r, expectedTime: undefined } }),
+  },
+  {
+    value: 'promises',
+    name: 'Promises',
+    clear: (r) => ({ raw: { ...r, promises: [] }, gavePromises: false }),
+  },
+  { value: 'outcome', name: 'How it ended', clear: (r) => ({ raw: { ...r, outcome: undefined } }) },
+  {
+    value: 'supervisor',
+    name: 'Supervisor',
+    clear: (r) => ({ raw: { ...r, supervisor: undefined } }),
+  },
+  {
+    value: 'rude',
+    name: 'Rude conduct',
+    clear: (r) => ({ raw: { ...r, rude: undefined, quotes: [] }, gaveQuotes: false }),
+  },
+];
+
+/**
+ * Corrects a stored contact on a terminal: shows it, asks which part to change, asks that part
+ * again, until the user saves or cancels. Nothing is written here.
+ */
+export async function editContact(
+  prompter: Prompter,
+  start: RawContact,
+  context: { clock: Clock; show: (text: string) => void },
+): Promise<RawContact> {
+  let raw = start;
+  for (;;) {
+    context.show('\nThe contact:\n' + describeContact(raw) + '\n');
+    const choice = await prompter.select({
+      message: 'What do you want to change?',
+      choices: [
+        { value: 'save', name: 'Nothing more: save it' },
+        ...EDITABLE.map((e) => ({ value: e.value, name: e.name })),
+        { value: 'cancel', name: 'Cancel (nothing is saved)' },
+      ],
+    });
+    if (choice === 'save') return raw;
+    if (choice === 'cancel') throw new CancelledError();
+    const cleared = EDITABLE.find((e) => e.value === choice)!.clear(raw);
+    raw = await askContact(
+      prompter,
+      {
+        raw: cleared.raw!,
+        gaveReps: cleared.gaveReps ?? true,
+        gavePromises: cleared.gavePromises ?? true,
+        gaveQuotes: cleared.gaveQuotes ?? true,
+      },
+      { ...context, confirm: false },
+    );
+  }
 }

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { runContactEdit } from '../../src/commands/contact.js';
 import { runList } from '../../src/commands/list.js';
-import { runLog, toLogOptions } from '../../src/commands/log.js';
+import { givenFromFlags, runLog, toLogOptions } from '../../src/commands/log.js';
 import { runNew, toNewOptions } from '../../src/commands/new.js';
 import { runShow } from '../../src/commands/show.js';
 import { CancelledError, MissingFlagsError } from '../../src/errors.js';
@@ -190,5 +191,54 @@ describe('runLog', () => {
     ]);
     const file = await runShow({ caseArg: '1', json: true }, t2.ctx);
     expect(file.contacts).toHaveLength(1);
+  });
+});
+
+describe('runContactEdit on a terminal', () => {
+  it('asks only for the part the user picks, then saves', async () => {
+    const prompter = scriptedPrompter(['reference', 'TCK-9', 'supervisor', 'granted', 'save']);
+    t = makeTestContext({ prompter });
+    const quiet = { ...t.ctx, interactive: false };
+    await runNew(
+      toNewOptions({
+        company: 'Acme',
+        product: 'Kettle',
+        situation: 's',
+        problem: 'p',
+        request: 'r',
+        remedy: 'repair',
+        jurisdiction: 'TR',
+      }),
+      quiet,
+    );
+    await runLog(
+      toLogOptions('1', {
+        channel: 'phone',
+        at: '2026-11-23 10:00',
+        duration: '10m',
+        summary: 'first call',
+        rep: [{ name: 'Ayşe', repId: '1' }],
+      }),
+      quiet,
+    );
+    const edited = await runContactEdit(
+      { contactArg: '1', given: givenFromFlags({}), json: false },
+      t.ctx,
+    );
+    expect(edited).toMatchObject({
+      reference: 'TCK-9',
+      supervisor: 'granted',
+      summary: 'first call',
+      department: null,
+      reps: [{ name: 'Ayşe', repId: '1' }],
+    });
+    expect(edited.endedAt!.getTime() - edited.startedAt.getTime()).toBe(10 * 60_000);
+    expect(prompter.asked).toEqual([
+      'What do you want to change?',
+      'Reference or ticket number (Enter if they gave none)',
+      'What do you want to change?',
+      'Did you ask for a supervisor?',
+      'What do you want to change?',
+    ]);
   });
 });
