@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerContact } from './commands/contact.js';
+import { registerDue } from './commands/due.js';
 import { registerEdit } from './commands/edit.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
@@ -77,6 +78,7 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerContact(program, act);
   registerProfile(program, act);
   registerPath(program, act);
+  registerDue(program, act);
   return program;
 }
 

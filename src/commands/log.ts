@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { createContact, getContact } from '../db/contact-repo.js';
 import type { RawContact } from '../domain/contact-fields.js';
-import { parseContact } from '../domain/contact-fields.js';
+import { escalationChannel, parseContact } from '../domain/contact-fields.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
-import { CHANNELS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
+import { CHANNELS, ESCALATION_KINDS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
 import { contactView } from '../output/views.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
@@ -66,6 +66,13 @@ export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
     supervisor: str(opts.supervisor),
     rude: opts.rude === true ? true : undefined,
     quotes,
+    escalation: {
+      kind: str(opts.escalation),
+      forum: str(opts.forum),
+      platform: str(opts.platform),
+      link: str(opts.link),
+      fileNumber: str(opts.fileNumber),
+    },
   };
   return {
     raw,
@@ -101,7 +108,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
     });
   } else {
     const missing = [
-      raw.channel ? undefined : '--channel',
+      raw.channel || escalationChannel(raw.escalation) ? undefined : '--channel',
       raw.summary ? undefined : '--summary',
     ].filter((f): f is string => Boolean(f));
     if (missing.length > 0) throw new MissingFlagsError(missing, 'no terminal to ask');
@@ -141,7 +148,15 @@ export function addContactFlags(cmd: Command): Command {
     .option('--outcome <outcome>', `how it ended: ${OUTCOMES.join(' | ')}`)
     .option('--supervisor <state>', `supervisor: ${SUPERVISOR.join(' | ')}`)
     .option('--rude', 'someone was rude')
-    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect);
+    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect)
+    .option(
+      '--escalation <kind>',
+      `this contact escalated: ${ESCALATION_KINDS.join(' | ')} (a post or an application)`,
+    )
+    .option('--forum <name>', 'the body applied to (e.g. tr-hakem-heyeti, or its name)')
+    .option('--platform <name>', 'where a public post went (X, Instagram, Şikayetvar…)')
+    .option('--link <url>', 'the link to the public post')
+    .option('--file-number <number>', "the body's file or application number");
 }
 
 export function registerLog(program: Command, act: Act): void {
@@ -157,6 +172,8 @@ export function registerLog(program: Command, act: Act): void {
       examples([
         'complain log',
         'complain log 3 --channel phone --at "today 14:05" --duration 25m --rep "Ayşe K." --rep-id 4411 \\\n      --reference TCK-88812 --summary "Promised a technician visit." --promise "technician visit" --due friday',
+        'complain log 3 --escalation social-media --platform X --link https://x.com/me/status/1 --summary "Posted the timeline."',
+        'complain log 3 --escalation arbitration --forum tr-hakem-heyeti --file-number 2026-123 --channel web-form --summary "Applied via e-Devlet."',
         'complain log 3 --channel chat --at "yesterday 3pm" --rep Mehmet --rep Selin --rep-id S-17 \\\n      --summary "Transferred to billing." --outcome transferred --supervisor refused --quote "Not my problem."',
       ]),
     )

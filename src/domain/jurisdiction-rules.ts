@@ -33,6 +33,11 @@ export interface ClockRule {
   start: ClockStart;
   amount: number;
   unit: ClockUnit;
+  /**
+   * Who must act before the date: the company (a duty; past it, the consumer may escalate) or
+   * the consumer (a right that lapses). Absent in old data: the company.
+   */
+  owes?: 'company' | 'consumer';
   /** The default response deadline of a letter asking for one of `remedies`. */
   letterDeadline?: boolean;
   source: string;
