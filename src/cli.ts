@@ -1,6 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { registerContact } from './commands/contact.js';
+import { registerClock } from './commands/clock.js';
 import { registerDue } from './commands/due.js';
+import { registerNext } from './commands/next.js';
+import { registerPromise } from './commands/promise.js';
 import { registerEdit } from './commands/edit.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
@@ -79,6 +82,9 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerProfile(program, act);
   registerPath(program, act);
   registerDue(program, act);
+  registerPromise(program, act);
+  registerClock(program, act);
+  registerNext(program, act);
   return program;
 }
 

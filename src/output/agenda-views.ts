@@ -1,4 +1,5 @@
 import type { ChalkInstance } from 'chalk';
+import type { CaseExtras } from '../db/agenda-repo.js';
 import type { Agenda, AgendaItem } from '../domain/agenda.js';
 import type { ClockResult } from '../domain/clocks.js';
 import { periodText, START_LABELS } from '../domain/clocks.js';
@@ -174,5 +175,25 @@ export function ladderView(caseId: number, p: LadderPosition, clocks: ClockResul
         }
       : null,
     clocks: clocks.map(clockView),
+  };
+}
+
+/** What schema 3 adds to a case in `show --json`: the sector and how it was closed. */
+export function caseExtrasView(e: CaseExtras) {
+  const k = e.closure;
+  return {
+    sector: e.sector,
+    closure: k
+      ? {
+          closedAs: k.closedAs,
+          remedyReceived: k.remedyReceived,
+          remedyReceivedOn: k.remedyReceivedOn,
+          remedyReceivedAmount: k.remedyReceivedAmount
+            ? { ...k.remedyReceivedAmount, text: formatMoneyPlain(k.remedyReceivedAmount) }
+            : null,
+          escalatedTo: k.escalatedTo,
+          rating: k.rating,
+        }
+      : null,
   };
 }
