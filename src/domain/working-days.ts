@@ -1,5 +1,3 @@
-import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
-
 /** Which days do not count: weekday numbers (0 = Sunday) and ISO dates. */
 export interface WorkCalendar {
   weekend: readonly number[];
@@ -17,6 +15,20 @@ function parseDay(date: string): Date {
 
 function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
+}
+
+// Arithmetic on UTC midnights by hand: date-fns adds months in the host's zone, which moved
+// 31 Aug + 6 months to 1 Mar under TZ=America/New_York.
+function addDays(date: Date, n: number): Date {
+  return new Date(date.getTime() + n * 86_400_000);
+}
+
+function addMonths(date: Date, n: number): Date {
+  const months = date.getUTCFullYear() * 12 + date.getUTCMonth() + n;
+  const year = Math.floor(months / 12);
+  const month = months - year * 12;
+  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is a working day. */
@@ -60,10 +72,10 @@ export function addPeriod(
     case 'calendar-days':
       return formatDay(addDays(start, amount));
     case 'weeks':
-      return formatDay(addWeeks(start, amount));
+      return formatDay(addDays(start, amount * 7));
     case 'months':
       return formatDay(addMonths(start, amount));
     case 'years':
-      return formatDay(addYears(start, amount));
+      return formatDay(addMonths(start, amount * 12));
   }
 }
