@@ -9,6 +9,7 @@ import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
 import { registerPath } from './commands/path.js';
+import { registerPrep } from './commands/prep.js';
 import { registerProfile } from './commands/profile.js';
 import type { Act } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
@@ -85,6 +86,7 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerPromise(program, act);
   registerClock(program, act);
   registerNext(program, act);
+  registerPrep(program, act);
   return program;
 }
 

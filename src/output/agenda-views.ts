@@ -4,6 +4,7 @@ import type { Agenda, AgendaItem } from '../domain/agenda.js';
 import type { ClockResult } from '../domain/clocks.js';
 import { periodText, START_LABELS } from '../domain/clocks.js';
 import type { LadderPosition } from '../domain/escalation.js';
+import type { CallSheet } from '../domain/prep.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatDay, renderTable } from './format.js';
@@ -196,4 +197,44 @@ export function caseExtrasView(e: CaseExtras) {
         }
       : null,
   };
+}
+
+/** `complain prep`: one screen. */
+export function renderCallSheet(s: CallSheet, c: ChalkInstance): string {
+  const f = s.facts;
+  const out: string[] = [
+    c.bold(`Call sheet — case #${s.caseId}, ${s.company}${s.phone ? ` (${s.phone})` : ''}`),
+    `${c.bold('Goal:')} ${s.goal}`,
+    '',
+    c.bold('Say, in this order'),
+    `  1. Situation: ${s.statement.situation}`,
+    `  2. Problem:   ${s.statement.problem}`,
+    `  3. Request:   ${s.statement.request} (${s.statement.remedy})`,
+    '',
+    c.bold('Have at hand'),
+  ];
+  const facts = [
+    `product ${f.product}`,
+    f.purchasedOn ? `bought ${f.purchasedOn}` : null,
+    f.orderRef ? `order ${f.orderRef}` : null,
+    f.accountRef ? `account ${f.accountRef}` : null,
+    f.amount ? `paid ${f.amount}` : null,
+  ].filter(Boolean);
+  out.push(`  ${facts.join(' · ')}`);
+  if (f.references.length)
+    out.push(`  references: ${f.references.map((r) => `${r.reference} (${r.on})`).join(', ')}`);
+  if (f.reps.length)
+    out.push(
+      `  spoke to: ${f.reps.map((r) => `${r.name}${r.repId ? ` ID ${r.repId}` : ''} (${r.lastOn})`).join(', ')}`,
+    );
+  for (const p of f.brokenPromises)
+    out.push(
+      c.red(
+        `  broken: promised on ${p.madeOn}${p.by.length ? ` by ${p.by.join(', ')}` : ''}: "${p.text}" by ${p.dueOn}${p.byDefault ? ' — nothing came' : ''}`,
+      ),
+    );
+  out.push('', c.bold('Ask'), ...s.questions.map((q) => `  • ${q}`));
+  out.push('', c.bold('Supervisor'), ...s.supervisor.map((q) => `  • ${q}`));
+  out.push('', c.bold('Remember'), ...s.reminders.map((q) => `  • ${q}`));
+  return out.join('\n') + '\n';
 }
