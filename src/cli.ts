@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerContact } from './commands/contact.js';
 import { registerClock } from './commands/clock.js';
+import { registerClose } from './commands/close.js';
 import { registerDue } from './commands/due.js';
 import { registerNext } from './commands/next.js';
 import { registerPromise } from './commands/promise.js';
@@ -13,6 +14,7 @@ import { registerPrep } from './commands/prep.js';
 import { registerProfile } from './commands/profile.js';
 import type { Act } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
+import { registerStats } from './commands/stats.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
 import { createContext } from './context.js';
 
@@ -87,6 +89,8 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerClock(program, act);
   registerNext(program, act);
   registerPrep(program, act);
+  registerClose(program, act);
+  registerStats(program, act);
   return program;
 }
 

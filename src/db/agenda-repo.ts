@@ -1,8 +1,10 @@
 import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
 import type { ClockStart } from '../domain/jurisdiction-rules.js';
-import type { Money } from '../domain/money.js';
+import type { CaseClosure, CaseExtras } from '../domain/closure.js';
 import type { CaseRecord, PromiseRecord } from '../domain/model.js';
 import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
+
+export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import { listContacts } from './contact-repo.js';
@@ -64,22 +66,6 @@ export function recordCaseFacts(
     touchCase(db, caseId, now);
   });
   write.immediate();
-}
-
-/** How a case was closed (schema 3), beside the fields of CaseRecord. */
-export interface CaseClosure {
-  closedAs: CloseOutcome;
-  remedyReceived: string | null;
-  remedyReceivedOn: string | null;
-  remedyReceivedAmount: Money | null;
-  escalatedTo: string | null;
-  rating: number | null;
-}
-
-/** What schema 3 adds to a case: its sector and how it was closed. */
-export interface CaseExtras {
-  sector: string | null;
-  closure: CaseClosure | null;
 }
 
 interface ExtrasRow {
