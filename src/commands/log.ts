@@ -66,14 +66,16 @@ export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
     supervisor: str(opts.supervisor),
     rude: opts.rude === true ? true : undefined,
     quotes,
-    escalation: {
-      kind: str(opts.escalation),
-      forum: str(opts.forum),
-      platform: str(opts.platform),
-      link: str(opts.link),
-      fileNumber: str(opts.fileNumber),
-    },
   };
+  const escalation = {
+    kind: str(opts.escalation),
+    forum: str(opts.forum),
+    platform: str(opts.platform),
+    link: str(opts.link),
+    fileNumber: str(opts.fileNumber),
+  };
+  // Only when an escalation flag was given: `contact edit` counts every defined value as a change.
+  if (Object.values(escalation).some((v) => v !== undefined)) raw.escalation = escalation;
   return {
     raw,
     gaveReps: reps.length > 0,
@@ -100,6 +102,9 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
   const caseRecord = await resolveCase(ctx, options.caseArg, 'log');
   const clock = ctx.clock();
   let raw = options.given.raw;
+  // A post goes out on social media, an application through a web form, unless told otherwise.
+  const implied = raw.channel ? undefined : escalationChannel(raw.escalation);
+  if (implied) raw = { ...raw, channel: implied };
   if (ctx.interactive) {
     raw = await askContact(await ctx.prompter(), options.given, {
       clock,
@@ -108,7 +113,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
     });
   } else {
     const missing = [
-      raw.channel || escalationChannel(raw.escalation) ? undefined : '--channel',
+      raw.channel ? undefined : '--channel',
       raw.summary ? undefined : '--summary',
     ].filter((f): f is string => Boolean(f));
     if (missing.length > 0) throw new MissingFlagsError(missing, 'no terminal to ask');
@@ -197,6 +202,7 @@ export function printLog(ctx: AppContext, options: LogOptions, result: LogResult
   ctx.say(ctx.color.green(`Logged contact #${contact.id} on case #${caseRecord.id}${promises}.`));
   if (
     !contact.reference &&
+    !contact.escalation &&
     ['phone', 'chat', 'in-person', 'email', 'web-form'].includes(contact.channel)
   ) {
     ctx.say(
