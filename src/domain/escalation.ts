@@ -169,6 +169,11 @@ export function ladderPosition(
         `your time limit: ${c.rule.label.en} ends ${c.dueOn} (${dayText(calendarDaysBetween(now, c.dueAt, tz), false)})`,
       );
 
+  const sectorBodies = j.forums.filter((f) => f.sectors);
+  if (s.sector === null && sectorBodies.length > 0)
+    notes.push(
+      `if this is ${[...new Set(sectorBodies.flatMap((f) => f.sectors!))].join(', ')}, record it (complain clock ${id} --sector …): ${sectorBodies.map((f) => f.name.en).join('; ')} may apply`,
+    );
   const result = (next: LadderStep | null, reason: string): LadderPosition => ({
     step,
     next,
@@ -255,7 +260,7 @@ export function ladderPosition(
   if (withRef.length === 0) {
     return result(
       count >= 3 ? 'supervisor' : 'follow-up',
-      `${contactsText}, no reference number: ask for one${count >= 3 ? ', and ask for a supervisor' : ''}`,
+      `${contactsText}, no reference number: ask for one`,
     );
   }
   if (broken.length > 0) {

@@ -135,6 +135,19 @@ describe('due and next on a case with a broken promise and a letter past its dea
     expect(events[0]!.summary).toContain('call back');
   });
 
+  it('due --ics into a missing folder fails with exit 1 and leaves nothing', () => {
+    const r = sb.run(['due', '--ics', join(sb.dir, 'nope', 'x.ics')]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('the folder does not exist');
+  });
+
+  it('due prints a table with overdue first, and explains the clocks', () => {
+    const r = sb.run(['due', '--explain']);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^Overdue \(2\)/);
+    expect(r.stdout).toContain('18 days late');
+  });
+
   it('a promise marked kept leaves the agenda; --pending brings it back', () => {
     expect(sb.run(['promise', '1', '--kept']).status).toBe(0);
     let agenda = sb.json<{ overdue: Row[] }>(['due']);

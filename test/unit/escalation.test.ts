@@ -86,7 +86,7 @@ describe('the escalation ladder', () => {
     const p = position(snapshot({ case: refundCase, contacts }));
     expect(p.step).toBe('follow-up');
     expect(p.next).toBe('supervisor');
-    expect(p.reason).toBe('3 contacts, no reference number: ask for one, and ask for a supervisor');
+    expect(p.reason).toBe('3 contacts, no reference number: ask for one');
   });
 
   it('a promise not yet due: wait for it', () => {
@@ -178,6 +178,12 @@ describe('the escalation ladder', () => {
     expect(p.step).toBe('forum');
     expect(p.next).toBe('last-resort');
     expect(p.reason).toContain('(file 2026-77)');
+  });
+
+  it('a sector body in the data, and no sector on the case: says to record it', () => {
+    const gb = snapshot({ case: makeCase({ jurisdiction: 'GB' }) });
+    expect(position(gb).notes.join(' ')).toContain('complain clock 1 --sector');
+    expect(position({ ...gb, sector: 'finance' }).notes.join(' ')).not.toContain('--sector');
   });
 
   it('a public post is the last rung', () => {
