@@ -10,6 +10,15 @@ import { caseNotFound, touchCase } from './case-repo.js';
 import { listContacts } from './contact-repo.js';
 import type { Db } from './open.js';
 
+/**
+ * An ISO instant; a bare date (a delivery date typed from a receipt) is taken as noon UTC, which
+ * is the same calendar day in every zone from UTC−11 to UTC+11.
+ */
+function toInstant(text: string | null): Date | null {
+  if (!text) return null;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
+}
+
 /** The letters of a case, oldest first: only the columns the agenda needs (schema 1). */
 export function listLetterDates(db: Db, caseId: number): LetterDates[] {
   const rows = db
@@ -28,9 +37,9 @@ export function listLetterDates(db: Db, caseId: number): LetterDates[] {
     id: r.id,
     createdAt: new Date(r.created_at),
     deadlineOn: r.deadline_on,
-    sentAt: r.sent_at ? new Date(r.sent_at) : null,
+    sentAt: toInstant(r.sent_at),
     sentVia: r.sent_via,
-    deliveredAt: r.delivered_at ? new Date(r.delivered_at) : null,
+    deliveredAt: toInstant(r.delivered_at),
   }));
 }
 

@@ -27,8 +27,10 @@ export interface AgendaItem {
   daysLeft: number;
   /** The contact it dates from, when there is one. */
   sinceContactId: number | null;
-  /** When it started: the contact, the letter's sending, the clock's start event. */
-  since: Date | string | null;
+  /** When it started (the contact, the letter's sending), when an instant is known. */
+  sinceAt: Date | null;
+  /** The day it started in the user's zone: the contact, the letter's sending, the clock's start. */
+  sinceOn: string | null;
   promise?: { id: number; standing: PromiseStanding; madeBy: string[] };
   letterId?: number;
   clock?: ClockResult;
@@ -71,7 +73,8 @@ function promiseItem(
     dueOn: localDateOf(p.dueAt, tz),
     dueAt: p.dueAt,
     sinceContactId: p.contactId,
-    since: made ? made.startedAt : null,
+    sinceAt: made ? made.startedAt : null,
+    sinceOn: made ? localDateOf(made.startedAt, tz) : null,
     promise: { id: p.id, standing, madeBy: by },
   };
 }
@@ -105,7 +108,8 @@ export function caseItems(
       dueOn: l.deadlineOn,
       dueAt: endOfLocalDay(l.deadlineOn, tz),
       sinceContactId: null,
-      since: l.sentAt,
+      sinceAt: l.sentAt,
+      sinceOn: localDateOf(l.sentAt, tz),
       letterId: l.id,
     });
   }
@@ -126,7 +130,8 @@ export function caseItems(
       dueOn: clock.dueOn,
       dueAt: clock.dueAt,
       sinceContactId: clock.start.contactId,
-      since: clock.start.on,
+      sinceAt: null,
+      sinceOn: clock.start.on,
       clock,
     });
   }

@@ -46,7 +46,8 @@ export function agendaItemView(i: AgendaItem) {
     daysLate: i.daysLate,
     daysLeft: i.daysLeft,
     sinceContactId: i.sinceContactId,
-    since: i.since instanceof Date ? i.since.toISOString() : i.since,
+    sinceAt: i.sinceAt?.toISOString() ?? null,
+    sinceOn: i.sinceOn,
     promiseId: i.promise?.id ?? null,
     standing: i.promise?.standing ?? null,
     madeBy: i.promise?.madeBy ?? null,
@@ -65,11 +66,10 @@ export function agendaView(a: Agenda) {
 }
 
 function sinceText(i: AgendaItem, tz: string): string {
-  if (i.sinceContactId !== null && i.since instanceof Date)
-    return `contact #${i.sinceContactId}, ${formatDay(i.since, tz)}`;
-  if (i.sinceContactId !== null) return `contact #${i.sinceContactId}, ${i.since}`;
-  if (i.since instanceof Date) return `sent ${formatDay(i.since, tz)}`;
-  return i.since ? `since ${i.since}` : '—';
+  const day = i.sinceAt ? formatDay(i.sinceAt, tz) : i.sinceOn;
+  if (i.sinceContactId !== null) return `contact #${i.sinceContactId}, ${day}`;
+  if (i.kind === 'letter-deadline') return `sent ${day}`;
+  return day ? `since ${day}` : '—';
 }
 
 /** `complain due`. */
@@ -82,7 +82,9 @@ export function renderAgenda(
   const rows = (items: AgendaItem[]) =>
     items.map((i) => [
       i.overdue
-        ? `${i.daysLate} ${i.daysLate === 1 ? 'day' : 'days'} late`
+        ? i.daysLate === 0
+          ? 'late today'
+          : `${i.daysLate} ${i.daysLate === 1 ? 'day' : 'days'} late`
         : i.daysLeft === 0
           ? 'today'
           : `in ${i.daysLeft} ${i.daysLeft === 1 ? 'day' : 'days'}`,
