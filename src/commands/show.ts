@@ -63,6 +63,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
       renderCaseFile(file.case, file.contacts, now, ctx.clock().timeZone, ctx.colorOut),
     );
     const clocks = renderClocks(file.clocks, ctx.colorOut);
+    if (file.extras.sector) clocks.unshift(`Sector: ${file.extras.sector}`);
     if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');
   }
 }
