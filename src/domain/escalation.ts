@@ -242,6 +242,12 @@ export function ladderPosition(
       `letter #${unsent.id} is written but not marked sent: send it with proof of delivery`,
     );
   const duty = passedDuty[0];
+  if (duty && duty.dueAt && duty.rule.whenPassed === 'forum') {
+    return result(
+      'forum',
+      `the legal time limit passed ${dayText(-calendarDaysBetween(now, duty.dueAt, tz), true)}: ${duty.rule.label.en} by ${duty.dueOn} (${duty.rule.source}${duty.rule.verified ? '' : '; unverified'}): you may go to ${forumText ?? noForum}`,
+    );
+  }
   if (duty && duty.dueAt) {
     return result(
       'written-complaint',

@@ -139,6 +139,19 @@ describe('the escalation ladder', () => {
     expect(p.reason).toContain('2026-11-17');
   });
 
+  it('UK: 8 weeks without a final response open the ombudsman directly', () => {
+    const s = snapshot({
+      case: makeCase({ jurisdiction: 'GB', remedy: 'refund' }),
+      sector: 'finance',
+      contacts: [makeContact(1, '2026-09-01T09:00:00Z', { reference: 'R-1' })],
+    });
+    const p = position(s);
+    expect(p.next).toBe('forum');
+    expect(p.forum?.forum.id).toBe('gb-ombudsman');
+    expect(p.reason).toContain('8 weeks for a regulated firm');
+    expect(p.reason).toContain('by 2026-10-27');
+  });
+
   it('a letter before its deadline: wait, then the forum', () => {
     const s = snapshot({
       case: refundCase,
