@@ -18,6 +18,50 @@ function rule(j: Jurisdiction, id: string): ClockRule {
   return r;
 }
 
+/** Every rule in the data, with a start and the date it must give: a new rule needs a row. */
+const EVERY_RULE: [string, string, string, string][] = [
+  ['TR', 'tr-repair-replacement', '2026-10-06', '2026-11-17'],
+  ['TR', 'tr-distance-withdrawal', '2026-01-31', '2026-02-14'],
+  ['TR', 'tr-distance-refund', '2026-02-20', '2026-03-06'],
+  ['TR', 'tr-arbitration-objection', '2026-12-20', '2027-01-04'],
+  ['TR', 'tr-defect-presumption', '2026-08-31', '2027-02-28'],
+  ['TR', 'tr-goods-limitation', '2028-02-29', '2030-02-28'],
+  ['TR', 'tr-services-limitation', '2026-03-15', '2028-03-15'],
+  ['GB', 'gb-short-term-reject', '2026-01-31', '2026-03-02'],
+  ['GB', 'gb-final-response', '2026-12-31', '2027-02-25'],
+  ['GB', 'gb-ombudsman-window', '2026-08-31', '2027-02-28'],
+  ['GB', 'gb-online-cancellation', '2026-12-25', '2027-01-08'],
+  ['GB', 'gb-burden-of-proof', '2027-08-31', '2028-02-29'],
+  ['US', 'us-billing-dispute', '2026-11-01', '2026-12-31'],
+  ['US', 'us-cfpb-response', '2026-12-20', '2027-01-04'],
+  ['KZ', 'kz-claim-answer', '2026-11-25', '2026-12-05'],
+  ['EU', 'eu-conformity', '2024-02-29', '2026-02-28'],
+  ['EU', 'eu-withdrawal', '2026-02-20', '2026-03-06'],
+];
+
+describe('every clock in the data', () => {
+  it.each(EVERY_RULE)('%s %s: from %s runs to %s', (code, id, start, due) => {
+    const j = loadJurisdiction(code);
+    const r = rule(j, id);
+    const s = snapshot({
+      case: makeCase({ jurisdiction: code }),
+      events: [{ event: r.start, onDate: start }],
+    });
+    const c = computeClock(r, s, j, NOW, 'UTC');
+    expect(c.start).toMatchObject({ on: start, basis: 'recorded' });
+    expect(c.dueOn).toBe(due);
+    expect(c.explanation).toContain(r.source);
+    expect(c.explanation).toContain(r.verified ? 'verified' : 'UNVERIFIED');
+  });
+
+  it('has a row for each rule of each jurisdiction', () => {
+    const all = ['TR', 'GB', 'US', 'KZ', 'EU', 'IR'].flatMap((code) =>
+      loadJurisdiction(code).clocks.map((c) => c.id),
+    );
+    expect(EVERY_RULE.map((r) => r[1]).sort()).toEqual(all.sort());
+  });
+});
+
 describe('legal clocks', () => {
   it('Turkey: 30 working days for repair from the first contact (Tue 6 Oct → Tue 17 Nov)', () => {
     const s = snapshot({ contacts: [makeContact(1, '2026-10-06T07:00:00Z')] });
