@@ -1,3 +1,10 @@
+import { tz } from '@date-fns/tz';
+import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
+
+// Calendar dates are UTC midnights: date-fns must count in UTC, or the host's zone moves them
+// (31 Jan + 1 month was 1 March under TZ=America/New_York).
+const IN_UTC = { in: tz('UTC') };
+
 /** Which days do not count: weekday numbers (0 = Sunday) and ISO dates. */
 export interface WorkCalendar {
   weekend: readonly number[];
@@ -15,20 +22,6 @@ function parseDay(date: string): Date {
 
 function formatDay(date: Date): string {
   return date.toISOString().slice(0, 10);
-}
-
-// Arithmetic on UTC midnights by hand: date-fns adds months in the host's zone, which moved
-// 31 Aug + 6 months to 1 Mar under TZ=America/New_York.
-function addDays(date: Date, n: number): Date {
-  return new Date(date.getTime() + n * 86_400_000);
-}
-
-function addMonths(date: Date, n: number): Date {
-  const months = date.getUTCFullYear() * 12 + date.getUTCMonth() + n;
-  const year = Math.floor(months / 12);
-  const month = months - year * 12;
-  const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(year, month, Math.min(date.getUTCDate(), lastDay)));
 }
 
 /** Whether a calendar date (YYYY-MM-DD) is a working day. */
@@ -49,7 +42,7 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar):
   let current = parseDay(date);
   let left = n;
   while (left > 0) {
-    current = addDays(current, 1);
+    current = addDays(current, 1, IN_UTC);
     if (isWorkingDay(formatDay(current), calendar)) left -= 1;
   }
   return formatDay(current);
@@ -70,12 +63,12 @@ export function addPeriod(
     case 'working-days':
       return addWorkingDays(date, amount, calendar);
     case 'calendar-days':
-      return formatDay(addDays(start, amount));
+      return formatDay(addDays(start, amount, IN_UTC));
     case 'weeks':
-      return formatDay(addDays(start, amount * 7));
+      return formatDay(addWeeks(start, amount, IN_UTC));
     case 'months':
-      return formatDay(addMonths(start, amount));
+      return formatDay(addMonths(start, amount, IN_UTC));
     case 'years':
-      return formatDay(addMonths(start, amount * 12));
+      return formatDay(addYears(start, amount, IN_UTC));
   }
 }

@@ -71,17 +71,13 @@ describe('due and next on a case with a broken promise and a letter past its dea
       '--due',
       daysAgo(18),
     ]);
-    // The letter command lives on another branch: write its row as it would.
+    // The letter command lives on another branch: write its row as it does (schema 1 columns;
+    // sent_at and delivered_at as calendar dates).
     const db = new Database(join(sb.dataDir, 'complain.db'));
     db.prepare(
       `INSERT INTO letter (case_id, language, created_at, deadline_on, remedy, sent_at, sent_via, delivered_at)
        VALUES (1, 'tr', ?, ?, 'refund', ?, 'registered-mail', ?)`,
-    ).run(
-      `${daysAgo(12)}T09:00:00.000Z`,
-      daysAgo(5),
-      `${daysAgo(12)}T09:00:00.000Z`,
-      `${daysAgo(10)}T09:00:00.000Z`,
-    );
+    ).run(`${daysAgo(12)}T09:00:00.000Z`, daysAgo(5), daysAgo(12), daysAgo(10));
     db.close();
   });
   afterAll(() => sb.cleanup());
