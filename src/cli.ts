@@ -1,13 +1,20 @@
 import { Command, CommanderError } from 'commander';
 import { registerContact } from './commands/contact.js';
+import { registerClock } from './commands/clock.js';
+import { registerClose } from './commands/close.js';
+import { registerDue } from './commands/due.js';
+import { registerNext } from './commands/next.js';
+import { registerPromise } from './commands/promise.js';
 import { registerEdit } from './commands/edit.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
 import { registerPath } from './commands/path.js';
+import { registerPrep } from './commands/prep.js';
 import { registerProfile } from './commands/profile.js';
 import type { Act } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
+import { registerStats } from './commands/stats.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
 import { createContext } from './context.js';
 
@@ -77,6 +84,13 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerContact(program, act);
   registerProfile(program, act);
   registerPath(program, act);
+  registerDue(program, act);
+  registerPromise(program, act);
+  registerClock(program, act);
+  registerNext(program, act);
+  registerPrep(program, act);
+  registerClose(program, act);
+  registerStats(program, act);
   return program;
 }
 

@@ -36,6 +36,17 @@ export function rawOf(c: ContactRecord): RawContact {
     supervisor: c.supervisor ?? '',
     rude: c.rude,
     quotes: c.quotes,
+    ...(c.escalation
+      ? {
+          escalation: {
+            kind: c.escalation.kind,
+            forum: c.escalation.forum ?? undefined,
+            platform: c.escalation.platform ?? undefined,
+            link: c.escalation.link ?? undefined,
+            fileNumber: c.escalation.fileNumber ?? undefined,
+          },
+        }
+      : {}),
   };
 }
 
@@ -65,6 +76,11 @@ export function mergeContact(current: RawContact, given: LogGiven): RawContact {
     const minutes = Math.round((Date.parse(current.ended) - Date.parse(current.at)) / 60_000);
     merged.ended = undefined;
     merged.duration = minutes > 0 ? `${minutes}m` : undefined;
+  }
+  if (given.raw.escalation) {
+    // An escalation flag changes that field only: --file-number alone keeps the kind.
+    const changed = Object.entries(given.raw.escalation).filter(([, v]) => v !== undefined);
+    merged.escalation = { ...current.escalation, ...Object.fromEntries(changed) };
   }
   if (given.gaveReps) merged.reps = given.raw.reps;
   if (given.gavePromises) merged.promises = given.raw.promises;

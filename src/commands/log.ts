@@ -2,9 +2,9 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { createContact, getContact } from '../db/contact-repo.js';
 import type { RawContact } from '../domain/contact-fields.js';
-import { parseContact } from '../domain/contact-fields.js';
+import { escalationChannel, parseContact } from '../domain/contact-fields.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
-import { CHANNELS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
+import { CHANNELS, ESCALATION_KINDS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
 import { contactView } from '../output/views.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
@@ -59,6 +59,15 @@ export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
     rude: opts.rude === true ? true : undefined,
     quotes,
   };
+  const escalation = {
+    kind: str(opts.escalation),
+    forum: str(opts.forum),
+    platform: str(opts.platform),
+    link: str(opts.link),
+    fileNumber: str(opts.fileNumber),
+  };
+  // Only when an escalation flag was given: `contact edit` counts every defined value as a change.
+  if (Object.values(escalation).some((v) => v !== undefined)) raw.escalation = escalation;
   return {
     raw,
     gaveReps: reps.length > 0,
@@ -85,6 +94,9 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
   const caseRecord = await resolveCase(ctx, options.caseArg, 'log');
   const clock = ctx.clock();
   let raw = options.given.raw;
+  // A post goes out on social media, an application through a web form, unless told otherwise.
+  const implied = raw.channel ? undefined : escalationChannel(raw.escalation);
+  if (implied) raw = { ...raw, channel: implied };
   if (ctx.interactive) {
     raw = await askContact(await ctx.prompter(), options.given, {
       clock,
@@ -180,7 +192,15 @@ export function addContactFlags(cmd: Command): Command {
     .option('--outcome <outcome>', `how it ended: ${OUTCOMES.join(' | ')}`)
     .option('--supervisor <state>', `supervisor: ${SUPERVISOR.join(' | ')}`)
     .option('--rude', 'someone was rude')
-    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect);
+    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect)
+    .option(
+      '--escalation <kind>',
+      `this contact escalated: ${ESCALATION_KINDS.join(' | ')} (a post or an application)`,
+    )
+    .option('--forum <name>', 'the body applied to (e.g. tr-hakem-heyeti, or its name)')
+    .option('--platform <name>', 'where a public post went (X, Instagram, Şikayetvar…)')
+    .option('--link <url>', 'the link to the public post')
+    .option('--file-number <number>', "the body's file or application number");
 }
 
 export function registerLog(program: Command, act: Act): void {
@@ -196,6 +216,8 @@ export function registerLog(program: Command, act: Act): void {
       examples([
         'complain log',
         'complain log 3 --channel phone --at "today 14:05" --duration 25m --rep "Ayşe K." --rep-id 4411 \\\n      --reference TCK-88812 --summary "Promised a technician visit." --promise "technician visit" --due friday',
+        'complain log 3 --escalation social-media --platform X --link https://x.com/me/status/1 --summary "Posted the timeline."',
+        'complain log 3 --escalation arbitration --forum tr-hakem-heyeti --file-number 2026-123 --channel web-form --summary "Applied via e-Devlet."',
         'complain log 3 --channel chat --at "yesterday 3pm" --rep Mehmet --rep Selin --rep-id S-17 \\\n      --summary "Transferred to billing." --outcome transferred --supervisor refused --quote "Not my problem."',
       ]),
     )
@@ -219,6 +241,7 @@ export function printLog(ctx: AppContext, options: LogOptions, result: LogResult
   ctx.say(ctx.color.green(`Logged contact #${contact.id} on case #${caseRecord.id}${promises}.`));
   if (
     !contact.reference &&
+    !contact.escalation &&
     ['phone', 'chat', 'in-person', 'email', 'web-form'].includes(contact.channel)
   ) {
     ctx.say(

@@ -32,7 +32,9 @@ export async function resolveCase(
 ): Promise<CaseRecord> {
   const db = ctx.db();
   if (arg !== undefined) return getCase(db, parseId(arg, 'case'));
-  const open = listCases(db).filter((c) => ACTIVE_STATUSES.includes(c.status));
+  const open = listCases(db).filter(
+    (c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null,
+  );
   if (open.length === 1) return open[0]!;
   if (open.length === 0) {
     throw new UsageError(

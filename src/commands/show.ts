@@ -1,7 +1,12 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
-import { listContacts } from '../db/contact-repo.js';
+import type { CaseExtras } from '../db/agenda-repo.js';
+import { getCaseExtras, loadSnapshot } from '../db/agenda-repo.js';
+import type { ClockResult } from '../domain/clocks.js';
+import { clocksFor } from '../domain/clocks.js';
+import { caseExtrasView, clockView, renderClocks } from '../output/agenda-views.js';
+import { loadJurisdiction } from '../templates.js';
 import type { CaseFile } from '../domain/model.js';
 import { renderCaseFile } from '../output/format.js';
 import { caseFileView } from '../output/views.js';
@@ -18,20 +23,49 @@ export function toShowOptions(caseArg: string, opts: Record<string, unknown>): S
   return { caseArg, json: Boolean(opts.json) };
 }
 
-/** Reads a case with its timeline. */
-export async function runShow(options: ShowOptions, ctx: AppContext): Promise<CaseFile> {
-  const db = ctx.db();
-  const record = getCase(db, parseId(options.caseArg, 'case'));
-  return { case: record, contacts: listContacts(db, record.id) };
+/** The case file with its legal clocks and the sector and closure of schema 3. */
+export interface ShowResult extends CaseFile {
+  clocks: ClockResult[];
+  extras: CaseExtras;
 }
 
-export function printShow(ctx: AppContext, options: ShowOptions, file: CaseFile): void {
+/** Reads a case with its timeline and its legal clocks. */
+export async function runShow(options: ShowOptions, ctx: AppContext): Promise<ShowResult> {
+  const db = ctx.db();
+  const record = getCase(db, parseId(options.caseArg, 'case'));
+  const snapshot = loadSnapshot(db, record);
+  const { now, timeZone } = ctx.clock();
+  const clocks = clocksFor(snapshot, loadJurisdiction(record.jurisdiction), now, timeZone);
+  return {
+    case: record,
+    contacts: snapshot.contacts,
+    clocks,
+    extras: getCaseExtras(db, record.id),
+  };
+}
+
+export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResult): void {
   const now = ctx.now();
-  if (options.json) ctx.print(JSON.stringify(caseFileView(file.case, file.contacts, now), null, 2));
-  else
+  if (options.json)
+    ctx.print(
+      JSON.stringify(
+        {
+          ...caseFileView(file.case, file.contacts, now),
+          ...caseExtrasView(file.extras),
+          clocks: file.clocks.map(clockView),
+        },
+        null,
+        2,
+      ),
+    );
+  else {
     ctx.stdout.write(
       renderCaseFile(file.case, file.contacts, now, ctx.clock().timeZone, ctx.colorOut),
     );
+    const clocks = renderClocks(file.clocks, ctx.colorOut);
+    if (file.extras.sector) clocks.unshift(`Sector: ${file.extras.sector}`);
+    if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');
+  }
 }
 
 export function registerShow(program: Command, act: Act): void {

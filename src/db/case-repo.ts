@@ -197,7 +197,11 @@ export function updateCase(
            amount_minor = @amount_minor, currency = @currency, occurred_on = @occurred_on,
            situation = @situation, problem = @problem, request = @request, remedy = @remedy,
            remedy_detail = @remedy_detail, jurisdiction = @jurisdiction, status = @status,
-           updated_at = @at WHERE id = @id`,
+           updated_at = @at,
+           -- Setting a case back to open or waiting reopens it (schema 3 keeps how it was closed).
+           closed_at = CASE WHEN @status IN ('open', 'waiting') THEN NULL ELSE closed_at END,
+           closed_as = CASE WHEN @status IN ('open', 'waiting') THEN NULL ELSE closed_as END
+         WHERE id = @id`,
       )
       .run({ id, company_id: c.id, ...caseParams(fields), status, at: now.toISOString() });
     if (result.changes === 0) throw caseNotFound(id);

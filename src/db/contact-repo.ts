@@ -1,9 +1,10 @@
 import type { ContactInput } from '../domain/contact-fields.js';
-import type { ContactRecord, PromiseRecord } from '../domain/model.js';
+import type { ContactRecord, Escalation, PromiseRecord } from '../domain/model.js';
 import type {
   Channel,
   ContactOutcome,
   Direction,
+  EscalationKind,
   PromiseState,
   SupervisorRequest,
 } from '../domain/vocab.js';
@@ -71,6 +72,15 @@ function contactParams(input: ContactInput) {
   };
 }
 
+function writeEscalation(db: Db, contactId: number, e: Escalation | null): void {
+  db.prepare('DELETE FROM contact_escalation WHERE contact_id = ?').run(contactId);
+  if (!e) return;
+  db.prepare(
+    `INSERT INTO contact_escalation (contact_id, kind, forum, platform, link, file_number)
+     VALUES (?, ?, ?, ?, ?, ?)`,
+  ).run(contactId, e.kind, e.forum, e.platform, e.link, e.fileNumber);
+}
+
 function writeChildren(db: Db, contactId: number, caseId: number, input: ContactInput): number[] {
   const rep = db.prepare(
     'INSERT INTO contact_rep (contact_id, position, name, rep_id, role) VALUES (?, ?, ?, ?, ?)',
@@ -80,6 +90,7 @@ function writeChildren(db: Db, contactId: number, caseId: number, input: Contact
     'INSERT INTO contact_quote (contact_id, position, text) VALUES (?, ?, ?)',
   );
   input.fields.quotes.forEach((q, i) => quote.run(contactId, i + 1, q));
+  if (input.escalation !== undefined) writeEscalation(db, contactId, input.escalation);
   const promise = db.prepare(
     'INSERT INTO promise (case_id, contact_id, text, due_at) VALUES (?, ?, ?, ?)',
   );
@@ -177,6 +188,28 @@ function hydrate(db: Db, rows: ContactRow[]): ContactRecord[] {
   const promises = db
     .prepare(`SELECT * FROM promise WHERE contact_id IN (${marks}) ORDER BY due_at, id`)
     .all(...ids) as PromiseRow[];
+  const escalations = db
+    .prepare(`SELECT * FROM contact_escalation WHERE contact_id IN (${marks})`)
+    .all(...ids) as {
+    contact_id: number;
+    kind: string;
+    forum: string | null;
+    platform: string | null;
+    link: string | null;
+    file_number: string | null;
+  }[];
+  const escalationOf = (id: number): Escalation | null => {
+    const e = escalations.find((x) => x.contact_id === id);
+    return e
+      ? {
+          kind: e.kind as EscalationKind,
+          forum: e.forum,
+          platform: e.platform,
+          link: e.link,
+          fileNumber: e.file_number,
+        }
+      : null;
+  };
   return rows.map((row) => ({
     id: row.id,
     caseId: row.case_id,
@@ -199,6 +232,7 @@ function hydrate(db: Db, rows: ContactRow[]): ContactRecord[] {
       .map((r) => ({ name: r.name, repId: r.rep_id, role: r.role })),
     promises: promises.filter((p) => p.contact_id === row.id).map(toPromise),
     createdAt: new Date(row.created_at),
+    escalation: escalationOf(row.id),
   }));
 }
 

@@ -142,6 +142,42 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX evidence_case ON evidence(case_id, position);
     `,
   },
+  // Version 2 is the letter's (another branch); numbering may have a gap until the branches meet.
+  {
+    version: 3,
+    name: 'agenda: case sector, clock start dates, contact escalations, honest close',
+    sql: `
+      ALTER TABLE case_file ADD COLUMN sector TEXT;
+      ALTER TABLE case_file ADD COLUMN closed_as TEXT
+        CHECK (closed_as IS NULL OR closed_as IN ('resolved','abandoned','escalated-elsewhere'));
+      ALTER TABLE case_file ADD COLUMN remedy_received TEXT;
+      ALTER TABLE case_file ADD COLUMN remedy_received_on TEXT;
+      ALTER TABLE case_file ADD COLUMN remedy_received_minor INTEGER
+        CHECK (remedy_received_minor IS NULL OR remedy_received_minor > 0);
+      ALTER TABLE case_file ADD COLUMN remedy_received_currency TEXT;
+      ALTER TABLE case_file ADD COLUMN escalated_to TEXT;
+      ALTER TABLE case_file ADD COLUMN rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);
+
+      -- The dates that start legal clocks and that the log cannot tell (delivery, a bill…).
+      CREATE TABLE case_event (
+        case_id     INTEGER NOT NULL REFERENCES case_file(id) ON DELETE CASCADE,
+        event       TEXT NOT NULL,
+        on_date     TEXT NOT NULL,
+        recorded_at TEXT NOT NULL,
+        PRIMARY KEY (case_id, event)
+      );
+
+      -- A contact that escalated: a public post, an application to a regulator, a court filing.
+      CREATE TABLE contact_escalation (
+        contact_id  INTEGER PRIMARY KEY REFERENCES contact(id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL CHECK (kind IN ('social-media','regulator','arbitration','ombudsman','mediation','court')),
+        forum       TEXT,
+        platform    TEXT,
+        link        TEXT,
+        file_number TEXT
+      );
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

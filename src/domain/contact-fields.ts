@@ -1,9 +1,10 @@
 import { ValidationError } from '../errors.js';
 import type { Clock } from './dates.js';
 import { parseDue, parseDuration, parseInstant } from './dates.js';
-import type { ContactFields, PromiseInput, Rep } from './model.js';
+import type { ContactFields, Escalation, PromiseInput, Rep } from './model.js';
 import { sanitizeText } from './text.js';
-import { CHANNELS, DIRECTIONS, OUTCOMES, SUPERVISOR, isOneOf } from './vocab.js';
+import type { Channel } from './vocab.js';
+import { CHANNELS, DIRECTIONS, ESCALATION_KINDS, OUTCOMES, SUPERVISOR, isOneOf } from './vocab.js';
 
 /** A contact as typed: every value a string, lists in the order given. */
 export interface RawContact {
@@ -24,12 +25,24 @@ export interface RawContact {
   supervisor?: string | undefined;
   rude?: boolean | undefined;
   quotes: string[];
+  escalation?: RawEscalation | undefined;
+}
+
+/** An escalation as typed: `--escalation --forum --platform --link --file-number`. */
+export interface RawEscalation {
+  kind?: string | undefined;
+  forum?: string | undefined;
+  platform?: string | undefined;
+  link?: string | undefined;
+  fileNumber?: string | undefined;
 }
 
 /** A contact ready to store, with its promises. */
 export interface ContactInput {
   fields: ContactFields;
   promises: PromiseInput[];
+  /** Written when given; an edit without it leaves the stored escalation alone. */
+  escalation?: Escalation | null;
 }
 
 /** A little slack for clocks and for "now" typed a minute late. */
@@ -97,13 +110,65 @@ export function parsePromiseDue(text: string, startedAt: Date, clock: Clock): Da
 }
 
 /**
+ * Validates an escalation. A platform or a link alone means a public post; a file number needs
+ * the kind of body it was filed with. Returns null when nothing was given.
+ */
+export function parseEscalation(raw: RawEscalation | undefined): Escalation | null {
+  if (!raw) return null;
+  const platform = opt(raw.platform);
+  const link = opt(raw.link);
+  const fileNumber = opt(raw.fileNumber);
+  const forum = opt(raw.forum);
+  if (!raw.kind && !platform && !link && !fileNumber && !forum) return null;
+  let kind = raw.kind ? parseChoice('escalation', ESCALATION_KINDS, raw.kind) : undefined;
+  if (!kind && (platform || link)) kind = 'social-media';
+  if (!kind) {
+    throw new ValidationError(
+      'escalation',
+      '--file-number and --forum need --escalation',
+      `say where it was filed: --escalation ${ESCALATION_KINDS.filter((k) => k !== 'social-media').join('|')}`,
+    );
+  }
+  if (kind === 'social-media' && !platform && !link) {
+    throw new ValidationError(
+      'platform',
+      'a social media post needs --platform or --link',
+      'e.g. --platform X --link https://x.com/me/status/1',
+    );
+  }
+  if (link) {
+    let ok = false;
+    try {
+      ok = ['http:', 'https:'].includes(new URL(link).protocol);
+    } catch {
+      ok = false;
+    }
+    if (!ok)
+      throw new ValidationError(
+        'link',
+        `--link "${link}" is not a web address`,
+        'paste the full https:// link',
+      );
+  }
+  return { kind, forum, platform, link, fileNumber };
+}
+
+/** The channel an escalation goes through when --channel is not given. */
+export function escalationChannel(raw: RawEscalation | undefined): Channel | undefined {
+  if (!raw || (!raw.kind && !raw.platform && !raw.link)) return undefined;
+  return raw.kind === undefined || raw.kind === 'social-media' ? 'social' : 'web-form';
+}
+
+/**
  * Validates a whole contact. `now` stands in for a missing --at; with only --duration, the
  * contact is taken to have just ended.
  */
 export function parseContact(raw: RawContact, clock: Clock): ContactInput {
-  if (!raw.channel)
+  const channelText = raw.channel ?? escalationChannel(raw.escalation);
+  if (!channelText)
     throw new ValidationError('channel', 'missing --channel', `use one of: ${CHANNELS.join(', ')}`);
-  const channel = parseChoice('channel', CHANNELS, raw.channel);
+  const channel = parseChoice('channel', CHANNELS, channelText);
+  const escalation = parseEscalation(raw.escalation);
   const direction = raw.direction
     ? parseChoice('direction', DIRECTIONS, raw.direction)
     : 'outbound';
@@ -174,5 +239,6 @@ export function parseContact(raw: RawContact, clock: Clock): ContactInput {
       reps,
     },
     promises,
+    ...(escalation ? { escalation } : {}),
   };
 }

@@ -33,6 +33,16 @@ export interface ClockRule {
   start: ClockStart;
   amount: number;
   unit: ClockUnit;
+  /**
+   * Who must act before the date: the company (a duty; past it, the consumer may escalate) or
+   * the consumer (a right that lapses). Absent in old data: the company.
+   */
+  owes?: 'company' | 'consumer';
+  /**
+   * For a duty of the company: the rung the consumer may take once it has passed. Absent: the
+   * formal written complaint (UK: 8 weeks without a final response opens the ombudsman).
+   */
+  whenPassed?: 'written-complaint' | 'forum';
   /** The default response deadline of a letter asking for one of `remedies`. */
   letterDeadline?: boolean;
   source: string;

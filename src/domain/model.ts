@@ -4,6 +4,7 @@ import type {
   Channel,
   ContactOutcome,
   Direction,
+  EscalationKind,
   PromiseState,
   Remedy,
   SupervisorRequest,
@@ -107,12 +108,26 @@ export interface ContactFields {
   reps: Rep[];
 }
 
+/** A contact that went beyond the company: a public post, an application to a regulator… */
+export interface Escalation {
+  kind: EscalationKind;
+  /** The body's id in the jurisdiction data (tr-hakem-heyeti), or its name as typed. */
+  forum: string | null;
+  /** Where a public post went (X, Instagram, Şikayetvar…). */
+  platform: string | null;
+  link: string | null;
+  /** The body's file or application number. */
+  fileNumber: string | null;
+}
+
 /** A contact as stored. */
 export interface ContactRecord extends ContactFields {
   id: number;
   caseId: number;
   promises: PromiseRecord[];
   createdAt: Date;
+  /** Set when the contact was an escalation (absent on records built before it existed). */
+  escalation?: Escalation | null;
 }
 
 /** A case with its whole timeline. */

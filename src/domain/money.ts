@@ -148,3 +148,17 @@ export function formatMoney(money: Money, locale: string): string {
     money.minor / 10 ** digits,
   );
 }
+
+/** How a currency is written after an amount in short English sentences ("12,400 TL"). */
+const SHORT_CURRENCY: Record<string, string> = { TRY: 'TL' };
+
+/** "12,400 TL", "59.90 EUR": grouped, decimals only when there are some. */
+export function formatMoneyShort(money: Money): string {
+  const digits = minorDigits(money.currency);
+  const value = money.minor / 10 ** digits;
+  const text = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${text} ${SHORT_CURRENCY[money.currency] ?? money.currency}`;
+}

@@ -50,6 +50,45 @@ export type SupervisorRequest = (typeof SUPERVISOR)[number];
 export const PROMISE_STATES = ['pending', 'kept', 'broken'] as const;
 export type PromiseState = (typeof PROMISE_STATES)[number];
 
+/** Sectors some legal clocks and forums are limited to (regulated firms in the UK, finance in the US). */
+export const SECTORS = [
+  'finance',
+  'energy',
+  'telecoms',
+  'goods',
+  'services',
+  'housing',
+  'travel',
+  'other',
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+/** Kinds of logged escalation: a contact that went beyond the company. */
+export const ESCALATION_KINDS = [
+  'social-media',
+  'regulator',
+  'arbitration',
+  'ombudsman',
+  'mediation',
+  'court',
+] as const;
+export type EscalationKind = (typeof ESCALATION_KINDS)[number];
+
+/** How a case ends: resolved only when the remedy arrived. */
+export const CLOSE_OUTCOMES = ['resolved', 'abandoned', 'escalated-elsewhere'] as const;
+export type CloseOutcome = (typeof CLOSE_OUTCOMES)[number];
+
+/** The escalation ladder, first rung first: `complain next` says where a case stands on it. */
+export const LADDER_STEPS = [
+  'first-contact',
+  'follow-up',
+  'supervisor',
+  'written-complaint',
+  'forum',
+  'last-resort',
+] as const;
+export type LadderStep = (typeof LADDER_STEPS)[number];
+
 export const EVIDENCE_KINDS = [
   'receipt',
   'contract',
@@ -98,6 +137,19 @@ export const LABELS: Record<string, string> = {
   pending: 'Pending',
   kept: 'Kept',
   broken: 'Broken',
+  'social-media': 'Public social media post',
+  regulator: 'Regulator',
+  arbitration: 'Arbitration',
+  ombudsman: 'Ombudsman',
+  mediation: 'Mediation',
+  court: 'Court',
+  'escalated-elsewhere': 'Escalated elsewhere',
+  'first-contact': 'First contact',
+  'follow-up': 'Follow-up',
+  supervisor: 'Ask for a supervisor',
+  'written-complaint': 'Formal written complaint (the letter)',
+  forum: 'Regulator, arbitration or ombudsman',
+  'last-resort': 'Court or public social media (last resort)',
   en: 'English',
   tr: 'Türkçe',
   fa: 'فارسی',

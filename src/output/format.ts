@@ -166,6 +166,13 @@ function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance)
     lines.push(`${pad}${c.red('rude conduct')}${k.quotes.length ? ':' : ''}`);
     for (const q of k.quotes) lines.push(`${pad}  “${q}”`);
   }
+  if (k.escalation) {
+    const e = k.escalation;
+    const parts = [e.forum, e.platform, e.fileNumber ? `file ${e.fileNumber}` : null, e.link];
+    lines.push(
+      `${pad}${c.magenta(`escalation: ${labelOf(e.kind).toLowerCase()}`)} ${parts.filter(Boolean).join(' · ')}`,
+    );
+  }
   if (k.outcome) lines.push(`${pad}outcome: ${labelOf(k.outcome).toLowerCase()}`);
   return lines;
 }

@@ -61,6 +61,7 @@ export function contactView(c: ContactRecord, now: Date) {
     rude: c.rude,
     quotes: c.quotes,
     promises: c.promises.map((p) => promiseView(p, now)),
+    escalation: c.escalation ? { ...c.escalation } : null,
     createdAt: c.createdAt.toISOString(),
   };
 }

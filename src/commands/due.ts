@@ -1,0 +1,100 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { loadSnapshot } from '../db/agenda-repo.js';
+import { listCases } from '../db/case-repo.js';
+import type { Agenda } from '../domain/agenda.js';
+import { buildAgenda } from '../domain/agenda.js';
+import { ACTIVE_STATUSES } from '../domain/vocab.js';
+import { UsageError } from '../errors.js';
+import { agendaView, renderAgenda } from '../output/agenda-views.js';
+import { writeFileAtomic } from '../output/atomic-file.js';
+import { loadJurisdiction } from '../templates.js';
+import type { Act } from './shared.js';
+import { examples } from './shared.js';
+
+/** Flags of `complain due`. */
+export interface DueOptions {
+  days: number;
+  ics: string | undefined;
+  explain: boolean;
+  json: boolean;
+}
+
+export function toDueOptions(opts: Record<string, unknown>): DueOptions {
+  const raw = typeof opts.days === 'string' ? opts.days : '14';
+  if (!/^\d{1,4}$/.test(raw.trim()))
+    throw new UsageError(`--days "${raw}" is not a number of days`, 'e.g. --days 30');
+  return {
+    days: Number(raw),
+    ics: typeof opts.ics === 'string' ? opts.ics : undefined,
+    explain: Boolean(opts.explain),
+    json: Boolean(opts.json),
+  };
+}
+
+/** What `complain due` found, and the calendar file it wrote. */
+export interface DueResult {
+  agenda: Agenda;
+  icsFile: string | undefined;
+}
+
+/** The agenda across open cases; writes the calendar file when asked. */
+export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueResult> {
+  const db = ctx.db();
+  const { now, timeZone } = ctx.clock();
+  const snapshots = listCases(db)
+    .filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null)
+    .map((c) => loadSnapshot(db, c));
+  const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
+  if (options.ics) {
+    // Only this flag needs the calendar library.
+    const { renderIcs } = await import('../output/ics.js');
+    writeFileAtomic(options.ics, renderIcs([...agenda.overdue, ...agenda.upcoming], now));
+  }
+  return { agenda, icsFile: options.ics };
+}
+
+export function printDue(ctx: AppContext, options: DueOptions, result: DueResult): void {
+  const { agenda } = result;
+  if (options.json) ctx.print(JSON.stringify(agendaView(agenda), null, 2));
+  else if (agenda.overdue.length + agenda.upcoming.length > 0)
+    ctx.stdout.write(
+      renderAgenda(agenda, ctx.clock().timeZone, ctx.colorOut, { explain: options.explain }),
+    );
+  else ctx.say(`Nothing overdue and nothing due in the next ${agenda.windowDays} days.`);
+  if (result.icsFile) {
+    const n = agenda.overdue.length + agenda.upcoming.length;
+    ctx.say(
+      ctx.color.green(
+        `Wrote ${n} ${n === 1 ? 'deadline' : 'deadlines'} to ${result.icsFile}: import it into your calendar.`,
+      ),
+    );
+  }
+}
+
+export function registerDue(program: Command, act: Act): void {
+  program
+    .command('due')
+    .description(
+      'the agenda across open cases: overdue first, then what is due soon (promises, letter deadlines, legal time limits)',
+    )
+    .option('--days <n>', 'how many days ahead to show (default 14)')
+    .option('--explain', 'show how each legal time limit was computed')
+    .option('--ics <file>', 'also write the deadlines as a calendar file (.ics)')
+    .option('--json', 'print the agenda as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain due',
+        'complain due --days 30 --explain',
+        'complain due --ics ~/complain.ics',
+        "complain due --json | jq '.overdue[] | .what'",
+      ]) + '\nExit code 0 whatever is due.\n',
+    )
+    .action(async (opts: Record<string, unknown>, cmd: Command) => {
+      const options = toDueOptions(opts);
+      await act(cmd, 'due', options, async (ctx) =>
+        printDue(ctx, options, await runDue(options, ctx)),
+      );
+    });
+}

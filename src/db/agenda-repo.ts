@@ -1,0 +1,218 @@
+import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
+import type { ClockStart } from '../domain/jurisdiction-rules.js';
+import type { CaseClosure, CaseExtras } from '../domain/closure.js';
+import type { CaseRecord, PromiseRecord } from '../domain/model.js';
+import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
+
+export type { CaseClosure, CaseExtras };
+import { ComplainError, NotFoundError } from '../errors.js';
+import { caseNotFound, touchCase } from './case-repo.js';
+import { listContacts } from './contact-repo.js';
+import type { Db } from './open.js';
+
+/**
+ * An ISO instant; a bare date (a delivery date typed from a receipt) is taken as noon UTC, which
+ * is the same calendar day in every zone from UTC−11 to UTC+11.
+ */
+function toInstant(text: string | null): Date | null {
+  if (!text) return null;
+  return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
+}
+
+/** The letters of a case, oldest first: only the columns the agenda needs (schema 1). */
+export function listLetterDates(db: Db, caseId: number): LetterDates[] {
+  const rows = db
+    .prepare(
+      'SELECT id, created_at, deadline_on, sent_at, sent_via, delivered_at FROM letter WHERE case_id = ? ORDER BY created_at, id',
+    )
+    .all(caseId) as {
+    id: number;
+    created_at: string;
+    deadline_on: string;
+    sent_at: string | null;
+    sent_via: string | null;
+    delivered_at: string | null;
+  }[];
+  return rows.map((r) => ({
+    id: r.id,
+    createdAt: new Date(r.created_at),
+    deadlineOn: r.deadline_on,
+    sentAt: toInstant(r.sent_at),
+    sentVia: r.sent_via,
+    deliveredAt: toInstant(r.delivered_at),
+  }));
+}
+
+/** The clock start dates recorded for a case. */
+export function listCaseEvents(db: Db, caseId: number): CaseEvent[] {
+  const rows = db
+    .prepare('SELECT event, on_date FROM case_event WHERE case_id = ? ORDER BY on_date')
+    .all(caseId) as { event: string; on_date: string }[];
+  return rows.map((r) => ({ event: r.event as ClockStart, onDate: r.on_date }));
+}
+
+/** Records start dates and the sector of a case in one transaction (a null date forgets it). */
+export function recordCaseFacts(
+  db: Db,
+  caseId: number,
+  facts: { events: { event: ClockStart; onDate: string | null }[]; sector?: string | null },
+  now: Date,
+): void {
+  const write = db.transaction(() => {
+    const exists = db.prepare('SELECT 1 FROM case_file WHERE id = ?').get(caseId);
+    if (!exists) throw caseNotFound(caseId);
+    const upsert = db.prepare(
+      `INSERT INTO case_event (case_id, event, on_date, recorded_at) VALUES (?, ?, ?, ?)
+       ON CONFLICT (case_id, event) DO UPDATE SET on_date = excluded.on_date, recorded_at = excluded.recorded_at`,
+    );
+    const forget = db.prepare('DELETE FROM case_event WHERE case_id = ? AND event = ?');
+    for (const e of facts.events) {
+      if (e.onDate === null) forget.run(caseId, e.event);
+      else upsert.run(caseId, e.event, e.onDate, now.toISOString());
+    }
+    if (facts.sector !== undefined)
+      db.prepare('UPDATE case_file SET sector = ? WHERE id = ?').run(facts.sector, caseId);
+    touchCase(db, caseId, now);
+  });
+  write.immediate();
+}
+
+interface ExtrasRow {
+  id: number;
+  sector: string | null;
+  closed_as: string | null;
+  remedy_received: string | null;
+  remedy_received_on: string | null;
+  remedy_received_minor: number | null;
+  remedy_received_currency: string | null;
+  escalated_to: string | null;
+  rating: number | null;
+}
+
+function toExtras(r: ExtrasRow): CaseExtras {
+  return {
+    sector: r.sector,
+    closure: r.closed_as
+      ? {
+          closedAs: r.closed_as as CloseOutcome,
+          remedyReceived: r.remedy_received,
+          remedyReceivedOn: r.remedy_received_on,
+          remedyReceivedAmount:
+            r.remedy_received_minor !== null && r.remedy_received_currency
+              ? { minor: r.remedy_received_minor, currency: r.remedy_received_currency }
+              : null,
+          escalatedTo: r.escalated_to,
+          rating: r.rating,
+        }
+      : null,
+  };
+}
+
+const EXTRAS_SQL = `SELECT id, sector, closed_as, remedy_received, remedy_received_on, remedy_received_minor,
+  remedy_received_currency, escalated_to, rating FROM case_file`;
+
+/** The sector and closure of one case. */
+export function getCaseExtras(db: Db, caseId: number): CaseExtras {
+  const row = db.prepare(`${EXTRAS_SQL} WHERE id = ?`).get(caseId) as ExtrasRow | undefined;
+  if (!row) throw caseNotFound(caseId);
+  return toExtras(row);
+}
+
+/** The sector and closure of every case. */
+export function listCaseExtras(db: Db): Map<number, CaseExtras> {
+  const rows = db.prepare(EXTRAS_SQL).all() as ExtrasRow[];
+  return new Map(rows.map((r) => [r.id, toExtras(r)]));
+}
+
+/** Closes a case: its status, the closure and the outcome sentence, in one transaction. */
+export function closeCase(
+  db: Db,
+  caseId: number,
+  status: CaseStatus,
+  closure: CaseClosure,
+  outcome: string,
+  now: Date,
+): void {
+  const write = db.transaction(() => {
+    const current = db.prepare('SELECT closed_at FROM case_file WHERE id = ?').get(caseId) as
+      { closed_at: string | null } | undefined;
+    if (!current) throw caseNotFound(caseId);
+    if (current.closed_at)
+      throw new ComplainError(`case #${caseId} is already closed`, {
+        hint: `reopen it first: complain edit ${caseId} --status open`,
+      });
+    db.prepare(
+      `UPDATE case_file SET status = @status, outcome = @outcome, closed_at = @at, updated_at = @at,
+         closed_as = @closed_as, remedy_received = @what, remedy_received_on = @on,
+         remedy_received_minor = @minor, remedy_received_currency = @currency,
+         escalated_to = @escalated_to, rating = @rating WHERE id = @id`,
+    ).run({
+      id: caseId,
+      status,
+      outcome,
+      at: now.toISOString(),
+      closed_as: closure.closedAs,
+      what: closure.remedyReceived,
+      on: closure.remedyReceivedOn,
+      minor: closure.remedyReceivedAmount?.minor ?? null,
+      currency: closure.remedyReceivedAmount?.currency ?? null,
+      escalated_to: closure.escalatedTo,
+      rating: closure.rating,
+    });
+  });
+  write.immediate();
+}
+
+/** A promise by id; NotFoundError when there is none. */
+export function getPromise(db: Db, id: number): PromiseRecord {
+  const row = db.prepare('SELECT * FROM promise WHERE id = ?').get(id) as
+    | {
+        id: number;
+        case_id: number;
+        contact_id: number;
+        text: string;
+        due_at: string;
+        state: string;
+        resolved_at: string | null;
+      }
+    | undefined;
+  if (!row)
+    throw new NotFoundError(
+      `no promise #${id}`,
+      'run `complain due` or `complain show <case>` to see the promise numbers',
+    );
+  return {
+    id: row.id,
+    caseId: row.case_id,
+    contactId: row.contact_id,
+    text: row.text,
+    dueAt: new Date(row.due_at),
+    state: row.state as PromiseState,
+    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
+  };
+}
+
+/** Sets what became of a promise; `pending` undoes a decision. */
+export function setPromiseState(db: Db, id: number, state: PromiseState, now: Date): void {
+  const write = db.transaction(() => {
+    const p = getPromise(db, id);
+    db.prepare('UPDATE promise SET state = ?, resolved_at = ? WHERE id = ?').run(
+      state,
+      state === 'pending' ? null : now.toISOString(),
+      id,
+    );
+    touchCase(db, p.caseId, now);
+  });
+  write.immediate();
+}
+
+/** Everything the clocks, the agenda and the ladder read about one case. */
+export function loadSnapshot(db: Db, record: CaseRecord): CaseSnapshot {
+  return {
+    case: record,
+    contacts: listContacts(db, record.id),
+    letters: listLetterDates(db, record.id),
+    events: listCaseEvents(db, record.id),
+    sector: getCaseExtras(db, record.id).sector,
+  };
+}

@@ -1,0 +1,170 @@
+import type { CaseSnapshot, ClockResult } from './clocks.js';
+import { clocksFor, periodText, START_LABELS } from './clocks.js';
+import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
+import type { Jurisdiction } from './jurisdiction-rules.js';
+import type { ContactRecord, PromiseRecord } from './model.js';
+import type { PromiseStanding } from './promises.js';
+import { promiseStanding } from './promises.js';
+
+/** What a row of the agenda is about. */
+export const AGENDA_KINDS = ['promise', 'letter-deadline', 'legal-clock'] as const;
+export type AgendaKind = (typeof AGENDA_KINDS)[number];
+
+/** One dated thing the user must watch. */
+export interface AgendaItem {
+  kind: AgendaKind;
+  caseId: number;
+  company: string;
+  caseTitle: string;
+  /** One line: what is due, from whom. */
+  what: string;
+  dueOn: string;
+  dueAt: Date;
+  overdue: boolean;
+  /** Whole days late (0 when due today or later). */
+  daysLate: number;
+  /** Whole days left (0 when due today or overdue). */
+  daysLeft: number;
+  /** The contact it dates from, when there is one. */
+  sinceContactId: number | null;
+  /** When it started (the contact, the letter's sending), when an instant is known. */
+  sinceAt: Date | null;
+  /** The day it started in the user's zone: the contact, the letter's sending, the clock's start. */
+  sinceOn: string | null;
+  promise?: { id: number; standing: PromiseStanding; madeBy: string[] };
+  letterId?: number;
+  clock?: ClockResult;
+}
+
+/** The agenda: overdue first (most days late first), then what is due in the window. */
+export interface Agenda {
+  overdue: AgendaItem[];
+  upcoming: AgendaItem[];
+  windowDays: number;
+}
+
+function repNames(c: ContactRecord | undefined): string[] {
+  return c ? c.reps.map((r) => r.name + (r.repId ? ` (ID ${r.repId})` : '')) : [];
+}
+
+/** "promised on 6 Oct to call back by 8 Oct; no call came" reads from these. */
+function promiseItem(
+  s: CaseSnapshot,
+  p: PromiseRecord,
+  now: Date,
+  tz: string,
+): Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'> {
+  const made = s.contacts.find((c) => c.id === p.contactId);
+  const by = repNames(made);
+  const standing = promiseStanding(p, s.contacts, now);
+  const from = by.length ? by.join(', ') : s.case.company.name;
+  const tail =
+    standing === 'broken-by-default'
+      ? ' — broken: no word from them since'
+      : standing === 'overdue'
+        ? ' — overdue: they were in touch since; was it kept?'
+        : '';
+  return {
+    kind: 'promise',
+    caseId: s.case.id,
+    company: s.case.company.name,
+    caseTitle: s.case.title,
+    what: `promise #${p.id} "${p.text}" from ${from}${tail}`,
+    dueOn: localDateOf(p.dueAt, tz),
+    dueAt: p.dueAt,
+    sinceContactId: p.contactId,
+    sinceAt: made ? made.startedAt : null,
+    sinceOn: made ? localDateOf(made.startedAt, tz) : null,
+    promise: { id: p.id, standing, madeBy: by },
+  };
+}
+
+/** Whether the company was in touch after an instant (a letter answered). */
+export function heardFromAfter(
+  contacts: readonly ContactRecord[],
+  at: Date,
+): ContactRecord | undefined {
+  return contacts.find((c) => c.direction === 'inbound' && c.startedAt.getTime() > at.getTime());
+}
+
+/** The dated items of one case, before the window is applied. */
+export function caseItems(
+  s: CaseSnapshot,
+  jurisdiction: Jurisdiction,
+  now: Date,
+  tz: string,
+): Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] {
+  const items: Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] = [];
+  for (const c of s.contacts)
+    for (const p of c.promises) if (p.state === 'pending') items.push(promiseItem(s, p, now, tz));
+  for (const l of s.letters) {
+    if (!l.sentAt || heardFromAfter(s.contacts, l.sentAt)) continue;
+    items.push({
+      kind: 'letter-deadline',
+      caseId: s.case.id,
+      company: s.case.company.name,
+      caseTitle: s.case.title,
+      what: `answer to letter #${l.id} (sent ${localDateOf(l.sentAt, tz)}${l.deliveredAt ? `, delivered ${localDateOf(l.deliveredAt, tz)}` : ''}) from ${s.case.company.name}`,
+      dueOn: l.deadlineOn,
+      dueAt: endOfLocalDay(l.deadlineOn, tz),
+      sinceContactId: null,
+      sinceAt: l.sentAt,
+      sinceOn: localDateOf(l.sentAt, tz),
+      letterId: l.id,
+    });
+  }
+  for (const clock of clocksFor(s, jurisdiction, now, tz)) {
+    if (!clock.dueOn || !clock.dueAt) continue;
+    // A right of the consumer's that has lapsed is history, not something due.
+    if (clock.owes === 'consumer' && clock.state === 'passed') continue;
+    const label = clock.rule.label.en;
+    items.push({
+      kind: 'legal-clock',
+      caseId: s.case.id,
+      company: s.case.company.name,
+      caseTitle: s.case.title,
+      what:
+        clock.owes === 'company'
+          ? `legal time limit: ${label} (${periodText(clock.rule.amount, clock.rule.unit)} from ${START_LABELS[clock.rule.start]}${clock.rule.verified ? '' : '; unverified'})`
+          : `your time limit: ${label}${clock.rule.verified ? '' : ' (unverified)'}`,
+      dueOn: clock.dueOn,
+      dueAt: clock.dueAt,
+      sinceContactId: clock.start.contactId,
+      sinceAt: null,
+      sinceOn: clock.start.on,
+      clock,
+    });
+  }
+  return items;
+}
+
+/** Builds the agenda across cases: overdue first, then due within `windowDays` days. */
+export function buildAgenda(
+  snapshots: readonly CaseSnapshot[],
+  jurisdictionOf: (code: string) => Jurisdiction,
+  now: Date,
+  tz: string,
+  windowDays = 14,
+): Agenda {
+  const overdue: AgendaItem[] = [];
+  const upcoming: AgendaItem[] = [];
+  for (const s of snapshots) {
+    for (const item of caseItems(s, jurisdictionOf(s.case.jurisdiction), now, tz)) {
+      const days = calendarDaysBetween(now, item.dueAt, tz);
+      const isOverdue = item.dueAt.getTime() < now.getTime();
+      const full: AgendaItem = {
+        ...item,
+        overdue: isOverdue,
+        daysLate: isOverdue ? Math.max(0, -days) : 0,
+        daysLeft: isOverdue ? 0 : Math.max(0, days),
+      };
+      if (isOverdue) overdue.push(full);
+      else if (days <= windowDays) upcoming.push(full);
+    }
+  }
+  const byDate = (a: AgendaItem, b: AgendaItem) =>
+    a.dueAt.getTime() - b.dueAt.getTime() || a.caseId - b.caseId;
+  overdue.sort((a, b) => b.daysLate - a.daysLate || byDate(a, b));
+  upcoming.sort(byDate);
+  return { overdue, upcoming, windowDays };
+}

@@ -1,0 +1,115 @@
+import type { CaseExtras } from './closure.js';
+import type { CaseSnapshot } from './clocks.js';
+import { localDateOf } from './dates.js';
+import { promiseStanding } from './promises.js';
+
+/** How one company handled the cases brought against it. */
+export interface CompanyStats {
+  company: string;
+  companyId: number;
+  cases: number;
+  open: number;
+  resolved: number;
+  abandoned: number;
+  escalatedElsewhere: number;
+  /** Median calendar days from the first contact (or the case, if earlier) to the remedy's arrival. */
+  medianDaysToResolution: number | null;
+  promisesKept: number;
+  /** Broken, whether the user said so or it is past due with no word (broken by default). */
+  promisesBroken: number;
+  promisesBrokenByDefault: number;
+  promisesPending: number;
+  /** Letters sent, and the cases that needed at least one. */
+  lettersSent: number;
+  casesNeedingLetter: number;
+  averageRating: number | null;
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function dayNumber(date: string): number {
+  return Date.parse(date + 'T00:00:00Z') / 86_400_000;
+}
+
+/** Days from the start of a resolved case to the day its remedy arrived. */
+export function daysToResolution(s: CaseSnapshot, extras: CaseExtras, tz: string): number | null {
+  const on = extras.closure?.remedyReceivedOn;
+  if (extras.closure?.closedAs !== 'resolved' || !on) return null;
+  const starts = [s.case.createdAt, ...s.contacts.map((c) => c.startedAt)];
+  const first = localDateOf(new Date(Math.min(...starts.map((d) => d.getTime()))), tz);
+  return Math.max(0, dayNumber(on) - dayNumber(first));
+}
+
+/** Summarises the cases by company, most cases first. */
+export function companyStats(
+  cases: readonly { snapshot: CaseSnapshot; extras: CaseExtras }[],
+  now: Date,
+  tz: string,
+): CompanyStats[] {
+  const by = new Map<number, { stats: CompanyStats; days: number[]; ratings: number[] }>();
+  for (const { snapshot: s, extras } of cases) {
+    const company = s.case.company;
+    let entry = by.get(company.id);
+    if (!entry) {
+      entry = {
+        stats: {
+          company: company.name,
+          companyId: company.id,
+          cases: 0,
+          open: 0,
+          resolved: 0,
+          abandoned: 0,
+          escalatedElsewhere: 0,
+          medianDaysToResolution: null,
+          promisesKept: 0,
+          promisesBroken: 0,
+          promisesBrokenByDefault: 0,
+          promisesPending: 0,
+          lettersSent: 0,
+          casesNeedingLetter: 0,
+          averageRating: null,
+        },
+        days: [],
+        ratings: [],
+      };
+      by.set(company.id, entry);
+    }
+    const st = entry.stats;
+    st.cases += 1;
+    const closedAs = extras.closure?.closedAs;
+    if (closedAs === 'resolved') st.resolved += 1;
+    else if (closedAs === 'abandoned') st.abandoned += 1;
+    else if (closedAs === 'escalated-elsewhere') st.escalatedElsewhere += 1;
+    else st.open += 1;
+    const days = daysToResolution(s, extras, tz);
+    if (days !== null) entry.days.push(days);
+    if (extras.closure?.rating) entry.ratings.push(extras.closure.rating);
+    for (const c of s.contacts)
+      for (const p of c.promises) {
+        const standing = promiseStanding(p, s.contacts, now);
+        if (standing === 'kept') st.promisesKept += 1;
+        else if (standing === 'broken') st.promisesBroken += 1;
+        else if (standing === 'broken-by-default') {
+          st.promisesBroken += 1;
+          st.promisesBrokenByDefault += 1;
+        } else st.promisesPending += 1;
+      }
+    const sent = s.letters.filter((l) => l.sentAt).length;
+    st.lettersSent += sent;
+    if (sent > 0) st.casesNeedingLetter += 1;
+  }
+  return [...by.values()]
+    .map(({ stats, days, ratings }) => ({
+      ...stats,
+      medianDaysToResolution: median(days),
+      averageRating: ratings.length
+        ? Math.round((ratings.reduce((a, b) => a + b, 0) / ratings.length) * 10) / 10
+        : null,
+    }))
+    .sort((a, b) => b.cases - a.cases || a.company.localeCompare(b.company));
+}

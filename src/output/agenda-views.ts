@@ -1,0 +1,242 @@
+import type { ChalkInstance } from 'chalk';
+import type { CaseExtras } from '../db/agenda-repo.js';
+import type { Agenda, AgendaItem } from '../domain/agenda.js';
+import type { ClockResult } from '../domain/clocks.js';
+import { periodText, START_LABELS } from '../domain/clocks.js';
+import type { LadderPosition } from '../domain/escalation.js';
+import type { CallSheet } from '../domain/prep.js';
+import { formatMoneyPlain } from '../domain/money.js';
+import { labelOf } from '../domain/vocab.js';
+import { formatDay, renderTable } from './format.js';
+
+/** A legal clock as `show --json`, `due --json` and `next --json` print it. */
+export function clockView(c: ClockResult) {
+  return {
+    id: c.rule.id,
+    label: c.rule.label.en,
+    owes: c.owes,
+    startEvent: c.start.event,
+    startOn: c.start.on,
+    startBasis: c.start.basis,
+    startContactId: c.start.contactId,
+    startLetterId: c.start.letterId,
+    amount: c.rule.amount,
+    unit: c.rule.unit,
+    rule: `${periodText(c.rule.amount, c.rule.unit)} from ${START_LABELS[c.rule.start]}`,
+    dueOn: c.dueOn,
+    dueAt: c.dueAt?.toISOString() ?? null,
+    state: c.state,
+    source: c.rule.source,
+    verified: c.rule.verified,
+    explanation: c.explanation,
+  };
+}
+
+/** One agenda row as JSON. */
+export function agendaItemView(i: AgendaItem) {
+  return {
+    kind: i.kind,
+    caseId: i.caseId,
+    company: i.company,
+    caseTitle: i.caseTitle,
+    what: i.what,
+    dueOn: i.dueOn,
+    dueAt: i.dueAt.toISOString(),
+    overdue: i.overdue,
+    daysLate: i.daysLate,
+    daysLeft: i.daysLeft,
+    sinceContactId: i.sinceContactId,
+    sinceAt: i.sinceAt?.toISOString() ?? null,
+    sinceOn: i.sinceOn,
+    promiseId: i.promise?.id ?? null,
+    standing: i.promise?.standing ?? null,
+    madeBy: i.promise?.madeBy ?? null,
+    letterId: i.letterId ?? null,
+    clock: i.clock ? clockView(i.clock) : null,
+  };
+}
+
+/** `complain due --json`. */
+export function agendaView(a: Agenda) {
+  return {
+    windowDays: a.windowDays,
+    overdue: a.overdue.map(agendaItemView),
+    upcoming: a.upcoming.map(agendaItemView),
+  };
+}
+
+function sinceText(i: AgendaItem, tz: string): string {
+  const day = i.sinceAt ? formatDay(i.sinceAt, tz) : i.sinceOn;
+  if (i.sinceContactId !== null) return `contact #${i.sinceContactId}, ${day}`;
+  if (i.kind === 'letter-deadline') return `sent ${day}`;
+  return day ? `since ${day}` : '—';
+}
+
+/** `complain due`. */
+export function renderAgenda(
+  a: Agenda,
+  tz: string,
+  c: ChalkInstance,
+  options: { explain: boolean },
+): string {
+  const rows = (items: AgendaItem[]) =>
+    items.map((i) => [
+      i.overdue
+        ? i.daysLate === 0
+          ? 'late today'
+          : `${i.daysLate} ${i.daysLate === 1 ? 'day' : 'days'} late`
+        : i.daysLeft === 0
+          ? 'today'
+          : `in ${i.daysLeft} ${i.daysLeft === 1 ? 'day' : 'days'}`,
+      formatDay(i.dueAt, tz),
+      `#${i.caseId} ${i.company}`,
+      i.what,
+      sinceText(i, tz),
+    ]);
+  const headers = ['WHEN', 'DUE', 'CASE', 'WHAT', 'SINCE'];
+  const out: string[] = [];
+  const table = (items: AgendaItem[], paint: (s: string) => string) => {
+    let text = renderTable(headers, rows(items), {
+      maxWidths: [12, 12, 24, 90, 26],
+      header: (s) => c.bold(s),
+      paint: (_, ci, cell) => (ci === 0 ? paint(cell) : cell),
+    });
+    if (options.explain) {
+      const lines = text.trimEnd().split('\n');
+      const explained = [lines[0]!];
+      items.forEach((i, n) => {
+        explained.push(lines[n + 1]!);
+        if (i.clock) explained.push(c.dim(`    how: ${i.clock.explanation}`));
+      });
+      text = explained.join('\n') + '\n';
+    }
+    return text;
+  };
+  if (a.overdue.length > 0) {
+    out.push(c.red.bold(`Overdue (${a.overdue.length})`) + '\n');
+    out.push(table(a.overdue, (s) => c.red(s)));
+  }
+  if (a.upcoming.length > 0) {
+    if (out.length) out.push('\n');
+    out.push(c.bold(`Due in the next ${a.windowDays} days (${a.upcoming.length})`) + '\n');
+    out.push(table(a.upcoming, (s) => c.yellow(s)));
+  }
+  return out.join('');
+}
+
+/** The clocks block of `complain show`. */
+export function renderClocks(clocks: ClockResult[], c: ChalkInstance): string[] {
+  if (clocks.length === 0) return [];
+  const lines = [c.bold(`Legal clocks (${clocks.length})`)];
+  for (const k of clocks) {
+    const state =
+      k.state === 'not-started'
+        ? c.dim('not started')
+        : k.state === 'passed'
+          ? c.red(`passed ${k.dueOn}`)
+          : c.yellow(`runs to ${k.dueOn}`);
+    lines.push(
+      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ' (your limit)' : ''}${k.rule.verified ? '' : c.yellow(' UNVERIFIED')}`,
+    );
+    lines.push(c.dim(`    ${k.explanation}`));
+  }
+  return lines;
+}
+
+/** `complain next --json`. */
+export function ladderView(caseId: number, p: LadderPosition, clocks: ClockResult[]) {
+  return {
+    caseId,
+    step: p.step,
+    stepLabel: p.step ? labelOf(p.step) : null,
+    next: p.next,
+    nextLabel: p.next ? labelOf(p.next) : null,
+    reason: p.reason,
+    notes: p.notes,
+    forum: p.forum
+      ? {
+          id: p.forum.forum.id,
+          kind: p.forum.forum.kind,
+          name: p.forum.forum.name.en,
+          apply: p.forum.forum.apply?.en ?? null,
+          why: p.forum.why,
+          source: p.forum.forum.source,
+          verified: p.forum.forum.verified,
+          limit: p.forum.limit
+            ? {
+                year: p.forum.limit.year,
+                below: formatMoneyPlain({
+                  minor: p.forum.limit.belowMinor,
+                  currency: p.forum.limit.currency,
+                }),
+                belowMinor: p.forum.limit.belowMinor,
+                currency: p.forum.limit.currency,
+                source: p.forum.limit.source,
+                verified: p.forum.limit.verified,
+              }
+            : null,
+        }
+      : null,
+    clocks: clocks.map(clockView),
+  };
+}
+
+/** What schema 3 adds to a case in `show --json`: the sector and how it was closed. */
+export function caseExtrasView(e: CaseExtras) {
+  const k = e.closure;
+  return {
+    sector: e.sector,
+    closure: k
+      ? {
+          closedAs: k.closedAs,
+          remedyReceived: k.remedyReceived,
+          remedyReceivedOn: k.remedyReceivedOn,
+          remedyReceivedAmount: k.remedyReceivedAmount
+            ? { ...k.remedyReceivedAmount, text: formatMoneyPlain(k.remedyReceivedAmount) }
+            : null,
+          escalatedTo: k.escalatedTo,
+          rating: k.rating,
+        }
+      : null,
+  };
+}
+
+/** `complain prep`: one screen. */
+export function renderCallSheet(s: CallSheet, c: ChalkInstance): string {
+  const f = s.facts;
+  const out: string[] = [
+    c.bold(`Call sheet — case #${s.caseId}, ${s.company}${s.phone ? ` (${s.phone})` : ''}`),
+    `${c.bold('Goal:')} ${s.goal}`,
+    '',
+    c.bold('Say, in this order'),
+    `  1. Situation: ${s.statement.situation}`,
+    `  2. Problem:   ${s.statement.problem}`,
+    `  3. Request:   ${s.statement.request} (${s.statement.remedy})`,
+    '',
+    c.bold('Have at hand'),
+  ];
+  const facts = [
+    `product ${f.product}`,
+    f.purchasedOn ? `bought ${f.purchasedOn}` : null,
+    f.orderRef ? `order ${f.orderRef}` : null,
+    f.accountRef ? `account ${f.accountRef}` : null,
+    f.amount ? `paid ${f.amount}` : null,
+  ].filter(Boolean);
+  out.push(`  ${facts.join(' · ')}`);
+  if (f.references.length)
+    out.push(`  references: ${f.references.map((r) => `${r.reference} (${r.on})`).join(', ')}`);
+  if (f.reps.length)
+    out.push(
+      `  spoke to: ${f.reps.map((r) => `${r.name}${r.repId ? ` ID ${r.repId}` : ''} (${r.lastOn})`).join(', ')}`,
+    );
+  for (const p of f.brokenPromises)
+    out.push(
+      c.red(
+        `  broken: promised on ${p.madeOn}${p.by.length ? ` by ${p.by.join(', ')}` : ''}: "${p.text}" by ${p.dueOn}${p.byDefault ? ' — nothing came' : ''}`,
+      ),
+    );
+  out.push('', c.bold('Ask'), ...s.questions.map((q) => `  • ${q}`));
+  out.push('', c.bold('Supervisor'), ...s.supervisor.map((q) => `  • ${q}`));
+  out.push('', c.bold('Remember'), ...s.reminders.map((q) => `  • ${q}`));
+  return out.join('\n') + '\n';
+}

@@ -1,0 +1,62 @@
+import { createEvents } from 'ics';
+import type { DateArray, EventAttributes } from 'ics';
+import type { AgendaItem } from '../domain/agenda.js';
+import { ComplainError } from '../errors.js';
+
+function dayArray(date: string): DateArray {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+}
+
+function nextDay(date: string): DateArray {
+  const next = new Date(Date.parse(date + 'T00:00:00Z') + 86_400_000);
+  return [next.getUTCFullYear(), next.getUTCMonth() + 1, next.getUTCDate()];
+}
+
+/** A stable UID, so that importing the file again updates the events instead of doubling them. */
+export function icsUid(i: AgendaItem): string {
+  const key =
+    i.kind === 'promise'
+      ? `promise-${i.promise!.id}`
+      : i.kind === 'letter-deadline'
+        ? `letter-${i.letterId}`
+        : `clock-${i.caseId}-${i.clock!.rule.id}`;
+  return `${key}@complain`;
+}
+
+/**
+ * The deadlines as an iCalendar file: one all-day event on each due date (a deadline is the end
+ * of that day in the user's zone), with what, the case and how the date was computed.
+ */
+export function renderIcs(items: readonly AgendaItem[], now: Date): string {
+  const events: EventAttributes[] = items.map((i) => ({
+    uid: icsUid(i),
+    title: `#${i.caseId} ${i.company}: ${i.what}`,
+    description: [
+      `Case #${i.caseId}: ${i.caseTitle}`,
+      i.what,
+      i.clock ? `How: ${i.clock.explanation}` : undefined,
+      `complain next ${i.caseId}`,
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    start: dayArray(i.dueOn),
+    end: nextDay(i.dueOn),
+    productId: 'complain',
+    calName: 'complain: deadlines',
+    timestamp: now.getTime(),
+  }));
+  if (events.length === 0) {
+    return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:complain\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:complain: deadlines\r\nEND:VCALENDAR\r\n';
+  }
+  const { error, value } = createEvents(events);
+  if (error || !value)
+    throw new ComplainError(
+      `the calendar file could not be built: ${error?.message ?? 'no output'}`,
+      {
+        hint: 'this is a bug; run again with --debug and report the output',
+        cause: error,
+      },
+    );
+  return value;
+}
