@@ -62,6 +62,19 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** Ways to send a letter so that its arrival can be proven (jurisdictions list the usual ones). */
+export const SENDING_METHODS = [
+  'certified-mail',
+  'registered-mail',
+  'recorded-delivery',
+  'notary',
+  'kep',
+  'post-notice',
+  'in-person',
+  'email',
+] as const;
+export type SendingMethod = (typeof SENDING_METHODS)[number];
+
 export const LANGUAGES = ['en', 'tr', 'fa', 'kk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -98,6 +111,12 @@ export const LABELS: Record<string, string> = {
   pending: 'Pending',
   kept: 'Kept',
   broken: 'Broken',
+  'certified-mail': 'Certified mail, return receipt requested',
+  'registered-mail': 'Registered mail with proof of delivery',
+  'recorded-delivery': 'Recorded delivery',
+  notary: 'Notary (noter)',
+  kep: 'Registered e-mail (KEP)',
+  'post-notice': 'Post with notice of delivery',
   en: 'English',
   tr: 'Türkçe',
   fa: 'فارسی',
