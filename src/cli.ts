@@ -1,11 +1,13 @@
 import { Command, CommanderError } from 'commander';
 import { registerContact } from './commands/contact.js';
 import { registerEdit } from './commands/edit.js';
+import { registerLetter } from './commands/letter.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
 import { registerPath } from './commands/path.js';
 import { registerProfile } from './commands/profile.js';
+import { registerSent } from './commands/sent.js';
 import type { Act } from './commands/shared.js';
 import { registerShow } from './commands/show.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
@@ -75,6 +77,8 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerShow(program, act);
   registerEdit(program, act);
   registerContact(program, act);
+  registerLetter(program, act);
+  registerSent(program, act);
   registerProfile(program, act);
   registerPath(program, act);
   return program;
