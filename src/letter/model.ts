@@ -111,11 +111,22 @@ function asSentence(value: string): string {
   return /[\p{L}\p{N}]$/u.test(t) ? `${t}.` : t;
 }
 
+/**
+ * Address lines: the profile separates them with ", " or newlines. A US state and ZIP code stays
+ * on the line of its city ("Springfield, IL 62701").
+ */
 function lines(value: string): string[] {
-  return sanitizeText(value)
+  const parts = sanitizeText(value)
     .split(/\s*\n\s*|,\s+/)
     .map((l) => l.trim())
     .filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length > 0 && /^[A-Z]{2} \d{5}(-\d{4})?$/.test(part))
+      out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
 }
 
 /** The body a letter threatens, lawfully: the first general forum, or the one above its limit. */

@@ -254,3 +254,18 @@ describe('letter dates', () => {
     expect(NOW.toISOString()).toBe('2026-11-23T09:00:00.000Z');
   });
 });
+
+describe('address lines', () => {
+  it('keeps a US state and ZIP code with the city', () => {
+    const letter = buildLetter(
+      fixtureInput('en', {
+        profile: { ...PROFILE, address: '12 Elm Street, Springfield, IL 62701', country: 'US' },
+      }),
+    );
+    expect(letter.blocks[0]!.lines.slice(0, 3)).toEqual([
+      'Ayşe Yılmaz',
+      '12 Elm Street',
+      'Springfield, IL 62701',
+    ]);
+  });
+});
