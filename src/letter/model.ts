@@ -100,9 +100,9 @@ export interface Letter {
   quotes: string[];
 }
 
-/** User text on one line: sanitised, newlines as spaces. */
+/** User text on one line: sanitised, newlines and runs of spaces as one space. */
 function oneLine(value: string): string {
-  return sanitizeText(value).replace(/\s*\n\s*/g, ' ');
+  return sanitizeText(value).replace(/\s+/g, ' ');
 }
 
 /** Ends a user's sentence with a full stop when it has no closing punctuation. */

@@ -168,7 +168,8 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           },
         },
         footers: {
-          first: new Footer({ children: [] }),
+          // No page number on page 1; Word wants a paragraph in every footer.
+          first: new Footer({ children: [new Paragraph({})] }),
           default: new Footer({
             children: [
               new Paragraph({
