@@ -1,4 +1,9 @@
+import { tz } from '@date-fns/tz';
 import { addDays, addMonths, addWeeks, addYears } from 'date-fns';
+
+// Calendar dates are UTC midnights: date-fns must count in UTC, or the host's zone moves them
+// (31 Jan + 1 month was 1 March under TZ=America/New_York).
+const IN_UTC = { in: tz('UTC') };
 
 /** Which days do not count: weekday numbers (0 = Sunday) and ISO dates. */
 export interface WorkCalendar {
@@ -37,7 +42,7 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar):
   let current = parseDay(date);
   let left = n;
   while (left > 0) {
-    current = addDays(current, 1);
+    current = addDays(current, 1, IN_UTC);
     if (isWorkingDay(formatDay(current), calendar)) left -= 1;
   }
   return formatDay(current);
@@ -58,12 +63,12 @@ export function addPeriod(
     case 'working-days':
       return addWorkingDays(date, amount, calendar);
     case 'calendar-days':
-      return formatDay(addDays(start, amount));
+      return formatDay(addDays(start, amount, IN_UTC));
     case 'weeks':
-      return formatDay(addWeeks(start, amount));
+      return formatDay(addWeeks(start, amount, IN_UTC));
     case 'months':
-      return formatDay(addMonths(start, amount));
+      return formatDay(addMonths(start, amount, IN_UTC));
     case 'years':
-      return formatDay(addYears(start, amount));
+      return formatDay(addYears(start, amount, IN_UTC));
   }
 }
