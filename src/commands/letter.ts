@@ -214,6 +214,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       Boolean(caseRecord.amount || caseRecord.orderRef || caseRecord.purchasedOn),
     hasAccount: Boolean(caseRecord.orderRef || caseRecord.accountRef),
     names: [caseRecord.company.name, caseRecord.product],
+    caseId: caseRecord.id,
   });
   const text = renderLetterText(letter);
   const result: LetterResult = { caseRecord, letter, text, warnings, previewShown: false };

@@ -1,4 +1,4 @@
-import type { LetterBlock, Letter } from './model.js';
+import type { Letter, LetterBlock, Placeholder } from './model.js';
 import type { LintLists } from './template.js';
 import { pageCapacity, PARAGRAPH_AFTER_PT } from './layout.js';
 
@@ -32,6 +32,8 @@ export interface LintContext {
   hasAccount: boolean;
   /** Names the writer may spell in capitals (the company, the product). */
   names: string[];
+  /** The case number, for the commands the warnings suggest. */
+  caseId?: number;
 }
 
 /** The blocks the writer's tone shows in (not the addresses, the date or the sign-off). */
@@ -115,8 +117,17 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
       code: 'deadline-passed',
       message: `the deadline ${letter.deadline.on} is not after the letter's date ${letter.date}`,
     });
+  const caseRef = ctx.caseId ?? '<case>';
+  const fix: Record<Placeholder['gap'], string> = {
+    'sender-name': 'set your name and address with `complain profile`',
+    'company-address': `add it with \`complain edit ${caseRef} --company-address "…"\``,
+    'remedy-detail': 'say what you ask for with --remedy-detail',
+  };
   for (const p of letter.placeholders)
-    warnings.push({ code: 'placeholder', message: `a placeholder is left: ${p}` });
+    warnings.push({
+      code: 'placeholder',
+      message: `a placeholder is left: ${p.text} — ${fix[p.gap]}`,
+    });
 
   const allowed = new Set([
     ...ctx.lists.acronyms,

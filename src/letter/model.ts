@@ -43,6 +43,12 @@ export interface LetterBlock {
   lines: string[];
 }
 
+/** A gap in the case file, filled with a bracketed placeholder in the letter. */
+export interface Placeholder {
+  gap: 'sender-name' | 'company-address' | 'remedy-detail';
+  text: string;
+}
+
 /** Everything the letter is made from; `today` and the time zone come in (the model is pure). */
 export interface LetterInput {
   caseRecord: CaseRecord;
@@ -93,7 +99,7 @@ export interface Letter {
   forum: { id: string; name: string } | null;
   legalBasis: { id: string; source: string; verified: boolean } | null;
   /** Gaps filled with a bracketed placeholder (no profile, no address, no remedy detail). */
-  placeholders: string[];
+  placeholders: Placeholder[];
   /** What the user should know: unverified legal data in use, and so on. */
   notices: string[];
   /** The rude words quoted from the log: lint does not hold them against the writer. */
@@ -160,15 +166,15 @@ export function buildLetter(input: LetterInput): Letter {
   const c = input.caseRecord;
   const lang = t.language;
   const tz = input.timeZone;
-  const placeholders: string[] = [];
+  const placeholders: Placeholder[] = [];
   const notices: string[] = [];
   const quotes: string[] = [];
   const long = (date: string) => formatLetterDate(date, t.locale, t.dateFormats.long);
   const short = (date: string) => formatLetterDate(date, t.locale, t.dateFormats.short);
   const quote = (s: string) => `${t.quotes.open}${s}${t.quotes.close}`;
-  const placeholder = (key: string) => {
+  const placeholder = (gap: Placeholder['gap'], key: string) => {
     const p = text(t, key);
-    placeholders.push(p);
+    placeholders.push({ gap, text: p });
     return p;
   };
   const product = oneLine(c.product);
@@ -180,13 +186,15 @@ export function buildLetter(input: LetterInput): Letter {
   };
 
   const p = input.profile;
-  const senderName = p ? oneLine(p.fullName) : placeholder('placeholderName');
+  const senderName = p ? oneLine(p.fullName) : placeholder('sender-name', 'placeholderName');
   add('sender', [senderName, ...(p ? lines(p.address) : []), p?.phone, p?.email]);
   add('date', [long(today)]);
   add('recipient', [
     oneLine(c.company.name),
     text(t, 'department'),
-    ...(c.company.address ? lines(c.company.address) : [placeholder('placeholderAddress')]),
+    ...(c.company.address
+      ? lines(c.company.address)
+      : [placeholder('company-address', 'placeholderAddress')]),
   ]);
 
   const sep = text(t, 'listSeparator');
@@ -289,7 +297,7 @@ export function buildLetter(input: LetterInput): Letter {
       detail
         ? fill(text(t, 'remedyDetail'), { detail })
         : input.remedy === 'other'
-          ? placeholder('placeholderRemedy')
+          ? placeholder('remedy-detail', 'placeholderRemedy')
           : '',
     ]
       .filter(Boolean)

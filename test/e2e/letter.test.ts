@@ -372,7 +372,9 @@ describe('complain letter without a terminal', () => {
     expect(r.stderr).toContain('words in capitals read as shouting: YOU PEOPLE ARE USELESS');
     expect(r.stderr).toContain('“YOU PEOPLE ARE USELESS!!!”');
     expect(r.stderr).toContain('sarcasm: "thanks for nothing"');
-    expect(r.stderr).toContain('a placeholder is left: [your name]');
+    expect(r.stderr).toContain(
+      'a placeholder is left: [your name] — set your name and address with `complain profile`',
+    );
   });
 
   it('refuses to export under --strict', () => {

@@ -149,7 +149,7 @@ describe('the letter model', () => {
     const letter = buildLetter(
       fixtureInput('en', { caseRecord, profile: undefined, remedy: 'other' }),
     );
-    expect(letter.placeholders).toEqual([
+    expect(letter.placeholders.map((p) => p.text)).toEqual([
       '[your name]',
       "[the company's postal address]",
       '[say exactly what you ask for]',
@@ -252,6 +252,20 @@ describe('letter dates', () => {
     expect(loadLetterTemplate('tr').locale).toBe('tr-TR');
     expect(PROFILE.country).toBe('TR');
     expect(NOW.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+  });
+});
+
+describe('unverified legal data', () => {
+  it('is used but reported', () => {
+    const caseRecord = fixtureCase({ jurisdiction: 'EU', remedy: 'repair' });
+    const letter = buildLetter(
+      fixtureInput('en', { caseRecord, jurisdiction: loadJurisdiction('EU'), region: 'DE' }),
+    );
+    expect(letter.forum?.id).toBe('eu-national-adr');
+    expect(letter.notices).toEqual([
+      expect.stringContaining('the escalation body "eu-national-adr" is marked unverified'),
+    ]);
+    expect(textOf(letter)).toContain('Under Directive (EU) 2019/771');
   });
 });
 
