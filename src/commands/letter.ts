@@ -328,7 +328,7 @@ export function registerLetter(program: Command, act: Act): void {
     .addHelpText(
       'after',
       examples([
-        'complain letter 3                       preview and lint; on a terminal, asks and offers to export',
+        'complain letter 3        # preview and lint; on a terminal it asks, then offers to export',
         'complain letter 3 -o letter.docx --enclose "invoice" --enclose "warranty card"',
         'complain letter 3 --lang tr --deadline 10bd --send-via notary -o sikayet.docx',
         'complain letter 3 --strict -o - > letter.docx',

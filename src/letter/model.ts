@@ -85,12 +85,8 @@ export interface Letter {
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   subject: string;
-  deadline: DeadlineChoice & {
-    spec: DeadlineChoice['spec'];
-    on: string;
-    text: string;
-    specText: string;
-  };
+  /** The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec. */
+  deadline: DeadlineChoice & { on: string; text: string; specText: string };
   remedy: Remedy;
   remedyDetail: string | null;
   enclosures: string[];
