@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Jurisdiction } from './domain/jurisdiction-rules.js';
 import { emptyJurisdiction } from './domain/jurisdiction-rules.js';
-import { ComplainError } from './errors.js';
+import { ComplainError, UsageError } from './errors.js';
+import type { LetterTemplate } from './letter/template.js';
 
 /** templates/ at the package root: two levels up from src/ or dist/. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -34,5 +35,31 @@ export function loadJurisdiction(code: string): Jurisdiction {
     ? readTemplateJson<Jurisdiction>(relative)
     : emptyJurisdiction(code);
   cache.set(code, data);
+  return data;
+}
+
+const letterCache = new Map<string, LetterTemplate>();
+
+/** The languages complain writes letters in: the templates/letters/<lang>.json that exist. */
+export function letterLanguages(): string[] {
+  return readdirSync(TEMPLATES_DIR + 'letters')
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5))
+    .sort();
+}
+
+/** The letter wording of a language (templates/letters/<lang>.json). */
+export function loadLetterTemplate(language: string): LetterTemplate {
+  const known = letterCache.get(language);
+  if (known) return known;
+  const relative = `letters/${language}.json`;
+  if (!/^[a-z]{2,3}$/.test(language) || !existsSync(TEMPLATES_DIR + relative)) {
+    throw new UsageError(
+      `there is no letter template for "${language}" yet`,
+      `use --lang ${letterLanguages().join(' or --lang ')}`,
+    );
+  }
+  const data = readTemplateJson<LetterTemplate>(relative);
+  letterCache.set(language, data);
   return data;
 }

@@ -7,8 +7,11 @@ import type { ClockResult } from '../domain/clocks.js';
 import { clocksFor } from '../domain/clocks.js';
 import { caseExtrasView, clockView, renderClocks } from '../output/agenda-views.js';
 import { loadJurisdiction } from '../templates.js';
+import type { LetterRecord } from '../db/letter-repo.js';
+import { listLetters } from '../db/letter-repo.js';
 import type { CaseFile } from '../domain/model.js';
 import { renderCaseFile } from '../output/format.js';
+import { letterRecordView, renderLetterList } from '../output/letter-views.js';
 import { caseFileView } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
@@ -23,10 +26,11 @@ export function toShowOptions(caseArg: string, opts: Record<string, unknown>): S
   return { caseArg, json: Boolean(opts.json) };
 }
 
-/** The case file with its legal clocks and the sector and closure of schema 3. */
+/** The case file with its legal clocks, the sector and closure of schema 3, and its letters. */
 export interface ShowResult extends CaseFile {
   clocks: ClockResult[];
   extras: CaseExtras;
+  letters: LetterRecord[];
 }
 
 /** Reads a case with its timeline and its legal clocks. */
@@ -41,6 +45,7 @@ export async function runShow(options: ShowOptions, ctx: AppContext): Promise<Sh
     contacts: snapshot.contacts,
     clocks,
     extras: getCaseExtras(db, record.id),
+    letters: listLetters(db, record.id),
   };
 }
 
@@ -53,6 +58,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
           ...caseFileView(file.case, file.contacts, now),
           ...caseExtrasView(file.extras),
           clocks: file.clocks.map(clockView),
+          letters: file.letters.map(letterRecordView),
         },
         null,
         2,
@@ -62,6 +68,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
     ctx.stdout.write(
       renderCaseFile(file.case, file.contacts, now, ctx.clock().timeZone, ctx.colorOut),
     );
+    ctx.stdout.write(renderLetterList(file.letters, ctx.colorOut));
     const clocks = renderClocks(file.clocks, ctx.colorOut);
     if (file.extras.sector) clocks.unshift(`Sector: ${file.extras.sector}`);
     if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');

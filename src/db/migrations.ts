@@ -142,7 +142,20 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX evidence_case ON evidence(case_id, position);
     `,
   },
-  // Version 2 is the letter's (another branch); numbering may have a gap until the branches meet.
+  {
+    version: 2,
+    name: 'letters: deadline spec, cc, planned sending method, enclosures, exported file',
+    // sent_at and delivered_at hold calendar dates (YYYY-MM-DD): a letter leaves and arrives on a day.
+    sql: `
+      ALTER TABLE letter ADD COLUMN deadline_spec TEXT;
+      ALTER TABLE letter ADD COLUMN deadline_from TEXT;
+      ALTER TABLE letter ADD COLUMN cc TEXT;
+      ALTER TABLE letter ADD COLUMN send_method TEXT;
+      ALTER TABLE letter ADD COLUMN enclosures TEXT NOT NULL DEFAULT '[]';
+      ALTER TABLE letter ADD COLUMN file_path TEXT;
+      ALTER TABLE letter ADD COLUMN file_size INTEGER;
+      `,
+  },
   {
     version: 3,
     name: 'agenda: case sector, clock start dates, contact escalations, honest close',

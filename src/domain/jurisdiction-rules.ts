@@ -63,6 +63,8 @@ export interface Forum {
   id: string;
   kind: 'arbitration' | 'mediation' | 'ombudsman' | 'regulator' | 'court';
   name: Localized;
+  /** How a letter names it after "I will refer the matter to" (else `name`). */
+  letterName?: Localized;
   apply?: Localized;
   sectors?: string[];
   limits?: ForumLimit[];
@@ -84,6 +86,18 @@ export interface Jurisdiction {
   forums: Forum[];
   /** Ways to send a letter so that its arrival can be proven, best first. */
   sendingMethods: string[];
+  /** The legal basis a letter cites, by remedy; none where the law is not known here. */
+  legalBasis?: LegalBasis[];
+}
+
+/** A sentence of law a letter may cite, with its source. */
+export interface LegalBasis {
+  id: string;
+  /** Remedies it supports; all when absent. */
+  remedies?: string[];
+  text: Localized;
+  source: string;
+  verified: boolean;
 }
 
 /** The text of `value` in `language`, else English. */

@@ -101,6 +101,19 @@ export const EVIDENCE_KINDS = [
 ] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
 
+/** Ways to send a letter so that its arrival can be proven (jurisdictions list the usual ones). */
+export const SENDING_METHODS = [
+  'certified-mail',
+  'registered-mail',
+  'recorded-delivery',
+  'notary',
+  'kep',
+  'post-notice',
+  'in-person',
+  'email',
+] as const;
+export type SendingMethod = (typeof SENDING_METHODS)[number];
+
 export const LANGUAGES = ['en', 'tr', 'fa', 'kk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
@@ -150,6 +163,12 @@ export const LABELS: Record<string, string> = {
   'written-complaint': 'Formal written complaint (the letter)',
   forum: 'Regulator, arbitration or ombudsman',
   'last-resort': 'Court or public social media (last resort)',
+  'certified-mail': 'Certified mail, return receipt requested',
+  'registered-mail': 'Registered mail with proof of delivery',
+  'recorded-delivery': 'Recorded delivery',
+  notary: 'Notary (noter)',
+  kep: 'Registered e-mail (KEP)',
+  'post-notice': 'Post with notice of delivery',
   en: 'English',
   tr: 'Türkçe',
   fa: 'فارسی',

@@ -1,0 +1,343 @@
+import { createHash } from 'node:crypto';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { listContacts } from '../db/contact-repo.js';
+import { listEvidence } from '../db/evidence-repo.js';
+import type { LetterRecord } from '../db/letter-repo.js';
+import { createLetter, getLetter } from '../db/letter-repo.js';
+import { localDateOf, parseLocalDate } from '../domain/dates.js';
+import type { CaseRecord } from '../domain/model.js';
+import type { Remedy } from '../domain/vocab.js';
+import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
+import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
+import type { DeadlineChoice, DeadlineSpec } from '../letter/deadline.js';
+import {
+  deadlineDate,
+  defaultDeadline,
+  formatDeadlineSpec,
+  parseDeadlineSpec,
+} from '../letter/deadline.js';
+import type { LintWarning } from '../letter/lint.js';
+import { lintLetter } from '../letter/lint.js';
+import type { Letter } from '../letter/model.js';
+import { buildLetter } from '../letter/model.js';
+import { renderLetterText } from '../letter/render-text.js';
+import { formatLetterDate } from '../letter/template.js';
+import { letterView } from '../output/letter-views.js';
+import { writeFileAtomic } from '../output/write-file.js';
+import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
+import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
+import type { Act } from './shared.js';
+import { collect, examples, resolveCase } from './shared.js';
+
+/** Flags of `complain letter`, as typed. */
+export interface LetterOptions {
+  caseArg: string | undefined;
+  lang: string | undefined;
+  deadline: string | undefined;
+  remedy: Remedy | undefined;
+  remedyDetail: string | undefined;
+  sendVia: string | undefined;
+  enclose: string[];
+  cc: string | undefined;
+  /** A file, "-" for stdout, or undefined to preview only. */
+  output: string | undefined;
+  strict: boolean;
+  json: boolean;
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() ? v : undefined;
+}
+
+export function toLetterOptions(
+  caseArg: string | undefined,
+  opts: Record<string, unknown>,
+): LetterOptions {
+  const remedy = str(opts.remedy)?.toLowerCase();
+  if (remedy !== undefined && !isOneOf(REMEDIES, remedy))
+    throw new UsageError(`--remedy "${remedy}" is not a remedy`, `use ${REMEDIES.join(' | ')}`);
+  const sendVia = str(opts.sendVia)?.toLowerCase();
+  if (sendVia !== undefined && !isOneOf(SENDING_METHODS, sendVia))
+    throw new UsageError(
+      `--send-via "${sendVia}" is not a sending method`,
+      `use ${SENDING_METHODS.join(' | ')}`,
+    );
+  const output = str(opts.output);
+  if (output === '-' && opts.json)
+    throw new UsageError('-o - and --json both write to stdout', 'write the file with -o FILE');
+  return {
+    caseArg,
+    lang: str(opts.lang)?.toLowerCase(),
+    deadline: str(opts.deadline),
+    remedy: remedy as Remedy | undefined,
+    remedyDetail: str(opts.remedyDetail),
+    sendVia,
+    enclose: Array.isArray(opts.enclose) ? (opts.enclose as string[]) : [],
+    cc: str(opts.cc),
+    output,
+    strict: Boolean(opts.strict),
+    json: Boolean(opts.json),
+  };
+}
+
+/** What `complain letter` built, found and wrote. */
+export interface LetterResult {
+  caseRecord: CaseRecord;
+  letter: Letter;
+  text: string;
+  warnings: LintWarning[];
+  /** The preview was shown already (interactive run). */
+  previewShown: boolean;
+  exported?: { record: LetterRecord; path: string | null; buffer: Buffer };
+}
+
+/** Reads --deadline: 14d, 10bd, a date (ISO or everyday words); the date must be after today. */
+function readDeadline(text: string, ctx: AppContext, today: string): DeadlineSpec {
+  let spec = parseDeadlineSpec(text);
+  if (!spec) {
+    try {
+      spec = { kind: 'date', date: parseLocalDate(text, '--deadline', ctx.clock()) };
+    } catch {
+      throw new UsageError(
+        `--deadline "${text}" is not a number of days or a date`,
+        'use 14d (calendar days), 10bd (business days) or a date such as 2026-12-20',
+      );
+    }
+  }
+  if (spec.kind === 'date') {
+    parseLocalDate(spec.date, '--deadline', ctx.clock());
+    if (spec.date <= today)
+      throw new ValidationError(
+        'deadline',
+        `--deadline ${spec.date} is not after today (${today})`,
+        'give a later date, or a period such as 14d',
+      );
+  }
+  return spec;
+}
+
+/** The language of the letter: --lang, else the profile's when a template exists, else English. */
+function chooseLanguage(ctx: AppContext, given: string | undefined): string {
+  if (given) return given;
+  const preferred = ctx.profile()?.language;
+  if (preferred && letterLanguages().includes(preferred)) return preferred;
+  if (preferred && preferred !== 'en')
+    ctx.say(
+      ctx.color.yellow(
+        `There is no ${preferred} letter template yet: writing in English (choose with --lang).`,
+      ),
+    );
+  return 'en';
+}
+
+/** Builds, lints and (when asked) exports the letter; records every export. */
+export async function runLetter(options: LetterOptions, ctx: AppContext): Promise<LetterResult> {
+  if (options.output === '-' && ctx.stdoutIsTTY)
+    throw new UsageError(
+      'will not write a DOCX file to the terminal',
+      'redirect it (-o - > letter.docx) or give a file name: -o letter.docx',
+    );
+  const caseRecord = await resolveCase(ctx, options.caseArg, 'letter');
+  const db = ctx.db();
+  const clock = ctx.clock();
+  const today = localDateOf(clock.now, clock.timeZone);
+  const language = chooseLanguage(ctx, options.lang);
+  const template = loadLetterTemplate(language);
+  const jurisdiction = loadJurisdiction(caseRecord.jurisdiction);
+  const profile = ctx.profile();
+  const remedy = options.remedy ?? caseRecord.remedy;
+  let remedyDetail = options.remedyDetail ?? caseRecord.remedyDetail ?? undefined;
+  const fallback = defaultDeadline(jurisdiction, remedy);
+  let deadline: DeadlineChoice = options.deadline
+    ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
+    : fallback;
+  const methods = [...new Set([...jurisdiction.sendingMethods, ...SENDING_METHODS])].filter((m) =>
+    isOneOf(SENDING_METHODS, m),
+  );
+  let sendVia = options.sendVia ?? jurisdiction.sendingMethods[0] ?? 'registered-mail';
+
+  if (ctx.interactive) {
+    const explain = (spec: DeadlineSpec) =>
+      `${formatDeadlineSpec(spec)} (${formatLetterDate(deadlineDate(spec, today, jurisdiction), 'en-GB', { dateStyle: 'long' })})`;
+    const answers = await askLetterGaps(await ctx.prompter(), {
+      remedyDetail: !remedyDetail,
+      ...(options.deadline
+        ? {}
+        : {
+            deadline: {
+              default: formatDeadlineSpec(fallback.spec),
+              explain: explain(fallback.spec),
+              validate: (v: string) => {
+                try {
+                  readDeadline(v, ctx, today);
+                  return true;
+                } catch (error) {
+                  return (error as Error).message;
+                }
+              },
+            },
+          }),
+      ...(options.sendVia ? {} : { sendVia: { methods, default: sendVia } }),
+    });
+    remedyDetail = answers.remedyDetail ?? remedyDetail;
+    if (answers.deadline && answers.deadline !== formatDeadlineSpec(fallback.spec))
+      deadline = { spec: readDeadline(answers.deadline, ctx, today), basis: 'given' };
+    sendVia = answers.sendVia ?? sendVia;
+  } else if (remedy === 'other' && !remedyDetail) {
+    throw new MissingFlagsError(['--remedy-detail'], 'the remedy is "other": say what you ask for');
+  }
+
+  const evidence = listEvidence(db, caseRecord.id).map((e) => e.label);
+  const letter = buildLetter({
+    caseRecord,
+    contacts: listContacts(db, caseRecord.id),
+    profile,
+    jurisdiction,
+    template,
+    region: profile?.country ?? caseRecord.jurisdiction,
+    evidence,
+    enclose: options.enclose,
+    cc: options.cc ?? null,
+    sendVia,
+    remedy,
+    remedyDetail: remedyDetail ?? null,
+    deadline,
+    now: clock.now,
+    timeZone: clock.timeZone,
+  });
+  const warnings = lintLetter(letter, {
+    lists: template.lint,
+    documentsExpected:
+      evidence.length > 0 ||
+      Boolean(caseRecord.amount || caseRecord.orderRef || caseRecord.purchasedOn),
+    hasAccount: Boolean(caseRecord.orderRef || caseRecord.accountRef),
+    names: [caseRecord.company.name, caseRecord.product],
+    caseId: caseRecord.id,
+  });
+  const text = renderLetterText(letter);
+  const result: LetterResult = { caseRecord, letter, text, warnings, previewShown: false };
+
+  let output = options.output;
+  if (ctx.interactive && !options.json) {
+    ctx.print(text);
+    result.previewShown = true;
+  }
+  reportLint(ctx, letter, warnings);
+  if (options.strict && warnings.length > 0)
+    throw new ValidationError(
+      'letter',
+      `the letter has ${warnings.length} lint ${warnings.length === 1 ? 'warning' : 'warnings'} (--strict)`,
+      'fix them in the case file (complain edit, complain contact edit) or drop --strict',
+    );
+  if (!output && ctx.interactive)
+    output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
+  if (!output) return result;
+
+  // The DOCX library is heavy: only an export loads it.
+  const { renderLetterDocx } = await import('../letter/render-docx.js');
+  const buffer = await renderLetterDocx(letter);
+  const path = output === '-' ? null : resolve(output);
+  if (path) writeFileAtomic(path, buffer);
+  const id = createLetter(
+    db,
+    {
+      caseId: caseRecord.id,
+      language,
+      deadlineOn: letter.deadline.on,
+      deadlineSpec: letter.deadline.specText,
+      deadlineFrom: letter.date,
+      remedy,
+      fileSha256: createHash('sha256').update(buffer).digest('hex'),
+      filePath: path,
+      fileSize: buffer.length,
+      cc: letter.cc,
+      sendMethod: sendVia,
+      enclosures: letter.enclosures,
+    },
+    ctx.now(),
+  );
+  result.exported = { record: getLetter(db, id), path, buffer };
+  return result;
+}
+
+/** Lint warnings and notices to stderr, each with the sentence at fault. */
+function reportLint(ctx: AppContext, letter: Letter, warnings: LintWarning[]): void {
+  for (const notice of letter.notices) ctx.say(ctx.color.yellow(`Note: ${notice}.`));
+  if (warnings.length === 0) {
+    ctx.say(ctx.color.green('Lint: no warnings.'));
+    return;
+  }
+  ctx.say(
+    ctx.color.yellow(
+      `Lint: ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} — read it again after a night's rest:`,
+    ),
+  );
+  for (const w of warnings) {
+    ctx.say(`  ${ctx.color.yellow('•')} ${w.message}`);
+    if (w.sentence) ctx.say(ctx.color.dim(`      “${w.sentence}”`));
+  }
+}
+
+export function printLetter(ctx: AppContext, options: LetterOptions, result: LetterResult): void {
+  const { exported, letter } = result;
+  if (exported && exported.path === null) {
+    ctx.stdout.write(exported.buffer);
+    return;
+  }
+  if (options.json) {
+    ctx.print(JSON.stringify(letterView(letter, result.warnings, exported?.record), null, 2));
+  } else if (exported) {
+    ctx.print(String(exported.record.id));
+  } else if (!result.previewShown) {
+    ctx.print(result.text);
+  }
+  if (exported) {
+    ctx.say(
+      ctx.color.green(
+        `Wrote ${exported.path} (${Math.ceil(exported.buffer.length / 1024)} KB): letter #${exported.record.id} on case #${result.caseRecord.id}, answer due ${letter.deadline.text}.`,
+      ),
+    );
+    ctx.say(
+      `Print it, sign it, keep a copy. When it leaves: complain sent ${result.caseRecord.id} --via ${letter.sendVia} --on <date> [--tracking NUMBER]`,
+    );
+  } else if (!ctx.interactive) {
+    ctx.say(`Export it with: complain letter ${result.caseRecord.id} -o letter.docx`);
+  }
+}
+
+export function registerLetter(program: Command, act: Act): void {
+  program
+    .command('letter')
+    .argument('[case]', 'case number (default: the only open case, or you pick one)')
+    .description('the formal complaint letter: preview and lint it, then export it to DOCX')
+    .option('-o, --output <file>', 'write the DOCX here ("-" for stdout, not to a terminal)')
+    .option('--lang <lang>', "the letter's language (default: your profile's, else en)")
+    .option(
+      '--deadline <when>',
+      'answer due: 14d (calendar days), 10bd (business days) or a date (default: the law, else 14d)',
+    )
+    .option('--remedy <remedy>', `what you ask for: ${REMEDIES.join(' | ')} (default: the case's)`)
+    .option('--remedy-detail <text>', 'precisely: the amount, the item')
+    .option('--send-via <method>', `how it will be sent: ${SENDING_METHODS.join(' | ')}`)
+    .option('--enclose <label>', 'a paper you will enclose (repeatable)', collect)
+    .option('--cc <text>', 'who gets a copy')
+    .option('--strict', 'lint warnings are errors: nothing is exported')
+    .option('--json', 'print the letter (and the export record) as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain letter 3        # preview and lint; on a terminal it asks, then offers to export',
+        'complain letter 3 -o letter.docx --enclose "invoice" --enclose "warranty card"',
+        'complain letter 3 --lang tr --deadline 10bd --send-via notary -o sikayet.docx',
+        'complain letter 3 --strict -o - > letter.docx',
+      ]),
+    )
+    .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
+      const options = toLetterOptions(caseArg, opts);
+      await act(cmd, 'letter', options, async (ctx) =>
+        printLetter(ctx, options, await runLetter(options, ctx)),
+      );
+    });
+}

@@ -1,0 +1,178 @@
+import type { Letter, LetterBlock, Placeholder } from './model.js';
+import type { LintLists } from './template.js';
+import { pageCapacity, PARAGRAPH_AFTER_PT } from './layout.js';
+
+/** What lint looks for: the revision a careful writer does after a night's rest. */
+export type LintCode =
+  | 'missing-remedy'
+  | 'missing-account'
+  | 'missing-enclosures'
+  | 'deadline-passed'
+  | 'placeholder'
+  | 'capitals'
+  | 'exclamation'
+  | 'insult'
+  | 'sarcasm'
+  | 'threat'
+  | 'length';
+
+/** One finding, with the sentence at fault when there is one. */
+export interface LintWarning {
+  code: LintCode;
+  message: string;
+  sentence?: string;
+}
+
+/** What lint needs beyond the letter. */
+export interface LintContext {
+  lists: LintLists;
+  /** The case has papers a company would expect copies of (evidence, an order, a price). */
+  documentsExpected: boolean;
+  /** The case has an order or account number. */
+  hasAccount: boolean;
+  /** Names the writer may spell in capitals (the company, the product). */
+  names: string[];
+  /** The case number, for the commands the warnings suggest. */
+  caseId?: number;
+}
+
+/** The blocks the writer's tone shows in (not the addresses, the date or the sign-off). */
+const PROSE: readonly LetterBlock['kind'][] = [
+  'subject',
+  'purchase',
+  'problem',
+  'contacts',
+  'remedy',
+  'deadline',
+  'cc',
+  'enclosures',
+];
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function findPhrase(sentence: string, phrases: string[], locale: string): string | undefined {
+  const lower = sentence.toLocaleLowerCase(locale);
+  return phrases.find((phrase) => {
+    const p = escapeRegExp(phrase.toLocaleLowerCase(locale).trim());
+    return new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, 'u').test(lower);
+  });
+}
+
+function sentencesOf(paragraph: string, locale: string): string[] {
+  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
+  return [...segmenter.segment(paragraph)].map((s) => s.segment.trim()).filter(Boolean);
+}
+
+function shouted(sentence: string, locale: string, allowed: Set<string>): string[] {
+  return sentence
+    .split(/\s+/)
+    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(
+      (w) =>
+        !/\p{N}/u.test(w) &&
+        [...w].filter((ch) => /\p{L}/u.test(ch)).length >= 3 &&
+        w === w.toLocaleUpperCase(locale) &&
+        w !== w.toLocaleLowerCase(locale) &&
+        !allowed.has(w),
+    );
+}
+
+/** Lines the letter takes on the page, roughly: wrapped text plus paragraph spacing. */
+export function estimateLines(letter: Letter): number {
+  const { chars } = pageCapacity(letter.pageSize, letter.font.sizePt);
+  let total = 0;
+  for (const block of letter.blocks) {
+    for (const line of block.lines) total += Math.max(1, Math.ceil([...line].length / chars));
+    total += PARAGRAPH_AFTER_PT / (letter.font.sizePt * 1.17);
+  }
+  // The gap for a handwritten signature above the name.
+  return Math.ceil(total + 2);
+}
+
+/** Lints a letter: missing elements, tone, length. An empty list means it is ready to send. */
+export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
+  const warnings: LintWarning[] = [];
+  const locale = letter.locale;
+  if (letter.remedy === 'other' && !letter.remedyDetail)
+    warnings.push({
+      code: 'missing-remedy',
+      message: 'the letter does not say what you ask for: add --remedy-detail',
+    });
+  if (!ctx.hasAccount)
+    warnings.push({
+      code: 'missing-account',
+      message:
+        'no order or account number: the company will ask for it (complain edit <case> --order … or --account …)',
+    });
+  if (ctx.documentsExpected && letter.enclosures.length === 0)
+    warnings.push({
+      code: 'missing-enclosures',
+      message:
+        'nothing is enclosed: add copies of the receipt, the contract or the warranty (--enclose LABEL)',
+    });
+  if (letter.deadline.on <= letter.date)
+    warnings.push({
+      code: 'deadline-passed',
+      message: `the deadline ${letter.deadline.on} is not after the letter's date ${letter.date}`,
+    });
+  const caseRef = ctx.caseId ?? '<case>';
+  const fix: Record<Placeholder['gap'], string> = {
+    'sender-name': 'set your name and address with `complain profile`',
+    'company-address': `add it with \`complain edit ${caseRef} --company-address "…"\``,
+    'remedy-detail': 'say what you ask for with --remedy-detail',
+  };
+  for (const p of letter.placeholders)
+    warnings.push({
+      code: 'placeholder',
+      message: `a placeholder is left: ${p.text} — ${fix[p.gap]}`,
+    });
+
+  const allowed = new Set([
+    ...ctx.lists.acronyms,
+    // Amounts print with their currency code in some locales ("TRY 1,249.90").
+    ...Intl.supportedValuesOf('currency'),
+    ...ctx.names.flatMap((n) => n.split(/[^\p{L}\p{N}]+/u)),
+  ]);
+  for (const block of letter.blocks) {
+    if (!PROSE.includes(block.kind)) continue;
+    for (const line of block.lines) {
+      // Quoted rude words are evidence, not the writer's tone.
+      let own = line;
+      for (const q of letter.quotes) own = own.split(q).join('…');
+      for (const sentence of sentencesOf(own, locale)) {
+        if (/\[[^\]]*\]|\bTODO\b|\bXXX\b|\?\?\?/.test(sentence) && letter.placeholders.length === 0)
+          warnings.push({ code: 'placeholder', message: 'a placeholder is left', sentence });
+        const caps = shouted(sentence, locale, allowed);
+        if (caps.length > 0)
+          warnings.push({
+            code: 'capitals',
+            message: `words in capitals read as shouting: ${caps.join(' ')}`,
+            sentence,
+          });
+        if (/!{2,}/.test(sentence))
+          warnings.push({ code: 'exclamation', message: '"!!" reads as anger', sentence });
+        const insult = findPhrase(sentence, ctx.lists.insults, locale);
+        if (insult) warnings.push({ code: 'insult', message: `an insult: "${insult}"`, sentence });
+        const sarcasm = findPhrase(sentence, ctx.lists.sarcasm, locale);
+        if (sarcasm) warnings.push({ code: 'sarcasm', message: `sarcasm: "${sarcasm}"`, sentence });
+        const threat = findPhrase(sentence, ctx.lists.threats, locale);
+        if (threat)
+          warnings.push({
+            code: 'threat',
+            message: `a threat beyond the lawful escalation: "${threat}"`,
+            sentence,
+          });
+      }
+    }
+  }
+  const { lines } = pageCapacity(letter.pageSize, letter.font.sizePt);
+  const used = estimateLines(letter);
+  if (used > lines)
+    warnings.push({
+      code: 'length',
+      message: `about ${used} lines: more than one page (${lines}); shorten the summaries`,
+    });
+  return warnings;
+}

@@ -1,0 +1,372 @@
+import { localDateOf } from '../domain/dates.js';
+import type { Forum, Jurisdiction, LegalBasis } from '../domain/jurisdiction-rules.js';
+import { forumLimitFor, localize } from '../domain/jurisdiction-rules.js';
+import type { CaseRecord, ContactRecord, Profile } from '../domain/model.js';
+import type { Money } from '../domain/money.js';
+import { formatMoney } from '../domain/money.js';
+import { promiseStanding } from '../domain/promises.js';
+import { sanitizeText } from '../domain/text.js';
+import type { Remedy } from '../domain/vocab.js';
+import type { DeadlineChoice } from './deadline.js';
+import { deadlineDate, formatDeadlineSpec } from './deadline.js';
+import type { PageSize } from './layout.js';
+import { pageSizeFor } from './layout.js';
+import type { LetterLayout, LetterTemplate } from './template.js';
+import { fill, forRegion, formatLetterDate, plural, text } from './template.js';
+
+/** The elements of a formal letter, in the order they appear (DESIGN.md "The formal letter"). */
+export const LETTER_ELEMENTS = [
+  'sender',
+  'date',
+  'recipient',
+  'subject',
+  'salutation',
+  'purchase',
+  'problem',
+  'contacts',
+  'legal-basis',
+  'remedy',
+  'enclosed',
+  'deadline',
+  'contact-line',
+  'signoff',
+  'name',
+  'enclosures',
+  'cc',
+  'sending',
+] as const;
+export type LetterElement = (typeof LETTER_ELEMENTS)[number];
+
+/** One element: its lines (address lines, or one paragraph per line for body elements). */
+export interface LetterBlock {
+  kind: LetterElement;
+  lines: string[];
+}
+
+/** A gap in the case file, filled with a bracketed placeholder in the letter. */
+export interface Placeholder {
+  gap: 'sender-name' | 'company-address' | 'remedy-detail';
+  text: string;
+}
+
+/** Everything the letter is made from; `today` and the time zone come in (the model is pure). */
+export interface LetterInput {
+  caseRecord: CaseRecord;
+  contacts: readonly ContactRecord[];
+  profile: Profile | undefined;
+  jurisdiction: Jurisdiction;
+  template: LetterTemplate;
+  /** The sender's country (paper size, regional wording); the case's jurisdiction without a profile. */
+  region: string;
+  /** Labels of the case's evidence, in the user's order. */
+  evidence: readonly string[];
+  /** Papers the user will add by hand (--enclose). */
+  enclose: readonly string[];
+  cc: string | null;
+  sendVia: string;
+  remedy: Remedy;
+  remedyDetail: string | null;
+  deadline: DeadlineChoice;
+  /** The deadline counts from here (YYYY-MM-DD); the letter's date when absent. */
+  deadlineFrom?: string;
+  now: Date;
+  timeZone: string;
+}
+
+/** A letter ready to render: blocks in order plus the facts the record and the lint need. */
+export interface Letter {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  locale: string;
+  font: { name: string; sizePt: number };
+  layout: LetterLayout;
+  pageSize: PageSize;
+  blocks: LetterBlock[];
+  /** The letter's date, YYYY-MM-DD. */
+  date: string;
+  subject: string;
+  /** The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec. */
+  deadline: DeadlineChoice & { on: string; text: string; specText: string };
+  remedy: Remedy;
+  remedyDetail: string | null;
+  enclosures: string[];
+  cc: string | null;
+  sendVia: string;
+  forum: { id: string; name: string } | null;
+  legalBasis: { id: string; source: string; verified: boolean } | null;
+  /** Gaps filled with a bracketed placeholder (no profile, no address, no remedy detail). */
+  placeholders: Placeholder[];
+  /** What the user should know: unverified legal data in use, and so on. */
+  notices: string[];
+  /** The rude words quoted from the log: lint does not hold them against the writer. */
+  quotes: string[];
+}
+
+/** User text on one line: sanitised, newlines and runs of spaces as one space. */
+function oneLine(value: string): string {
+  return sanitizeText(value).replace(/\s+/g, ' ');
+}
+
+/** Ends a user's sentence with a full stop when it has no closing punctuation. */
+function asSentence(value: string): string {
+  const t = oneLine(value);
+  return /[\p{L}\p{N}]$/u.test(t) ? `${t}.` : t;
+}
+
+/**
+ * Address lines: the profile separates them with ", " or newlines. A US state and ZIP code stays
+ * on the line of its city ("Springfield, IL 62701").
+ */
+function lines(value: string): string[] {
+  const parts = sanitizeText(value)
+    .split(/\s*\n\s*|,\s+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const out: string[] = [];
+  for (const part of parts) {
+    if (out.length > 0 && /^[A-Z]{2} \d{5}(-\d{4})?$/.test(part))
+      out[out.length - 1] += `, ${part}`;
+    else out.push(part);
+  }
+  return out;
+}
+
+/** The body a letter threatens, lawfully: the first general forum, or the one above its limit. */
+export function escalationForum(
+  jurisdiction: Jurisdiction,
+  amount: Money | null,
+  year: number,
+): Forum | undefined {
+  const general = jurisdiction.forums.filter((f) => !f.sectors && f.kind !== 'court');
+  for (const forum of general) {
+    if (forum.aboveForum) continue;
+    const limit = forumLimitFor(forum, year);
+    if (limit && amount && amount.currency === limit.currency && amount.minor >= limit.belowMinor) {
+      const above = general.find((f) => f.aboveForum === forum.id);
+      if (above) return above;
+      continue;
+    }
+    return forum;
+  }
+  return undefined;
+}
+
+/** The legal basis for a remedy where the jurisdiction data has one. */
+export function legalBasisFor(jurisdiction: Jurisdiction, remedy: string): LegalBasis | undefined {
+  return (jurisdiction.legalBasis ?? []).find((b) => !b.remedies || b.remedies.includes(remedy));
+}
+
+/** Builds the letter from the case file. Pure: the same input gives the same letter. */
+export function buildLetter(input: LetterInput): Letter {
+  const t = forRegion(input.template, input.region);
+  const c = input.caseRecord;
+  const lang = t.language;
+  const tz = input.timeZone;
+  const placeholders: Placeholder[] = [];
+  const notices: string[] = [];
+  const quotes: string[] = [];
+  const long = (date: string) => formatLetterDate(date, t.locale, t.dateFormats.long);
+  const short = (date: string) => formatLetterDate(date, t.locale, t.dateFormats.short);
+  const quote = (s: string) => `${t.quotes.open}${s}${t.quotes.close}`;
+  const placeholder = (gap: Placeholder['gap'], key: string) => {
+    const p = text(t, key);
+    placeholders.push({ gap, text: p });
+    return p;
+  };
+  const product = oneLine(c.product);
+  const today = localDateOf(input.now, tz);
+  const blocks: LetterBlock[] = [];
+  const add = (kind: LetterElement, ls: (string | undefined | null)[]) => {
+    const kept = ls.map((l) => l?.trim()).filter((l): l is string => Boolean(l));
+    if (kept.length > 0) blocks.push({ kind, lines: kept });
+  };
+
+  const p = input.profile;
+  const senderName = p ? oneLine(p.fullName) : placeholder('sender-name', 'placeholderName');
+  add('sender', [senderName, ...(p ? lines(p.address) : []), p?.phone, p?.email]);
+  add('date', [long(today)]);
+  add('recipient', [
+    oneLine(c.company.name),
+    text(t, 'department'),
+    ...(c.company.address
+      ? lines(c.company.address)
+      : [placeholder('company-address', 'placeholderAddress')]),
+  ]);
+
+  const sep = text(t, 'listSeparator');
+  const latestReference = [...input.contacts].reverse().find((k) => k.reference)?.reference;
+  const refs = [
+    c.orderRef ? fill(text(t, 'refOrder'), { value: oneLine(c.orderRef) }) : '',
+    c.accountRef ? fill(text(t, 'refAccount'), { value: oneLine(c.accountRef) }) : '',
+    latestReference ? fill(text(t, 'refReference'), { value: oneLine(latestReference) }) : '',
+  ].filter(Boolean);
+  const subject = fill(text(t, 'subject'), {
+    product,
+    refs: refs.length ? fill(text(t, 'subjectRefs'), { refs: refs.join(sep) }) : '',
+  });
+  add('subject', [subject]);
+  add('salutation', [text(t, 'salutation')]);
+
+  const amount = c.amount ? formatMoney(c.amount, t.locale) : '';
+  const purchase = fill(text(t, 'purchase'), {
+    product,
+    on: c.purchasedOn ? fill(text(t, 'purchaseOn'), { date: long(c.purchasedOn) }) : '',
+    price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
+    order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: oneLine(c.orderRef) }) : '',
+  });
+  add('purchase', [
+    [purchase, c.situation ? asSentence(c.situation) : ''].filter(Boolean).join(' '),
+  ]);
+  add('problem', [
+    [
+      c.occurredOn ? fill(text(t, 'problemSince'), { date: long(c.occurredOn) }) : '',
+      asSentence(c.problem),
+    ]
+      .filter(Boolean)
+      .join(' '),
+  ]);
+
+  if (input.contacts.length > 0) {
+    const items = input.contacts.map((k) => {
+      const reps = k.reps.map((r) =>
+        r.repId
+          ? fill(text(t, 'repWithId'), { name: oneLine(r.name), id: oneLine(r.repId) })
+          : fill(text(t, 'rep'), { name: oneLine(r.name) }),
+      );
+      const parts = [
+        fill(text(t, 'contact'), {
+          date: short(localDateOf(k.startedAt, tz)),
+          channel: t.channels[k.channel] ?? k.channel,
+          inbound: k.direction === 'inbound' ? text(t, 'contactInbound') : '',
+          reps: reps.length
+            ? fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
+            : '',
+          reference: k.reference
+            ? fill(text(t, 'contactReference'), { reference: oneLine(k.reference) })
+            : '',
+        }),
+        asSentence(k.summary),
+      ];
+      for (const promise of k.promises) {
+        const standing = promiseStanding(promise, input.contacts, input.now);
+        parts.push(
+          fill(text(t, 'promise'), {
+            quote: quote(oneLine(promise.text)),
+            due: short(localDateOf(promise.dueAt, tz)),
+            standing: t.standings[standing] ?? standing,
+          }),
+        );
+      }
+      if (k.supervisor === 'refused') parts.push(text(t, 'supervisorRefused'));
+      if (k.supervisor === 'asked') parts.push(text(t, 'supervisorAsked'));
+      if (k.quotes.length > 0) {
+        const said = k.quotes.map(oneLine);
+        quotes.push(...said);
+        parts.push(fill(text(t, 'rudeQuoted'), { quotes: said.map(quote).join(sep) }));
+      } else if (k.rude) {
+        parts.push(text(t, 'rude'));
+      }
+      return parts.join(' ');
+    });
+    add('contacts', [plural(t, 'contactsIntro', input.contacts.length), ...items]);
+  }
+
+  const basis = legalBasisFor(input.jurisdiction, input.remedy);
+  if (basis) {
+    add('legal-basis', [localize(basis.text, lang)]);
+    if (!basis.verified)
+      notices.push(
+        `the legal basis "${basis.id}" is marked unverified (source: ${basis.source}): check it before you send`,
+      );
+  }
+
+  const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
+  const remedySentence = fill(remedyPattern, {
+    product,
+    price: amount || text(t, 'priceUnknown'),
+    account: c.accountRef ? fill(text(t, 'remedyAccount'), { account: oneLine(c.accountRef) }) : '',
+  });
+  const detail = input.remedyDetail ? asSentence(input.remedyDetail) : '';
+  add('remedy', [
+    [
+      remedySentence,
+      detail
+        ? fill(text(t, 'remedyDetail'), { detail })
+        : input.remedy === 'other'
+          ? placeholder('remedy-detail', 'placeholderRemedy')
+          : '',
+    ]
+      .filter(Boolean)
+      .join(' '),
+  ]);
+
+  const enclosures = [
+    ...new Set([...input.evidence, ...input.enclose].map(oneLine).filter(Boolean)),
+  ];
+  if (enclosures.length > 0) add('enclosed', [text(t, 'enclosed')]);
+
+  const from = input.deadlineFrom ?? today;
+  const deadlineOn = deadlineDate(input.deadline.spec, from, input.jurisdiction);
+  const deadlineText = long(deadlineOn);
+  if (input.deadline.clock && !input.deadline.clock.verified)
+    notices.push(
+      `the deadline rule "${input.deadline.clock.id}" is marked unverified (source: ${input.deadline.clock.source})`,
+    );
+  const forum = escalationForum(input.jurisdiction, c.amount, Number(today.slice(0, 4)));
+  const forumName = forum ? localize(forum.letterName ?? forum.name, lang) : '';
+  if (forum && !forum.verified)
+    notices.push(
+      `the escalation body "${forum.id}" is marked unverified (source: ${forum.source})`,
+    );
+  add('deadline', [
+    [
+      fill(text(t, 'deadline'), { deadline: deadlineText }),
+      forum ? fill(text(t, 'escalation'), { forum: forumName }) : text(t, 'escalationNoForum'),
+    ].join(' '),
+  ]);
+
+  const channels = [p?.phone, p?.email].filter((v): v is string => Boolean(v)).map(oneLine);
+  if (channels.length > 0)
+    add('contact-line', [
+      fill(text(t, 'contactLine'), { channels: channels.join(text(t, 'contactJoin')) }),
+    ]);
+  add('signoff', [text(t, 'signoff')]);
+  add('name', [senderName]);
+  if (enclosures.length > 0)
+    add('enclosures', [
+      fill(text(t, 'enclosures'), { count: enclosures.length, list: enclosures.join(sep) }),
+    ]);
+  const cc = input.cc ? oneLine(input.cc) : null;
+  if (cc) add('cc', [fill(text(t, 'cc'), { cc })]);
+  add('sending', [
+    fill(text(t, 'sending'), { method: t.sendingMethods[input.sendVia] ?? input.sendVia }),
+  ]);
+
+  return {
+    language: lang,
+    direction: t.direction,
+    locale: t.locale,
+    font: t.font,
+    layout: t.layout,
+    pageSize: pageSizeFor(input.region),
+    blocks,
+    date: today,
+    subject,
+    deadline: {
+      ...input.deadline,
+      on: deadlineOn,
+      text: deadlineText,
+      specText: formatDeadlineSpec(input.deadline.spec),
+    },
+    remedy: input.remedy,
+    remedyDetail: input.remedyDetail,
+    enclosures,
+    cc,
+    sendVia: input.sendVia,
+    forum: forum ? { id: forum.id, name: forumName } : null,
+    legalBasis: basis ? { id: basis.id, source: basis.source, verified: basis.verified } : null,
+    placeholders,
+    notices,
+    quotes,
+  };
+}

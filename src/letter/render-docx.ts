@@ -1,0 +1,193 @@
+import {
+  AlignmentType,
+  Document,
+  Footer,
+  NoBreakHyphen,
+  Packer,
+  PageNumber,
+  Paragraph,
+  TextRun,
+} from 'docx';
+import { sanitizeText } from '../domain/text.js';
+import { MARGIN_TWIPS, PAGE_TWIPS, PARAGRAPH_AFTER_PT } from './layout.js';
+import type { Letter, LetterBlock } from './model.js';
+import type { Align } from './template.js';
+
+/**
+ * The text with the hyphens of reference numbers (TCK-88812, C-5521) made non-breaking: a number
+ * split over two lines is misread, and PDF readers join the halves without the hyphen.
+ */
+function unbreakable(text: string): (string | NoBreakHyphen)[] {
+  const out: (string | NoBreakHyphen)[] = [];
+  let plain = '';
+  for (const token of text.split(/(\s+)/)) {
+    if (/\p{N}/u.test(token) && /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(token)) {
+      const pieces = token.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u);
+      pieces.forEach((piece, i) => {
+        plain += piece;
+        if (i < pieces.length - 1) {
+          out.push(plain);
+          plain = '';
+          out.push(new NoBreakHyphen());
+        }
+      });
+    } else plain += token;
+  }
+  if (plain) out.push(plain);
+  return out;
+}
+
+/** Points to twips. */
+const pt = (n: number) => Math.round(n * 20);
+
+interface ParagraphStyle {
+  align?: Align | 'justify';
+  bold?: boolean;
+  before?: number;
+  after?: number;
+  /** Size in points; the letter's body size when absent. */
+  size?: number;
+  /** Indent on the side the text starts (left in LTR, right in RTL), in twips. */
+  indentStart?: number;
+  hanging?: number;
+  keepNext?: boolean;
+}
+
+/**
+ * The letter as a DOCX file (a Buffer): A4 or Letter, the template's font, sender and date where
+ * a letter puts them, bold subject, page numbers from page 2, spacing by paragraph properties
+ * (no empty paragraphs), every string sanitised again (NFC, no XML-illegal or bidi overrides).
+ */
+export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
+  const rtl = letter.direction === 'rtl';
+  // start/end follow the paragraph's direction; LibreOffice treats left/right as visual sides.
+  const alignment = (a: ParagraphStyle['align']) =>
+    a === 'end'
+      ? AlignmentType.END
+      : a === 'justify'
+        ? AlignmentType.JUSTIFIED
+        : AlignmentType.START;
+  const paragraph = (text: string, s: ParagraphStyle = {}) =>
+    new Paragraph({
+      alignment: alignment(s.align),
+      bidirectional: rtl,
+      keepNext: s.keepNext ?? false,
+      keepLines: true,
+      spacing: { before: pt(s.before ?? 0), after: pt(s.after ?? 0) },
+      ...(s.indentStart !== undefined
+        ? { indent: { start: s.indentStart, hanging: s.hanging ?? 0 } }
+        : {}),
+      children: [
+        new TextRun({
+          children: unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
+          bold: s.bold ?? false,
+          rightToLeft: rtl,
+          ...(s.size ? { size: s.size * 2 } : {}),
+        }),
+      ],
+    });
+  const gap = PARAGRAPH_AFTER_PT;
+  const page = PAGE_TWIPS[letter.pageSize];
+  // "end": a block of lines aligned at its start, set towards the end side, as letters do.
+  const endColumn = Math.round((page.width - 2 * MARGIN_TWIPS) * 0.6);
+  const place = (a: Align): ParagraphStyle => (a === 'end' ? { indentStart: endColumn } : {});
+  const block = (b: LetterBlock): Paragraph[] => {
+    const last = b.lines.length - 1;
+    switch (b.kind) {
+      case 'sender':
+        return b.lines.map((l, i) =>
+          paragraph(l, { ...place(letter.layout.senderAlign), after: i === last ? gap * 2 : 0 }),
+        );
+      case 'date':
+        return b.lines.map((l) =>
+          paragraph(l, { ...place(letter.layout.dateAlign), after: gap * 2 }),
+        );
+      case 'recipient':
+        return b.lines.map((l, i) => paragraph(l, { after: i === last ? gap * 2 : 0 }));
+      case 'subject':
+        return b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
+      case 'salutation':
+        return b.lines.map((l) => paragraph(l, { after: gap, keepNext: true }));
+      case 'contacts':
+        return b.lines.map((l, i) =>
+          i === 0
+            ? paragraph(l, { align: 'justify', after: gap / 2, keepNext: true })
+            : paragraph(`•\u00a0${l}`, {
+                after: i === last ? gap : gap / 2,
+                indentStart: 340,
+                hanging: 170,
+              }),
+        );
+      case 'signoff':
+        return b.lines.map((l) => paragraph(l, { before: gap, keepNext: true }));
+      case 'name':
+        // Room for the handwritten signature, made with spacing, not empty paragraphs.
+        return b.lines.map((l) => paragraph(l, { before: 30, after: gap * 2 }));
+      case 'enclosures':
+      case 'cc':
+      case 'sending':
+        return b.lines.map((l) =>
+          paragraph(l, {
+            size: letter.font.sizePt - 1,
+            after: gap / 2,
+            keepNext: b.kind !== 'sending',
+          }),
+        );
+      default:
+        return b.lines.map((l) => paragraph(l, { align: 'justify', after: gap }));
+    }
+  };
+  const language = letter.locale.split('-u-')[0] ?? letter.locale;
+  const font = letter.font.name;
+  const doc = new Document({
+    title: sanitizeText(letter.subject),
+    creator: sanitizeText(letter.blocks.find((b) => b.kind === 'name')?.lines[0] ?? ''),
+    styles: {
+      default: {
+        document: {
+          run: {
+            font: { ascii: font, hAnsi: font, cs: font, eastAsia: font },
+            size: letter.font.sizePt * 2,
+            language: rtl ? { value: language, bidirectional: language } : { value: language },
+          },
+        },
+      },
+    },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: page.width, height: page.height },
+            margin: {
+              top: MARGIN_TWIPS,
+              bottom: MARGIN_TWIPS,
+              left: MARGIN_TWIPS,
+              right: MARGIN_TWIPS,
+            },
+          },
+        },
+        footers: {
+          // No page number on page 1; Word wants a paragraph in every footer.
+          first: new Footer({ children: [new Paragraph({})] }),
+          default: new Footer({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                bidirectional: rtl,
+                children: [
+                  new TextRun({
+                    children: [PageNumber.CURRENT],
+                    size: (letter.font.sizePt - 1) * 2,
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: letter.blocks.flatMap(block),
+      },
+    ],
+  });
+  return Packer.toBuffer(doc);
+}

@@ -1,0 +1,57 @@
+import type { Letter, LetterBlock } from './model.js';
+
+const WIDTH = 78;
+
+function wrap(text: string, width: number, indent = ''): string[] {
+  const out: string[] = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && [...line].length + 1 + [...word].length > width - indent.length) {
+      out.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) out.push(line);
+  return out;
+}
+
+function toEnd(lines: string[], letter: Letter, align: 'start' | 'end'): string[] {
+  if (align === 'start' || letter.direction === 'rtl') return lines;
+  const widest = Math.max(...lines.map((l) => [...l].length));
+  return lines.map((l) => ' '.repeat(Math.max(0, WIDTH - widest)) + l);
+}
+
+function renderBlock(block: LetterBlock, letter: Letter): string[] {
+  switch (block.kind) {
+    case 'sender':
+      return toEnd(block.lines, letter, letter.layout.senderAlign);
+    case 'date':
+      return toEnd(block.lines, letter, letter.layout.dateAlign);
+    case 'recipient':
+      return block.lines;
+    case 'contacts': {
+      const [intro, ...items] = block.lines;
+      return [
+        ...wrap(intro ?? '', WIDTH),
+        ...items.flatMap((item) =>
+          wrap(item, WIDTH, '  • ').map((l, i) => (i === 0 ? `  • ${l}` : `    ${l}`)),
+        ),
+      ];
+    }
+    default:
+      return block.lines.flatMap((l) => wrap(l, WIDTH));
+  }
+}
+
+/** Blocks that follow the one before without a blank line. */
+const TIGHT: readonly LetterBlock['kind'][] = ['cc', 'sending'];
+
+/** The letter as plain text for the terminal preview (78 columns). */
+export function renderLetterText(letter: Letter): string {
+  const out: string[] = [];
+  for (const block of letter.blocks) {
+    if (out.length > 0 && !TIGHT.includes(block.kind)) out.push('');
+    out.push(...renderBlock(block, letter));
+  }
+  return out.join('\n') + '\n';
+}

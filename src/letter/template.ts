@@ -1,0 +1,114 @@
+/**
+ * The shape of templates/letters/<lang>.json: every sentence of a letter, its date formats,
+ * fonts, layout and lint word lists, as data a translator edits. Code only fills placeholders.
+ */
+
+/** Where a block sits on the line: start/end follow the writing direction (RTL-safe). */
+export type Align = 'start' | 'end';
+
+/** Layout choices that differ by language or region. */
+export interface LetterLayout {
+  senderAlign: Align;
+  dateAlign: Align;
+}
+
+/** The per-language lint lists (matched case-insensitively, as whole words). */
+export interface LintLists {
+  insults: string[];
+  sarcasm: string[];
+  threats: string[];
+  /** Words in capitals that are not shouting. */
+  acronyms: string[];
+}
+
+/** A region's overrides (en-US dates and sign-off, for example). */
+export interface RegionOverride {
+  locale?: string;
+  layout?: Partial<LetterLayout>;
+  texts?: Record<string, string>;
+}
+
+/** A letter template as stored. */
+export interface LetterTemplate {
+  language: string;
+  direction: 'ltr' | 'rtl';
+  /** BCP 47 locale for dates and money; may carry a calendar (fa-IR-u-ca-persian). */
+  locale: string;
+  font: { name: string; sizePt: number };
+  layout: LetterLayout;
+  dateFormats: { long: Intl.DateTimeFormatOptions; short: Intl.DateTimeFormatOptions };
+  regions: Record<string, RegionOverride>;
+  quotes: { open: string; close: string };
+  texts: Record<string, string>;
+  /** Sentences that change with a count, keyed by Intl.PluralRules category. */
+  plurals: Record<string, Partial<Record<Intl.LDMLPluralRule, string>>>;
+  channels: Record<string, string>;
+  standings: Record<string, string>;
+  remedies: Record<string, string>;
+  sendingMethods: Record<string, string>;
+  lint: LintLists;
+}
+
+/** The template with the region's overrides applied (US: en-US dates, Letter-style sign-off). */
+export function forRegion(template: LetterTemplate, region: string): LetterTemplate {
+  const o = template.regions[region];
+  if (!o) return template;
+  return {
+    ...template,
+    locale: o.locale ?? template.locale,
+    layout: { ...template.layout, ...o.layout },
+    texts: { ...template.texts, ...o.texts },
+  };
+}
+
+/** A template string that must exist; a missing key is a broken template, not user error. */
+export function text(template: LetterTemplate, key: string): string {
+  const t = template.texts[key];
+  if (t === undefined) throw new Error(`letter template ${template.language}: no text "${key}"`);
+  return t;
+}
+
+/**
+ * Fills {name} placeholders. Every placeholder must be given (an empty string drops an optional
+ * part); doubled spaces, a space before punctuation left by an empty part, and a full stop after
+ * a quote that already ends a sentence are closed up.
+ */
+export function fill(pattern: string, values: Record<string, string | number>): string {
+  return pattern
+    .replace(/\{(\w+)\}/g, (_, key: string) => {
+      const v = values[key];
+      if (v === undefined)
+        throw new Error(`letter template: no value for {${key}} in "${pattern}"`);
+      return String(v);
+    })
+    .replace(/ {2,}/g, ' ')
+    .replace(/ ([.,;:])/g, '$1')
+    .replace(/([.!?…])(["”»’)]?)\.(?=\s|$)/gu, '$1$2');
+}
+
+/** The plural sentence for `count` in the template's language ("once", "3 times"). */
+export function plural(template: LetterTemplate, key: string, count: number): string {
+  const forms = template.plurals[key];
+  if (!forms) throw new Error(`letter template ${template.language}: no plural "${key}"`);
+  const category = new Intl.PluralRules(template.language).select(count);
+  const pattern = forms[category] ?? forms.other;
+  if (pattern === undefined)
+    throw new Error(`letter template ${template.language}: no "other" form of "${key}"`);
+  return fill(pattern, { count });
+}
+
+/**
+ * A calendar date (YYYY-MM-DD) as the letter's language writes it: "23 November 2026",
+ * "23 Kasım 2026", or the Solar Hijri date for fa-IR-u-ca-persian. Formatted at noon UTC in UTC,
+ * so neither the host's zone nor the user's can move it to another day.
+ */
+export function formatLetterDate(
+  date: string,
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+    new Date(Date.UTC(y, m - 1, d, 12)),
+  );
+}

@@ -1,0 +1,55 @@
+import { labelOf } from '../domain/vocab.js';
+import type { Prompter } from './prompter.js';
+
+/** What the letter still needs from the user, with the defaults offered. */
+export interface LetterGaps {
+  /** Ask for the remedy's detail (amount, item). */
+  remedyDetail: boolean;
+  /** Ask for the deadline; `default` is the spec offered ("30bd") with its date for the question. */
+  deadline?: { default: string; explain: string; validate: (value: string) => true | string };
+  /** Ask how it will be sent, best first. */
+  sendVia?: { methods: string[]; default: string };
+}
+
+/** The answers; undefined where nothing was asked or nothing given. */
+export interface LetterAnswers {
+  remedyDetail?: string;
+  deadline?: string;
+  sendVia?: string;
+}
+
+/** Asks for what the letter lacks: remedy detail, deadline, sending method. */
+export async function askLetterGaps(prompter: Prompter, gaps: LetterGaps): Promise<LetterAnswers> {
+  const answers: LetterAnswers = {};
+  if (gaps.remedyDetail) {
+    const detail = await prompter.input({
+      message: 'What exactly do you ask for? (amount, item, by when; Enter to skip)',
+    });
+    if (detail.trim()) answers.remedyDetail = detail.trim();
+  }
+  if (gaps.deadline) {
+    answers.deadline = await prompter.input({
+      message: `Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default ${gaps.deadline.explain}`,
+      default: gaps.deadline.default,
+      validate: gaps.deadline.validate,
+    });
+  }
+  if (gaps.sendVia) {
+    answers.sendVia = await prompter.select({
+      message: 'How will you send it? (so that you can prove it arrived)',
+      choices: gaps.sendVia.methods.map((m) => ({ value: m, name: labelOf(m) })),
+      default: gaps.sendVia.default,
+    });
+  }
+  return answers;
+}
+
+/** After the preview: export now, and where. Undefined when the user says no. */
+export async function askExport(
+  prompter: Prompter,
+  defaultPath: string,
+): Promise<string | undefined> {
+  const ok = await prompter.confirm({ message: 'Export the letter to DOCX now?', default: true });
+  if (!ok) return undefined;
+  return prompter.input({ message: 'File name', default: defaultPath, required: true });
+}

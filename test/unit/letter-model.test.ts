@@ -1,0 +1,285 @@
+import { describe, expect, it } from 'vitest';
+import { buildLetter, LETTER_ELEMENTS } from '../../src/letter/model.js';
+import type { Letter } from '../../src/letter/model.js';
+import {
+  deadlineDate,
+  defaultDeadline,
+  formatDeadlineSpec,
+  parseDeadlineSpec,
+} from '../../src/letter/deadline.js';
+import { formatLetterDate } from '../../src/letter/template.js';
+import { renderLetterText } from '../../src/letter/render-text.js';
+import { loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
+import { fixtureCase, fixtureInput, NOW, PROFILE } from '../support/letter-fixture.js';
+
+const textOf = (letter: Letter) =>
+  letter.blocks
+    .flatMap((b) => b.lines)
+    .join('\n')
+    .replace(/\u00a0/g, ' ');
+const TR = loadJurisdiction('TR');
+
+describe('the letter model', () => {
+  it('has every element in order, in English', () => {
+    const letter = buildLetter(fixtureInput('en', { cc: 'Ministry of Trade' }));
+    expect(letter.blocks.map((b) => b.kind)).toEqual([...LETTER_ELEMENTS]);
+    const t = textOf(letter);
+    expect(letter.blocks[0]!.lines).toEqual([
+      'Ayşe Yılmaz',
+      'Bağdat Cd. 12',
+      '34710 Kadıköy/İstanbul',
+      '+90 532 000 00 00',
+      'ayse@example.com',
+    ]);
+    expect(letter.blocks[1]!.lines).toEqual(['23 November 2026']);
+    expect(letter.blocks[2]!.lines).toEqual([
+      'Acme Elektronik',
+      'Complaints Department',
+      'Büyükdere Cd. 1',
+      '34394 Şişli/İstanbul',
+    ]);
+    expect(letter.subject).toBe(
+      'Subject: Formal complaint about Kettle K-200 (order A-1001, account C-5521, reference EM-7781)',
+    );
+    expect(t).toContain(
+      'I bought Kettle K-200 from you on 2 October 2026 for TRY 1,249.90 (order A-1001). It was delivered on 3 October.',
+    );
+    expect(t).toContain('The problem began on 4 October 2026. It stopped heating after two days.');
+    expect(t).toContain('I have contacted you 3 times about this problem, without result:');
+    expect(t).toContain(
+      '6 Oct 2026, phone call: I spoke to Ayşe K. (ID 4411), then Selin D. (ID S-17); reference TCK-88812.',
+    );
+    // Past due, pending, and no word from the company since: broken by default.
+    expect(t).toContain(
+      'You promised “call back” by 8 Oct 2026: this was not done, and I have heard nothing from you since.',
+    );
+    expect(t).toContain('You promised “technician visit” by 6 Nov 2026: this was done.');
+    expect(t).toContain('My request to speak to a supervisor was refused.');
+    expect(t).toContain('I was treated rudely and told, word for word: “Not my problem.”');
+    expect(t).toContain('Under Articles 8 and 11 of Consumer Protection Law No. 6502');
+    expect(t).toContain('I therefore ask you to repair Kettle K-200 free of charge.');
+    expect(t).toContain('I enclose copies (not the originals) of the documents listed below.');
+    expect(t).toContain(
+      'Please reply in writing by 4 January 2027. If I have not received a satisfactory answer by then, I will refer the matter to the Consumer Arbitration Committee (Tüketici Hakem Heyeti) without further notice.',
+    );
+    expect(t).toContain('You can reach me at +90 532 000 00 00 or ayse@example.com.');
+    expect(t).toContain('Yours faithfully,');
+    expect(t).toContain('Enclosures (3): invoice, warranty card, photo of the kettle');
+    expect(t).toContain('cc: Ministry of Trade');
+    expect(t).toContain('Sent by notary.');
+    expect(letter.pageSize).toBe('A4');
+    expect(letter.deadline).toMatchObject({
+      on: '2027-01-04',
+      specText: '30bd',
+      basis: 'jurisdiction',
+    });
+    expect(letter.notices).toEqual([]);
+  });
+
+  it('has every element in order, in Turkish', () => {
+    const letter = buildLetter(fixtureInput('tr', { cc: 'Ticaret Bakanlığı' }));
+    expect(letter.blocks.map((b) => b.kind)).toEqual([...LETTER_ELEMENTS]);
+    const t = textOf(letter);
+    expect(letter.blocks[1]!.lines).toEqual(['23 Kasım 2026']);
+    expect(t).toContain('Müşteri Şikâyetleri Birimi');
+    expect(letter.subject).toBe(
+      'Konu: Kettle K-200 hakkında şikâyet (sipariş no: A-1001, müşteri no: C-5521, başvuru no: EM-7781)',
+    );
+    expect(t).toContain('Sayın Yetkili,');
+    expect(t).toContain(
+      '2 Ekim 2026 tarihinde Kettle K-200 ürününü ₺1.249,90 bedelle sizden satın aldım (sipariş no: A-1001).',
+    );
+    expect(t).toContain(
+      '6 Ekim 2026, telefon görüşmesi: Ayşe K. (temsilci no: 4411), ardından Selin D. (temsilci no: S-17) ile görüştüm; başvuru no: TCK-88812.',
+    );
+    expect(t).toContain('bu söz yerine getirilmedi ve o tarihten beri sizden haber alamadım');
+    expect(t).toContain('bana aynen şu söylendi: “Not my problem.”');
+    expect(t).toContain('6502 sayılı Tüketicinin Korunması Hakkında Kanun’un 8. ve 11. maddeleri');
+    expect(t).toContain('Lütfen en geç 4 Ocak 2027 tarihine kadar yazılı olarak yanıt veriniz.');
+    expect(t).toContain('Tüketici Hakem Heyeti nezdinde başvuru yapacağım.');
+    expect(t).toContain('Saygılarımla,');
+    expect(t).toContain('Ekler (3): invoice, warranty card, photo of the kettle');
+    expect(t).toContain('Bilgi: Ticaret Bakanlığı');
+    expect(t).toContain('Gönderim şekli: noter aracılığıyla.');
+  });
+
+  it('writes a US letter on Letter paper with US dates, sign-off and escalation', () => {
+    const caseRecord = fixtureCase({
+      jurisdiction: 'US',
+      amount: { minor: 5990, currency: 'USD' },
+      remedy: 'refund',
+    });
+    const letter = buildLetter(
+      fixtureInput('en', {
+        caseRecord,
+        jurisdiction: loadJurisdiction('US'),
+        region: 'US',
+        remedy: 'refund',
+        sendVia: 'certified-mail',
+        deadline: defaultDeadline(loadJurisdiction('US'), 'refund'),
+      }),
+    );
+    const t = textOf(letter);
+    expect(letter.pageSize).toBe('Letter');
+    expect(letter.blocks[1]!.lines).toEqual(['November 23, 2026']);
+    expect(letter.blocks.some((b) => b.kind === 'legal-basis')).toBe(false);
+    expect(t).toContain('I therefore ask for a full refund of $59.90 paid for Kettle K-200.');
+    expect(t).toContain(
+      'Please reply in writing by December 7, 2026. If I have not received a satisfactory answer by then, I will refer the matter to my state consumer protection agency or the Better Business Bureau without further notice.',
+    );
+    expect(t).toContain('Sincerely,');
+    expect(t).toContain('Sent by certified mail, return receipt requested.');
+    expect(letter.layout.senderAlign).toBe('start');
+  });
+
+  it('sends claims above the arbitration limit to mediation', () => {
+    const caseRecord = fixtureCase({ amount: { minor: 20_000_000, currency: 'TRY' } });
+    const letter = buildLetter(fixtureInput('tr', { caseRecord }));
+    expect(letter.forum?.id).toBe('tr-mediation');
+    expect(textOf(letter)).toContain(
+      'zorunlu arabuluculuk ve ardından Tüketici Mahkemesi nezdinde',
+    );
+  });
+
+  it('leaves placeholders where the profile, address or remedy is missing', () => {
+    const caseRecord = fixtureCase({
+      company: { ...fixtureCase().company, address: null },
+      remedy: 'other',
+    });
+    const letter = buildLetter(
+      fixtureInput('en', { caseRecord, profile: undefined, remedy: 'other' }),
+    );
+    expect(letter.placeholders.map((p) => p.text)).toEqual([
+      '[your name]',
+      "[the company's postal address]",
+      '[say exactly what you ask for]',
+    ]);
+    expect(letter.blocks.some((b) => b.kind === 'contact-line')).toBe(false);
+  });
+
+  it('sanitises user text: NFC, no bidi overrides', () => {
+    const caseRecord = fixtureCase({ product: 'Ket\u202Etle K-200', orderRef: 'A-10\u202E01' });
+    const letter = buildLetter(fixtureInput('en', { caseRecord, enclose: ['re\u0301ceipt'] }));
+    const t = textOf(letter);
+    expect(t).not.toMatch(/[\u202A-\u202E]/);
+    expect(t).toContain('Kettle K-200');
+    expect(t).toContain('order A-1001');
+    expect(letter.enclosures).toContain('réceipt');
+  });
+
+  it('dates the letter by the user’s day, not UTC’s', () => {
+    const late = new Date('2026-11-23T22:30:00Z'); // 01:30 on the 24th in Istanbul
+    const letter = buildLetter(fixtureInput('en', { now: late }));
+    expect(letter.date).toBe('2026-11-24');
+    expect(letter.blocks[1]!.lines).toEqual(['24 November 2026']);
+  });
+
+  it('renders a text preview with every element', () => {
+    const text = renderLetterText(buildLetter(fixtureInput('en')));
+    expect(text).toContain('  • 6 Oct 2026, phone call:');
+    expect(text).toContain(
+      'Enclosures (3): invoice, warranty card, photo of the kettle\nSent by notary.',
+    );
+    expect(text.split('\n').every((l) => [...l].length <= 78)).toBe(true);
+  });
+});
+
+describe('deadlines', () => {
+  const monFri = { ...TR, weekend: [0, 6], holidays: [] };
+
+  it('parses and prints the specs', () => {
+    expect(parseDeadlineSpec('14d')).toEqual({ kind: 'period', amount: 14, unit: 'calendar-days' });
+    expect(parseDeadlineSpec('10bd')).toEqual({ kind: 'period', amount: 10, unit: 'working-days' });
+    expect(parseDeadlineSpec('2026-12-20')).toEqual({ kind: 'date', date: '2026-12-20' });
+    expect(parseDeadlineSpec('soon')).toBeUndefined();
+    expect(parseDeadlineSpec('0d')).toBeUndefined();
+    expect(formatDeadlineSpec({ kind: 'period', amount: 10, unit: 'working-days' })).toBe('10bd');
+  });
+
+  it('counts calendar days across a month end', () => {
+    const spec = parseDeadlineSpec('14d')!;
+    expect(deadlineDate(spec, '2026-11-23', monFri)).toBe('2026-12-07');
+    expect(deadlineDate(spec, '2027-01-31', monFri)).toBe('2027-02-14');
+    expect(deadlineDate(parseDeadlineSpec('1m')!, '2027-01-31', monFri)).toBe('2027-02-28');
+  });
+
+  it('counts business days over weekends', () => {
+    const spec = parseDeadlineSpec('10bd')!;
+    expect(deadlineDate(spec, '2026-11-27', monFri)).toBe('2026-12-11'); // from a Friday
+    expect(deadlineDate(spec, '2026-11-28', monFri)).toBe('2026-12-11'); // from a Saturday
+    expect(deadlineDate(parseDeadlineSpec('3bd')!, '2026-12-30', monFri)).toBe('2027-01-04');
+    // Iran's weekend is Friday.
+    expect(deadlineDate(parseDeadlineSpec('1bd')!, '2026-11-26', { ...monFri, weekend: [5] })).toBe(
+      '2026-11-28',
+    );
+  });
+
+  it('takes the default from the jurisdiction, else 14 days', () => {
+    expect(formatDeadlineSpec(defaultDeadline(TR, 'repair').spec)).toBe('30bd');
+    expect(formatDeadlineSpec(defaultDeadline(TR, 'refund').spec)).toBe('14d');
+    expect(formatDeadlineSpec(defaultDeadline(loadJurisdiction('KZ'), 'refund').spec)).toBe('10d');
+    expect(defaultDeadline(loadJurisdiction('US'), 'repair').basis).toBe('default');
+  });
+
+  it('prints the computed date in the letter’s language', () => {
+    const letter = buildLetter(
+      fixtureInput('tr', { deadline: { spec: parseDeadlineSpec('10bd')!, basis: 'given' } }),
+    );
+    expect(letter.deadline.on).toBe('2026-12-07');
+    expect(textOf(letter)).toContain('en geç 7 Aralık 2026 tarihine kadar');
+  });
+
+  it('counts from the delivery date when there is one', () => {
+    const letter = buildLetter(
+      fixtureInput('en', {
+        deadline: { spec: parseDeadlineSpec('14d')!, basis: 'given' },
+        deadlineFrom: '2026-11-30',
+      }),
+    );
+    expect(letter.deadline.on).toBe('2026-12-14');
+  });
+});
+
+describe('letter dates', () => {
+  it('writes Persian letters in the Solar Hijri calendar', () => {
+    const t = formatLetterDate('2026-11-20', 'fa-IR-u-ca-persian', { dateStyle: 'long' });
+    expect(t).toContain('۱۴۰۵');
+    expect(t).toContain('آبان');
+  });
+
+  it('does not move a date with the host zone', () => {
+    expect(formatLetterDate('2026-12-31', 'en-GB', { dateStyle: 'long' })).toBe('31 December 2026');
+    expect(loadLetterTemplate('tr').locale).toBe('tr-TR');
+    expect(PROFILE.country).toBe('TR');
+    expect(NOW.toISOString()).toBe('2026-11-23T09:00:00.000Z');
+  });
+});
+
+describe('unverified legal data', () => {
+  it('is used but reported', () => {
+    const caseRecord = fixtureCase({ jurisdiction: 'EU', remedy: 'repair' });
+    const letter = buildLetter(
+      fixtureInput('en', { caseRecord, jurisdiction: loadJurisdiction('EU'), region: 'DE' }),
+    );
+    expect(letter.forum?.id).toBe('eu-national-adr');
+    expect(letter.notices).toEqual([
+      expect.stringContaining('the escalation body "eu-national-adr" is marked unverified'),
+    ]);
+    expect(textOf(letter)).toContain('Under Directive (EU) 2019/771');
+  });
+});
+
+describe('address lines', () => {
+  it('keeps a US state and ZIP code with the city', () => {
+    const letter = buildLetter(
+      fixtureInput('en', {
+        profile: { ...PROFILE, address: '12 Elm Street, Springfield, IL 62701', country: 'US' },
+      }),
+    );
+    expect(letter.blocks[0]!.lines.slice(0, 3)).toEqual([
+      'Ayşe Yılmaz',
+      '12 Elm Street',
+      'Springfield, IL 62701',
+    ]);
+  });
+});
