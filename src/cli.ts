@@ -1,6 +1,8 @@
 import { Command, CommanderError } from 'commander';
+import { registerAttach } from './commands/attach.js';
 import { registerContact } from './commands/contact.js';
 import { registerEdit } from './commands/edit.js';
+import { registerEvidence } from './commands/evidence.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
@@ -77,6 +79,8 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerContact(program, act);
   registerProfile(program, act);
   registerPath(program, act);
+  registerAttach(program, act);
+  registerEvidence(program, act);
   return program;
 }
 

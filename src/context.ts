@@ -44,6 +44,11 @@ export interface AppContext {
   stdout: Writable;
   stderr: Writable;
   stdoutIsTTY: boolean;
+  /** Progress lines are drawn only on a terminal. */
+  stderrIsTTY: boolean;
+  /** The user's home and current directory: where attached files may be reached through links. */
+  home: string;
+  cwd: string;
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   interactive: boolean;
   debug: boolean;
@@ -94,6 +99,9 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
     stdout: runtime.stdout,
     stderr: runtime.stderr,
     stdoutIsTTY: runtime.stdoutIsTTY,
+    stderrIsTTY: runtime.stderrIsTTY,
+    home: runtime.home,
+    cwd: runtime.cwd,
     interactive: runtime.stdinIsTTY && runtime.stdoutIsTTY && globals.input !== false,
     debug: Boolean(globals.debug),
     env: runtime.env,

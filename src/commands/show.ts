@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
 import { listContacts } from '../db/contact-repo.js';
+import type { EvidenceRecord } from '../db/evidence-repo.js';
+import { listEvidence } from '../db/evidence-repo.js';
 import type { CaseFile } from '../domain/model.js';
 import { renderCaseFile } from '../output/format.js';
 import { caseFileView } from '../output/views.js';
@@ -19,18 +21,37 @@ export function toShowOptions(caseArg: string, opts: Record<string, unknown>): S
 }
 
 /** Reads a case with its timeline. */
-export async function runShow(options: ShowOptions, ctx: AppContext): Promise<CaseFile> {
+export async function runShow(
+  options: ShowOptions,
+  ctx: AppContext,
+): Promise<CaseFile & { evidence: EvidenceRecord[] }> {
   const db = ctx.db();
   const record = getCase(db, parseId(options.caseArg, 'case'));
-  return { case: record, contacts: listContacts(db, record.id) };
+  return {
+    case: record,
+    contacts: listContacts(db, record.id),
+    evidence: listEvidence(db, record.id),
+  };
 }
 
-export function printShow(ctx: AppContext, options: ShowOptions, file: CaseFile): void {
+export function printShow(
+  ctx: AppContext,
+  options: ShowOptions,
+  file: CaseFile & { evidence: EvidenceRecord[] },
+): void {
   const now = ctx.now();
-  if (options.json) ctx.print(JSON.stringify(caseFileView(file.case, file.contacts, now), null, 2));
+  if (options.json)
+    ctx.print(JSON.stringify(caseFileView(file.case, file.contacts, now, file.evidence), null, 2));
   else
     ctx.stdout.write(
-      renderCaseFile(file.case, file.contacts, now, ctx.clock().timeZone, ctx.colorOut),
+      renderCaseFile(
+        file.case,
+        file.contacts,
+        now,
+        ctx.clock().timeZone,
+        ctx.colorOut,
+        file.evidence,
+      ),
     );
 }
 

@@ -1,0 +1,70 @@
+import { randomBytes } from 'node:crypto';
+import { chmod, open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** A temporary name beside `file`, so that the final rename stays on one file system. */
+export function tempPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Flushes a directory entry (a rename or a new file) to disk; ignored where unsupported. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on a directory: the rename is still atomic there.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** fsync on a file by name. */
+export async function fsyncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes a file when it is there; used to clean up temporaries on failure. */
+export async function removeQuietly(file: string): Promise<void> {
+  await unlink(file).catch(() => undefined);
+}
+
+/**
+ * Replaces `file` with what `write(tmp)` wrote: temp file in the same directory (created 0600),
+ * fsync, rename, fsync of the directory. A crash leaves the old file or none, never half of one.
+ */
+export async function writeAtomically(
+  file: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
+  const tmp = tempPathFor(file);
+  try {
+    await write(tmp);
+    // Whatever created it (SQLite's backup makes 0644 under umask 022): the user's alone.
+    await chmod(tmp, 0o600);
+    await fsyncFile(tmp);
+    await rename(tmp, file);
+  } catch (error) {
+    await removeQuietly(tmp);
+    throw error;
+  }
+  await fsyncDir(dirname(file));
+}
+
+/** Writes a Buffer or string atomically, 0600. */
+export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
+  await writeAtomically(file, async (tmp) => {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+  });
+}
