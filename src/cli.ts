@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAttach } from './commands/attach.js';
+import { registerBackup } from './commands/backup.js';
 import { registerContact } from './commands/contact.js';
 import { registerEdit } from './commands/edit.js';
 import { registerEvidence } from './commands/evidence.js';
@@ -81,6 +82,7 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerPath(program, act);
   registerAttach(program, act);
   registerEvidence(program, act);
+  registerBackup(program, act);
   return program;
 }
 
