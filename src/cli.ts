@@ -4,6 +4,8 @@ import { registerBackup } from './commands/backup.js';
 import { registerContact } from './commands/contact.js';
 import { registerEdit } from './commands/edit.js';
 import { registerEvidence } from './commands/evidence.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
@@ -83,6 +85,8 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerAttach(program, act);
   registerEvidence(program, act);
   registerBackup(program, act);
+  registerExport(program, act);
+  registerImport(program, act);
   return program;
 }
 
