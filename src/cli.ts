@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAttach } from './commands/attach.js';
 import { registerBackup } from './commands/backup.js';
 import { registerContact } from './commands/contact.js';
+import { registerDoctor } from './commands/doctor.js';
 import { registerEdit } from './commands/edit.js';
 import { registerEvidence } from './commands/evidence.js';
 import { registerExport } from './commands/export.js';
@@ -87,6 +88,7 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerBackup(program, act);
   registerExport(program, act);
   registerImport(program, act);
+  registerDoctor(program, act);
   return program;
 }
 

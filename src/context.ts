@@ -49,6 +49,8 @@ export interface AppContext {
   /** The user's home and current directory: where attached files may be reached through links. */
   home: string;
   cwd: string;
+  /** `process.platform`: doctor skips POSIX modes on win32. */
+  platform: string;
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   interactive: boolean;
   debug: boolean;
@@ -102,6 +104,7 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
     stderrIsTTY: runtime.stderrIsTTY,
     home: runtime.home,
     cwd: runtime.cwd,
+    platform: runtime.platform,
     interactive: runtime.stdinIsTTY && runtime.stdoutIsTTY && globals.input !== false,
     debug: Boolean(globals.debug),
     env: runtime.env,
