@@ -19,7 +19,6 @@ export interface DataFile {
 type Row = Record<string, unknown>;
 
 const camel = (s: string) => s.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
-const snake = (s: string) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 interface ForeignKey {
   table: string;
@@ -129,11 +128,16 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
   for (const name of Object.keys(file.tables)) {
     const table = known.get(name);
     if (!table) throw invalid(`the data file has a table "${name}" this database does not know`);
-    const cols = new Set(columns(db, table));
+    const cols = new Set(columns(db, table).map(camel));
     for (const row of file.tables[name]!)
-      for (const key of Object.keys(row))
-        if (!cols.has(snake(key)))
+      for (const [key, value] of Object.entries(row)) {
+        if (!cols.has(key))
           throw invalid(`the data file has a field "${name}.${key}" this database does not know`);
+        if (value !== null && typeof value !== 'string' && typeof value !== 'number')
+          throw invalid(
+            `the data file's "${name}.${key}" holds a ${typeof value}, not text or a number`,
+          );
+      }
   }
   const write = db.transaction(() => {
     const existing = countRecords(db);
@@ -151,6 +155,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
     for (const [name, table] of known) {
       const rows = file.tables[name] ?? [];
       const cols = columns(db, table);
+      const column = new Map(cols.map((c) => [camel(c), c]));
       const hasId = cols.includes('id');
       const fks = foreignKeys(db, table);
       const uniques = renumber ? uniqueColumns(db, table) : [];
@@ -159,7 +164,9 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
       inserted[name] = 0;
       matched[name] = 0;
       for (const source of rows) {
-        const row: Row = Object.fromEntries(Object.entries(source).map(([k, v]) => [snake(k), v]));
+        const row: Row = Object.fromEntries(
+          Object.entries(source).map(([k, v]) => [column.get(k)!, v]),
+        );
         for (const fk of fks) {
           const parent = maps.get(fk.table);
           if (renumber && parent && row[fk.from] !== null && row[fk.from] !== undefined) {
