@@ -33,11 +33,14 @@ export function toExportOptions(
 ): ExportOptions {
   const all = Boolean(opts.all);
   if (all && caseArg !== undefined)
-    throw new UsageError('give a case number or --all, not both', 'complain export --all --json');
+    throw new UsageError(
+      'give a case number or --all, not both',
+      'e.g. complain export --all --json',
+    );
   if (!all && caseArg === undefined)
     throw new UsageError(
       'which case? give its number, or --all for everything',
-      'complain export 3 -o bundle.zip',
+      'e.g. complain export 3 -o bundle.zip',
     );
   return {
     caseArg,
@@ -73,7 +76,10 @@ export async function runExport(
   const caseRecord = getCase(db, parseId(options.caseArg!, 'case'));
   const file = resolve(ctx.cwd, options.output ?? `complain-case-${caseRecord.id}.zip`);
   if (!file.toLowerCase().endsWith('.zip'))
-    throw new UsageError('the bundle is a zip file: name it *.zip', `-o case-${caseRecord.id}.zip`);
+    throw new UsageError(
+      'the bundle is a zip file: name it *.zip',
+      `e.g. -o case-${caseRecord.id}.zip`,
+    );
   const { exportCaseBundle } = await import('../export/case-bundle.js');
   const bundle = await exportCaseBundle({
     file,
@@ -122,7 +128,7 @@ export function registerExport(program: Command, act: Act): void {
     .addHelpText(
       'after',
       examples([
-        'complain export 3 -o bundle.zip',
+        'e.g. complain export 3 -o bundle.zip',
         'complain export --all --json > complain-data.json',
         'complain --data-dir ~/new-place import complain-data.json',
       ]),

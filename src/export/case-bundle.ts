@@ -105,7 +105,7 @@ export async function exportCaseBundle(input: {
     );
     if (!st?.isFile() || st.size !== record.size)
       throw new ComplainError(
-        `the stored copy of evidence #${record.id} (${record.label}) is ${st ? 'changed' : 'missing'}: no bundle was written`,
+        `the stored copy of evidence #${record.id} (${record.label}) ${st ? 'has changed' : 'is missing'}: no bundle was written`,
         { hint: 'run complain evidence verify, then attach the original again' },
       );
   }

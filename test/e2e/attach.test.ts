@@ -5,12 +5,16 @@ import {
   closeSync,
   ftruncateSync,
   mkdirSync,
+  mkdtempSync,
   openSync,
   readFileSync,
+  realpathSync,
+  rmSync,
   statSync,
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
@@ -151,9 +155,9 @@ describe('complain attach refuses bad input and leaves nothing half-written', ()
   });
   afterAll(() => sb.cleanup());
 
-  function refused(args: string[], message: string): void {
+  function refused(args: string[], message: string, env?: Record<string, string>): void {
     const storeBefore = storeNames(sb);
-    const r = sb.run(['attach', String(caseId), ...args]);
+    const r = sb.run(['attach', String(caseId), ...args], env ? { env } : {});
     expect(r.stderr.trim()).toBe(`complain: ${message}`);
     expect(r.status).toBe(1);
     expect(storeNames(sb)).toEqual(storeBefore);
@@ -190,11 +194,19 @@ describe('complain attach refuses bad input and leaves nothing half-written', ()
   });
 
   it('a symlink leading outside the allowed places', () => {
-    symlinkSync('/etc/hostname', join(sb.dir, 'receipt.pdf'));
-    refused(
-      ['receipt.pdf'],
-      '"receipt.pdf" is a symlink leading outside the allowed places (/etc/hostname) — links may lead into your home or current folder, not hidden folders: attach the file itself',
-    );
+    // Outside the home (HOME is set to the sandbox for this run) and the current folder.
+    const elsewhere = realpathSync(mkdtempSync(join(tmpdir(), 'complain-elsewhere-')));
+    try {
+      writeFileSync(join(elsewhere, 'shadow'), 'root:*:');
+      symlinkSync(join(elsewhere, 'shadow'), join(sb.dir, 'receipt.pdf'));
+      refused(
+        ['receipt.pdf'],
+        `"receipt.pdf" is a symlink leading outside the allowed places (${join(elsewhere, 'shadow')}) — links may lead into your home or current folder, not hidden folders: attach the file itself`,
+        { HOME: sb.dir },
+      );
+    } finally {
+      rmSync(elsewhere, { recursive: true, force: true });
+    }
   });
 
   it('a symlink into a hidden folder', () => {
