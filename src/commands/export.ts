@@ -128,7 +128,7 @@ export function registerExport(program: Command, act: Act): void {
     .addHelpText(
       'after',
       examples([
-        'e.g. complain export 3 -o bundle.zip',
+        'complain export 3 -o bundle.zip',
         'complain export --all --json > complain-data.json',
         'complain --data-dir ~/new-place import complain-data.json',
       ]),
