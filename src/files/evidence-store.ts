@@ -313,3 +313,18 @@ export async function listStore(storeDir: string): Promise<string[]> {
 export async function removeStoredCopy(storeDir: string, storedPath: string): Promise<void> {
   await removeQuietly(storedFilePath(storeDir, storedPath));
 }
+
+/** Removes the stored copies no record uses any more (after a case or a record was deleted). */
+export async function pruneCopies(
+  storeDir: string,
+  storedPaths: string[],
+  isUsed: (storedPath: string) => boolean,
+): Promise<number> {
+  let removed = 0;
+  for (const p of new Set(storedPaths))
+    if (!isUsed(p)) {
+      await removeStoredCopy(storeDir, p);
+      removed++;
+    }
+  return removed;
+}

@@ -145,6 +145,25 @@ describe('complain attach and complain evidence', () => {
   });
 });
 
+describe('complain delete', () => {
+  it('removes the stored copies no other case uses', () => {
+    const sb = makeSandbox();
+    try {
+      const a = newCase(sb);
+      const b = newCase(sb, 'Globex');
+      put(sb, 'shared.pdf', TINY_PDF);
+      put(sb, 'own.jpg', TINY_JPEG);
+      sb.json(['attach', String(a), 'shared.pdf', 'own.jpg']);
+      sb.json(['attach', String(b), 'shared.pdf']);
+      expect(sb.run(['delete', String(a), '--yes']).status).toBe(0);
+      expect(storeNames(sb)).toEqual([sha256(TINY_PDF)]);
+      expect(sb.run(['evidence', 'verify']).status).toBe(0);
+    } finally {
+      sb.cleanup();
+    }
+  });
+});
+
 describe('complain attach refuses bad input and leaves nothing half-written', () => {
   let sb: CliSandbox;
   let caseId: number;
