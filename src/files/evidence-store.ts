@@ -13,7 +13,7 @@ import { chmod, lstat, mkdir, readdir, realpath, rename, stat } from 'node:fs/pr
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { NotFoundError, ValidationError } from '../errors.js';
+import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
 import { fsyncDir, removeQuietly } from './atomic.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
@@ -251,12 +251,36 @@ export async function copyIntoStore(
     await fsyncDir(storeDir);
     return { sha256, size: done, storedPath: sha256, created: !existed };
   } catch (error) {
-    if (output !== undefined) closeSync(output);
+    if (output !== undefined) closeQuietly(output);
     await removeQuietly(tmp);
-    throw error;
+    throw storeWriteError(error, source.given);
   } finally {
-    closeSync(input);
+    closeQuietly(input);
   }
+}
+
+/** A stream that failed may have closed its fd already. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // EBADF: already closed.
+  }
+}
+
+function storeWriteError(error: unknown, given: string): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new ComplainError(
+      `the disk is full: ${JSON.stringify(given)} was not attached, nothing was kept`,
+      { hint: 'free some space and try again', cause: error },
+    );
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new ComplainError(`the evidence store cannot be written (${code})`, {
+      hint: 'check the permissions of the data dir (complain doctor)',
+      cause: error,
+    });
+  return error;
 }
 
 /** The absolute path of a stored copy; refuses a stored path that leads outside the store. */

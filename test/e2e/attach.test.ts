@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
   chownSync,
@@ -252,6 +253,31 @@ describe('complain attach refuses bad input and leaves nothing half-written', ()
     symlinkSync('real.txt', join(sb.dir, 'link.txt'));
     const [e] = sb.json<EvidenceJson[]>(['attach', String(caseId), 'link.txt']);
     expect(e).toMatchObject({ originalName: 'link.txt', sha256: sha256(Buffer.from('real')) });
+  });
+
+  it('a full disk (ulimit -f): a clear error, no temp file left', () => {
+    const big = put(sb, 'scan.tiff', randomBytes(3 * 1024 * 1024));
+    const storeBefore = storeNames(sb);
+    const r = spawnSync(
+      'bash',
+      [
+        '-c',
+        'ulimit -f 2048; exec "$0" "$@"',
+        process.execPath,
+        BIN,
+        '--data-dir',
+        sb.dataDir,
+        'attach',
+        String(caseId),
+        big,
+      ],
+      { cwd: sb.dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    );
+    expect(r.stderr.trim()).toBe(
+      `complain: the disk is full: ${JSON.stringify(big)} was not attached, nothing was kept — free some space and try again`,
+    );
+    expect(r.status).toBe(1);
+    expect(storeNames(sb)).toEqual(storeBefore);
   });
 
   it('a 200 MB file is streamed into the store', () => {
