@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { ComplainError } from '../errors.js';
 
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
@@ -35,6 +36,21 @@ export async function removeQuietly(file: string): Promise<void> {
   await unlink(file).catch(() => undefined);
 }
 
+function writeError(error: unknown, file: string): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new ComplainError(`the disk is full: ${file} was not written`, {
+      hint: 'free some space, or write it elsewhere with -o',
+      cause: error,
+    });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS' || code === 'ENOENT')
+    return new ComplainError(`cannot write ${file} (${code})`, {
+      hint: 'check that the folder exists and is yours, or write elsewhere with -o',
+      cause: error,
+    });
+  return error;
+}
+
 /**
  * Replaces `file` with what `write(tmp)` wrote: temp file in the same directory (created 0600),
  * fsync, rename, fsync of the directory. A crash leaves the old file or none, never half of one.
@@ -52,7 +68,7 @@ export async function writeAtomically(
     await rename(tmp, file);
   } catch (error) {
     await removeQuietly(tmp);
-    throw error;
+    throw writeError(error, file);
   }
   await fsyncDir(dirname(file));
 }
