@@ -1,4 +1,5 @@
-import { readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
@@ -99,6 +100,35 @@ describe('complain export <case>: the case bundle', () => {
     expect(xml).toContain('TCK-88812');
     expect(xml).toContain('Ayşe K., ID 4411');
   });
+
+  it.skipIf(spawnSync('soffice', ['--version']).status !== 0)(
+    'timeline.docx opens in LibreOffice with the timeline in it',
+    async () => {
+      const entries = await readZipHashes(join(sb.dir, 'bundle.zip'));
+      const out = join(sb.dir, 'lo');
+      mkdirSync(out);
+      writeFileSync(join(out, 'timeline.docx'), entries.get('timeline.docx')!.data!);
+      const lo = spawnSync(
+        'soffice',
+        [
+          `-env:UserInstallation=file://${join(sb.dir, 'lo-profile')}`,
+          '--headless',
+          '--convert-to',
+          'pdf',
+          '--outdir',
+          out,
+          join(out, 'timeline.docx'),
+        ],
+        { encoding: 'utf8', timeout: 120_000 },
+      );
+      expect(lo.status).toBe(0);
+      const text = spawnSync('pdftotext', [join(out, 'timeline.pdf'), '-'], { encoding: 'utf8' });
+      expect(text.stdout).toContain('Case #1: Kettle');
+      expect(text.stdout).toContain('Reference: TCK-88812');
+      expect(text.stdout).toContain('Representatives: Ayşe K., ID 4411');
+      expect(text.stdout).toContain('1. fatura şubat (receipt)');
+    },
+  );
 
   it('follows the order the user chose', async () => {
     sb.json(['evidence', 'move', '3', '1']);
