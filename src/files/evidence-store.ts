@@ -147,8 +147,7 @@ export async function inspectSource(given: string, policy: SourcePolicy): Promis
     );
   if (real !== join(parentReal, basename(abs))) {
     const roots = [await realOrSelf(policy.home), await realOrSelf(policy.cwd), parentReal];
-    const root = roots.find((r) => isInside(real, r));
-    if (!root || hasHiddenPart(real, root))
+    if (!roots.some((r) => isInside(real, r) && !hasHiddenPart(real, r)))
       throw new ValidationError(
         'file',
         `${JSON.stringify(given)} is a symlink leading outside the allowed places (${real})`,
