@@ -5,6 +5,7 @@ import { ensureDataDir, openDatabase } from './db/open.js';
 import { getProfile } from './db/profile-repo.js';
 import type { Clock } from './domain/dates.js';
 import type { Profile } from './domain/model.js';
+import { removeTempFilesInFlight } from './files/atomic.js';
 import type { DataPaths } from './paths.js';
 import { resolveDataPaths } from './paths.js';
 import type { Prompter } from './prompts/prompter.js';
@@ -72,6 +73,7 @@ export interface AppContext {
   say(message: string): void;
   /** Writes data to stdout. */
   print(data: string): void;
+  /** Removes temp files still being written (a run cut short) and closes the database. */
   close(): void;
 }
 
@@ -143,6 +145,7 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       runtime.stdout.write(data.endsWith('\n') ? data : data + '\n');
     },
     close() {
+      removeTempFilesInFlight();
       if (db?.open) db.close();
       db = undefined;
     },

@@ -1,7 +1,31 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { chmod, open, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
+
+const inFlight = new Set<string>();
+
+/** Marks a temp file as being written; the returned function unmarks it. */
+export function trackTemp(file: string): () => void {
+  inFlight.add(file);
+  return () => inFlight.delete(file);
+}
+
+/**
+ * Removes the temp files still being written: the context calls it when a run is cut short
+ * (Ctrl-C), so an interrupted attach or export leaves nothing half-written behind.
+ */
+export function removeTempFilesInFlight(): void {
+  for (const file of inFlight) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Best effort on the way out.
+    }
+  }
+  inFlight.clear();
+}
 
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
@@ -60,6 +84,7 @@ export async function writeAtomically(
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
   const tmp = tempPathFor(file);
+  const untrack = trackTemp(tmp);
   try {
     await write(tmp);
     // Whatever created it (SQLite's backup makes 0644 under umask 022): the user's alone.
@@ -69,6 +94,8 @@ export async function writeAtomically(
   } catch (error) {
     await removeQuietly(tmp);
     throw writeError(error, file);
+  } finally {
+    untrack();
   }
   await fsyncDir(dirname(file));
 }

@@ -14,7 +14,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
-import { fsyncDir, removeQuietly } from './atomic.js';
+import { fsyncDir, removeQuietly, trackTemp } from './atomic.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
 export type ProgressFn = (done: number, total: number) => void;
@@ -209,6 +209,7 @@ export async function copyIntoStore(
     throw fileError(source.given, error);
   }
   const tmp = join(storeDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  const untrack = trackTemp(tmp);
   let output: number | undefined;
   try {
     const st = fstatSync(input);
@@ -254,6 +255,7 @@ export async function copyIntoStore(
     await removeQuietly(tmp);
     throw storeWriteError(error, source.given);
   } finally {
+    untrack();
     closeQuietly(input);
   }
 }

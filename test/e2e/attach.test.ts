@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import {
   chmodSync,
@@ -8,6 +8,7 @@ import {
   mkdirSync,
   mkdtempSync,
   openSync,
+  readdirSync,
   readFileSync,
   realpathSync,
   rmSync,
@@ -278,6 +279,34 @@ describe('complain attach refuses bad input and leaves nothing half-written', ()
     );
     expect(r.status).toBe(1);
     expect(storeNames(sb)).toEqual(storeBefore);
+  });
+
+  it('Ctrl-C in the middle of a copy leaves no temp file and no record', async () => {
+    const big = join(sb.dir, 'long video.mp4');
+    const fd = openSync(big, 'w');
+    ftruncateSync(fd, 400 * 1024 * 1024);
+    closeSync(fd);
+    const before = sb.json<unknown[]>(['evidence', String(caseId)]).length;
+    const child = spawn(
+      process.execPath,
+      [BIN, '--data-dir', sb.dataDir, 'attach', String(caseId), big],
+      {
+        cwd: sb.dir,
+        stdio: 'ignore',
+      },
+    );
+    const exited = new Promise<[number | null, string | null]>((done) =>
+      child.on('exit', (code, signal) => done([code, signal])),
+    );
+    const store = join(sb.dataDir, 'evidence');
+    for (let i = 0; i < 200 && !storeNames(sb).some((n) => n.startsWith('.incoming-')); i++)
+      await new Promise((ok) => setTimeout(ok, 25));
+    expect(readdirSync(store).some((n) => n.startsWith('.incoming-'))).toBe(true);
+    child.kill('SIGINT');
+    const [code, signal] = await exited;
+    expect(signal === 'SIGINT' || code === 130).toBe(true);
+    expect(storeNames(sb).filter((n) => n.startsWith('.'))).toEqual([]);
+    expect(sb.json<unknown[]>(['evidence', String(caseId)])).toHaveLength(before);
   });
 
   it('a 200 MB file is streamed into the store', () => {
