@@ -1,12 +1,18 @@
 import { Command, CommanderError } from 'commander';
+import { registerAttach } from './commands/attach.js';
+import { registerBackup } from './commands/backup.js';
 import { registerContact } from './commands/contact.js';
 import { registerClock } from './commands/clock.js';
 import { registerClose } from './commands/close.js';
 import { registerDue } from './commands/due.js';
 import { registerNext } from './commands/next.js';
 import { registerPromise } from './commands/promise.js';
-import { registerEdit } from './commands/edit.js';
 import { registerLetter } from './commands/letter.js';
+import { registerDoctor } from './commands/doctor.js';
+import { registerEdit } from './commands/edit.js';
+import { registerEvidence } from './commands/evidence.js';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerList } from './commands/list.js';
 import { registerLog } from './commands/log.js';
 import { registerNew } from './commands/new.js';
@@ -95,6 +101,12 @@ Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing f
   registerPrep(program, act);
   registerClose(program, act);
   registerStats(program, act);
+  registerAttach(program, act);
+  registerEvidence(program, act);
+  registerBackup(program, act);
+  registerExport(program, act);
+  registerImport(program, act);
+  registerDoctor(program, act);
   return program;
 }
 

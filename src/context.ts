@@ -5,6 +5,7 @@ import { ensureDataDir, openDatabase } from './db/open.js';
 import { getProfile } from './db/profile-repo.js';
 import type { Clock } from './domain/dates.js';
 import type { Profile } from './domain/model.js';
+import { removeTempFilesInFlight } from './files/atomic.js';
 import type { DataPaths } from './paths.js';
 import { resolveDataPaths } from './paths.js';
 import type { Prompter } from './prompts/prompter.js';
@@ -44,6 +45,13 @@ export interface AppContext {
   stdout: Writable;
   stderr: Writable;
   stdoutIsTTY: boolean;
+  /** Progress lines are drawn only on a terminal. */
+  stderrIsTTY: boolean;
+  /** The user's home and current directory: where attached files may be reached through links. */
+  home: string;
+  cwd: string;
+  /** `process.platform`: doctor skips POSIX modes on win32. */
+  platform: string;
   /** Prompts are allowed: stdin and stdout are terminals and --no-input was not given. */
   interactive: boolean;
   debug: boolean;
@@ -65,6 +73,7 @@ export interface AppContext {
   say(message: string): void;
   /** Writes data to stdout. */
   print(data: string): void;
+  /** Removes temp files still being written (a run cut short) and closes the database. */
   close(): void;
 }
 
@@ -94,6 +103,10 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
     stdout: runtime.stdout,
     stderr: runtime.stderr,
     stdoutIsTTY: runtime.stdoutIsTTY,
+    stderrIsTTY: runtime.stderrIsTTY,
+    home: runtime.home,
+    cwd: runtime.cwd,
+    platform: runtime.platform,
     interactive: runtime.stdinIsTTY && runtime.stdoutIsTTY && globals.input !== false,
     debug: Boolean(globals.debug),
     env: runtime.env,
@@ -132,6 +145,7 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       runtime.stdout.write(data.endsWith('\n') ? data : data + '\n');
     },
     close() {
+      removeTempFilesInFlight();
       if (db?.open) db.close();
       db = undefined;
     },

@@ -7,7 +7,8 @@ import { buildAgenda } from '../domain/agenda.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
 import { agendaView, renderAgenda } from '../output/agenda-views.js';
-import { writeFileAtomic } from '../output/atomic-file.js';
+import { resolve } from 'node:path';
+import { writeFileAtomically } from '../files/atomic.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
@@ -49,7 +50,10 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
   if (options.ics) {
     // Only this flag needs the calendar library.
     const { renderIcs } = await import('../output/ics.js');
-    writeFileAtomic(options.ics, renderIcs([...agenda.overdue, ...agenda.upcoming], now));
+    await writeFileAtomically(
+      resolve(ctx.cwd, options.ics),
+      renderIcs([...agenda.overdue, ...agenda.upcoming], now),
+    );
   }
   return { agenda, icsFile: options.ics };
 }

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { deleteCase, getCase, listCompanies, updateCase } from '../db/case-repo.js';
+import { countStoredPathUses, listEvidence } from '../db/evidence-repo.js';
 import type { CaseFieldKey } from '../domain/case-fields.js';
 import { CASE_FIELDS } from '../domain/case-fields.js';
 import { parseChoice } from '../domain/contact-fields.js';
@@ -8,6 +9,7 @@ import type { CaseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { CASE_STATUSES } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
+import { pruneCopies } from '../files/evidence-store.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
 import { askCase } from '../prompts/case-wizard.js';
@@ -98,7 +100,9 @@ export async function runDelete(options: DeleteOptions, ctx: AppContext): Promis
     `Delete case #${current.id} (${current.company.name}: ${current.title}) and everything logged on it?`,
     options.yes,
   );
+  const copies = listEvidence(db, current.id).map((e) => e.storedPath);
   deleteCase(db, current.id);
+  await pruneCopies(ctx.paths.evidenceDir, copies, (p) => countStoredPathUses(db, p) > 0);
   return current;
 }
 

@@ -25,7 +25,8 @@ import { buildLetter } from '../letter/model.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
 import { letterView } from '../output/letter-views.js';
-import { writeFileAtomic } from '../output/write-file.js';
+import { writeFileAtomically } from '../files/atomic.js';
+import { storeLetterCopy } from '../files/letter-store.js';
 import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
 import type { Act } from './shared.js';
@@ -238,8 +239,12 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   // The DOCX library is heavy: only an export loads it.
   const { renderLetterDocx } = await import('../letter/render-docx.js');
   const buffer = await renderLetterDocx(letter);
-  const path = output === '-' ? null : resolve(output);
-  if (path) writeFileAtomic(path, buffer);
+  const path = output === '-' ? null : resolve(ctx.cwd, output);
+  if (path) await writeFileAtomically(path, buffer);
+  const fileSha256 = createHash('sha256').update(buffer).digest('hex');
+  // The data dir keeps its own copy: the case bundle encloses the letter as it was sent, even
+  // after the exported file was moved or edited.
+  await storeLetterCopy(ctx.paths.dataDir, fileSha256, buffer);
   const id = createLetter(
     db,
     {
@@ -249,7 +254,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       deadlineSpec: letter.deadline.specText,
       deadlineFrom: letter.date,
       remedy,
-      fileSha256: createHash('sha256').update(buffer).digest('hex'),
+      fileSha256,
       filePath: path,
       fileSize: buffer.length,
       cc: letter.cc,

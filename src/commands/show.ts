@@ -9,6 +9,8 @@ import { caseExtrasView, clockView, renderClocks } from '../output/agenda-views.
 import { loadJurisdiction } from '../templates.js';
 import type { LetterRecord } from '../db/letter-repo.js';
 import { listLetters } from '../db/letter-repo.js';
+import type { EvidenceRecord } from '../db/evidence-repo.js';
+import { listEvidence } from '../db/evidence-repo.js';
 import type { CaseFile } from '../domain/model.js';
 import { renderCaseFile } from '../output/format.js';
 import { letterRecordView, renderLetterList } from '../output/letter-views.js';
@@ -31,6 +33,7 @@ export interface ShowResult extends CaseFile {
   clocks: ClockResult[];
   extras: CaseExtras;
   letters: LetterRecord[];
+  evidence: EvidenceRecord[];
 }
 
 /** Reads a case with its timeline and its legal clocks. */
@@ -46,6 +49,7 @@ export async function runShow(options: ShowOptions, ctx: AppContext): Promise<Sh
     clocks,
     extras: getCaseExtras(db, record.id),
     letters: listLetters(db, record.id),
+    evidence: listEvidence(db, record.id),
   };
 }
 
@@ -55,7 +59,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
     ctx.print(
       JSON.stringify(
         {
-          ...caseFileView(file.case, file.contacts, now),
+          ...caseFileView(file.case, file.contacts, now, file.evidence),
           ...caseExtrasView(file.extras),
           clocks: file.clocks.map(clockView),
           letters: file.letters.map(letterRecordView),
@@ -66,7 +70,14 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
     );
   else {
     ctx.stdout.write(
-      renderCaseFile(file.case, file.contacts, now, ctx.clock().timeZone, ctx.colorOut),
+      renderCaseFile(
+        file.case,
+        file.contacts,
+        now,
+        ctx.clock().timeZone,
+        ctx.colorOut,
+        file.evidence,
+      ),
     );
     ctx.stdout.write(renderLetterList(file.letters, ctx.colorOut));
     const clocks = renderClocks(file.clocks, ctx.colorOut);

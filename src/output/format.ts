@@ -1,10 +1,12 @@
 import type { ChalkInstance } from 'chalk';
 import type { CaseActivity } from '../db/contact-repo.js';
+import type { EvidenceRecord } from '../db/evidence-repo.js';
 import { calendarDaysBetween } from '../domain/dates.js';
 import { jurisdictionName } from '../domain/jurisdiction.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
+import { formatBytes } from './progress.js';
 
 /** "23 Nov 2026 14:05" in the user's zone: what the text output shows for an instant. */
 export function formatInstant(at: Date, timeZone: string): string {
@@ -184,6 +186,7 @@ export function renderCaseFile(
   now: Date,
   tz: string,
   c: ChalkInstance,
+  evidence: EvidenceRecord[] = [],
 ): string {
   const company = k.company;
   const channels = [company.phone, company.email, company.website, company.chat, company.social]
@@ -219,5 +222,42 @@ export function renderCaseFile(
     );
   for (const contact of contacts)
     lines.push(...contactBlock(contact, now, tz, c).map((l) => '  ' + l));
+  lines.push(...evidenceBlock(k.id, evidence, c));
   return lines.join('\n') + '\n';
+}
+
+/** `complain evidence <case>`: the order the letter's enclosures follow. */
+export function renderEvidenceList(evidence: EvidenceRecord[], c: ChalkInstance): string {
+  return renderTable(
+    ['#', 'ID', 'KIND', 'LABEL', 'FILE', 'SIZE', 'SHA-256'],
+    evidence.map((e) => [
+      String(e.position),
+      String(e.id),
+      e.kind,
+      e.label,
+      e.originalName,
+      formatBytes(e.size),
+      e.sha256.slice(0, 12),
+    ]),
+    { maxWidths: [4, 6, 14, 40, 40, 10, 12], header: (s) => c.bold(s) },
+  );
+}
+
+/** The short evidence block at the end of `complain show`. */
+export function evidenceBlock(
+  caseId: number,
+  evidence: EvidenceRecord[],
+  c: ChalkInstance,
+): string[] {
+  const lines = [
+    '',
+    c.bold(`Evidence (${evidence.length} ${evidence.length === 1 ? 'file' : 'files'})`),
+  ];
+  if (evidence.length === 0)
+    lines.push(c.dim(`  none yet: keep copies with \`complain attach ${caseId} <file…>\``));
+  for (const e of evidence)
+    lines.push(
+      `  ${e.position}. ${e.label} (${e.kind}, ${e.originalName}, ${formatBytes(e.size)})`,
+    );
+  return lines;
 }

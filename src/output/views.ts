@@ -1,4 +1,5 @@
 import type { CaseActivity } from '../db/contact-repo.js';
+import type { EvidenceRecord } from '../db/evidence-repo.js';
 import type {
   CaseRecord,
   Company,
@@ -99,7 +100,12 @@ export function nextDueView(p: PromiseRecord | null, now: Date) {
 }
 
 /** `complain show --json`. */
-export function caseFileView(c: CaseRecord, contacts: ContactRecord[], now: Date) {
+export function caseFileView(
+  c: CaseRecord,
+  contacts: ContactRecord[],
+  now: Date,
+  evidence: EvidenceRecord[] = [],
+) {
   const promises = contacts
     .flatMap((k) => k.promises)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
@@ -110,6 +116,7 @@ export function caseFileView(c: CaseRecord, contacts: ContactRecord[], now: Date
     nextDue: nextDueView(promises.find((p) => p.state === 'pending') ?? null, now),
     contacts: contacts.map((k) => contactView(k, now)),
     promises: promises.map((p) => promiseView(p, now)),
+    evidence: evidence.map(evidenceView),
   };
 }
 
@@ -138,4 +145,19 @@ export function lastActivity(c: CaseRecord, activity: CaseActivity | undefined):
 
 export function profileView(p: Profile) {
   return { ...p };
+}
+
+/** One evidence record, as `evidence --json`, `attach --json` and `show --json` print it. */
+export function evidenceView(e: EvidenceRecord) {
+  return {
+    id: e.id,
+    caseId: e.caseId,
+    position: e.position,
+    kind: e.kind,
+    label: e.label,
+    originalName: e.originalName,
+    size: e.size,
+    sha256: e.sha256,
+    addedAt: e.addedAt.toISOString(),
+  };
 }

@@ -3,8 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
 import { BIN, makeSandbox } from '../support/cli.js';
 
-const hasTmux = spawnSync('tmux', ['-V']).status === 0;
-
 /** Runs `complain args` in a real terminal (tmux) and types `keys`, one step at a time. */
 async function inTerminal(sb: CliSandbox, args: string[], steps: string[][]): Promise<string> {
   const session = `complain-${process.pid}-${Date.now()}`;
@@ -43,7 +41,7 @@ async function inTerminal(sb: CliSandbox, args: string[], steps: string[][]): Pr
   }
 }
 
-describe.skipIf(!hasTmux)('promise and close in a real terminal', () => {
+describe('promise and close in a real terminal', () => {
   let sb: CliSandbox;
   beforeAll(() => {
     sb = makeSandbox();

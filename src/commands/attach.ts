@@ -1,0 +1,158 @@
+import type { Command } from 'commander';
+import type { AppContext } from '../context.js';
+import { getCase } from '../db/case-repo.js';
+import type { AddedEvidence, EvidenceInput } from '../db/evidence-repo.js';
+import { addEvidence, countStoredPathUses } from '../db/evidence-repo.js';
+import { parseChoice } from '../domain/contact-fields.js';
+import { defaultLabel, guessKind } from '../domain/evidence.js';
+import { sanitizeText } from '../domain/text.js';
+import type { CaseRecord } from '../domain/model.js';
+import type { EvidenceKind } from '../domain/vocab.js';
+import { EVIDENCE_KINDS } from '../domain/vocab.js';
+import { UsageError } from '../errors.js';
+import type { ProgressFn, StoredCopy } from '../files/evidence-store.js';
+import {
+  copyIntoStore,
+  ensureStore,
+  inspectSource,
+  removeStoredCopy,
+} from '../files/evidence-store.js';
+import { progressLine } from '../output/progress.js';
+import { evidenceView } from '../output/views.js';
+import type { Act } from './shared.js';
+import { examples, parseId } from './shared.js';
+
+/** Flags of `complain attach`. */
+export interface AttachOptions {
+  caseArg: string;
+  files: string[];
+  kind: EvidenceKind | undefined;
+  label: string | undefined;
+  json: boolean;
+}
+
+export function toAttachOptions(
+  caseArg: string,
+  files: string[],
+  opts: Record<string, unknown>,
+): AttachOptions {
+  const label = typeof opts.label === 'string' ? sanitizeText(opts.label) : undefined;
+  if (label !== undefined && files.length > 1)
+    throw new UsageError(
+      '--label names one file, but several were given',
+      'attach them one by one, or relabel later with `complain evidence label`',
+    );
+  if (label === '') throw new UsageError('--label is empty', 'give a label, e.g. --label Invoice');
+  return {
+    caseArg,
+    files,
+    kind:
+      typeof opts.kind === 'string' ? parseChoice('kind', EVIDENCE_KINDS, opts.kind) : undefined,
+    label,
+    json: Boolean(opts.json),
+  };
+}
+
+/** What `complain attach` did. */
+export interface AttachResult {
+  caseRecord: CaseRecord;
+  added: AddedEvidence[];
+}
+
+/**
+ * Checks every file first (nothing is copied when one is bad), copies each into the store, then
+ * records them all in one transaction. A failure removes the copies this run created.
+ */
+export async function runAttach(
+  options: AttachOptions,
+  ctx: AppContext,
+  onProgress?: (file: string) => ProgressFn,
+): Promise<AttachResult> {
+  const db = ctx.db();
+  const caseRecord = getCase(db, parseId(options.caseArg, 'case'));
+  const policy = { cwd: ctx.cwd, home: ctx.home, dataDir: ctx.paths.dataDir };
+  const sources = [];
+  for (const file of options.files) sources.push(await inspectSource(file, policy));
+  const store = ctx.paths.evidenceDir;
+  await ensureStore(store);
+  const copies: StoredCopy[] = [];
+  try {
+    for (const source of sources)
+      copies.push(await copyIntoStore(source, store, onProgress?.(source.name)));
+    const inputs: EvidenceInput[] = sources.map((source, i) => ({
+      kind: options.kind ?? guessKind(source.name),
+      label: options.label ?? defaultLabel(source.name),
+      originalName: sanitizeText(source.name) || 'file',
+      storedPath: copies[i]!.storedPath,
+      sha256: copies[i]!.sha256,
+      size: copies[i]!.size,
+    }));
+    return { caseRecord, added: addEvidence(db, caseRecord.id, inputs, ctx.now()) };
+  } catch (error) {
+    for (const copy of copies.filter((c) => c.created))
+      if (countStoredPathUses(db, copy.storedPath) === 0)
+        await removeStoredCopy(store, copy.storedPath);
+    throw error;
+  }
+}
+
+export function registerAttach(program: Command, act: Act): void {
+  program
+    .command('attach')
+    .argument('<case>', 'case number')
+    .argument('<file...>', 'the documents: receipts, contracts, photos, screenshots…')
+    .description('keep verified copies of documents with a case (the originals are never touched)')
+    .option('--kind <kind>', `what it is: ${EVIDENCE_KINDS.join(' | ')} (default: from the name)`)
+    .option('--label <text>', 'how the letter names it (default: the file name)')
+    .option('--json', 'print the evidence records as JSON')
+    .addHelpText(
+      'after',
+      examples([
+        'complain attach 3 ~/Downloads/fatura_şubat.pdf --kind receipt --label "Invoice, February"',
+        'complain attach 3 photo1.jpg photo2.jpg --kind photo',
+        'complain evidence 3',
+      ]),
+    )
+    .action(
+      async (caseArg: string, files: string[], opts: Record<string, unknown>, cmd: Command) => {
+        const options = toAttachOptions(caseArg, files, opts);
+        await act(cmd, 'attach', options, async (ctx) =>
+          printAttach(ctx, options, await runAttach(options, ctx, drawProgress(ctx))),
+        );
+      },
+    );
+}
+
+function drawProgress(ctx: AppContext): (file: string) => ProgressFn {
+  return (file) => {
+    const line = progressLine(ctx.stderr, ctx.stderrIsTTY, `Copying ${file}`);
+    return (done, total) => (done >= total ? line.finish() : line.update(done, total));
+  };
+}
+
+export function printAttach(ctx: AppContext, options: AttachOptions, result: AttachResult): void {
+  const { added, caseRecord } = result;
+  if (options.json)
+    ctx.print(
+      JSON.stringify(
+        added.map((a) => ({ ...evidenceView(a.record), duplicate: a.duplicate })),
+        null,
+        2,
+      ),
+    );
+  else ctx.print(added.map((a) => String(a.record.id)).join('\n'));
+  for (const { record, duplicate } of added) {
+    if (duplicate)
+      ctx.say(
+        ctx.color.yellow(
+          `Case #${caseRecord.id} already has this content as evidence #${record.id} (${record.label}): not added again.`,
+        ),
+      );
+    else
+      ctx.say(
+        ctx.color.green(
+          `Attached ${record.originalName} to case #${caseRecord.id} as evidence #${record.id} (${record.kind}: ${record.label}).`,
+        ),
+      );
+  }
+}

@@ -1,0 +1,74 @@
+import type { Command } from 'commander';
+import { resolve, join } from 'node:path';
+import type { AppContext } from '../context.js';
+import type { BackupResult } from '../db/backup.js';
+import { backupDatabase } from '../db/backup.js';
+import { ensureDataDir } from '../db/open.js';
+import { UsageError } from '../errors.js';
+import type { Act } from './shared.js';
+import { examples } from './shared.js';
+
+/** Flags of `complain backup`. */
+export interface BackupOptions {
+  output: string | undefined;
+  json: boolean;
+}
+
+export function toBackupOptions(opts: Record<string, unknown>): BackupOptions {
+  return {
+    output: typeof opts.output === 'string' ? opts.output : undefined,
+    json: Boolean(opts.json),
+  };
+}
+
+/** "20261123-140500" in UTC: sorts by time, safe in any file name. */
+function stamp(now: Date): string {
+  return now
+    .toISOString()
+    .replace(/\.\d+Z$/, '')
+    .replace(/[-:]/g, '')
+    .replace('T', '-');
+}
+
+/** Writes a consistent copy of the database (default: the data dir's backups folder). */
+export async function runBackup(options: BackupOptions, ctx: AppContext): Promise<BackupResult> {
+  const db = ctx.db();
+  let file: string;
+  if (options.output) file = resolve(ctx.cwd, options.output);
+  else {
+    const dir = join(ctx.paths.dataDir, 'backups');
+    ensureDataDir(dir);
+    file = join(dir, `complain-${stamp(ctx.now())}.db`);
+  }
+  if (file === resolve(ctx.paths.dbFile))
+    throw new UsageError('-o names the live database itself', 'write the backup somewhere else');
+  return backupDatabase(db, file);
+}
+
+export function printBackup(ctx: AppContext, options: BackupOptions, result: BackupResult): void {
+  if (options.json) ctx.print(JSON.stringify({ file: result.file, pages: result.pages }, null, 2));
+  else ctx.print(result.file);
+  ctx.say(
+    ctx.color.green(
+      'Backup written and checked. Evidence files are not in it: copy the evidence folder too (complain path --json).',
+    ),
+  );
+}
+
+export function registerBackup(program: Command, act: Act): void {
+  program
+    .command('backup')
+    .description('write a consistent copy of the database, even while complain is in use')
+    .option('-o, --output <file>', 'where to write it (default: backups/ in the data dir)')
+    .option('--json', 'print where it went as JSON')
+    .addHelpText(
+      'after',
+      examples(['complain backup', 'complain backup -o ~/Dropbox/complain-$(date +%F).db']),
+    )
+    .action(async (opts: Record<string, unknown>, cmd: Command) => {
+      const options = toBackupOptions(opts);
+      await act(cmd, 'backup', options, async (ctx) =>
+        printBackup(ctx, options, await runBackup(options, ctx)),
+      );
+    });
+}

@@ -1,0 +1,196 @@
+import type { Command } from 'commander';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { AppContext } from '../context.js';
+import { getCase } from '../db/case-repo.js';
+import { listContacts } from '../db/contact-repo.js';
+import { listEvidence } from '../db/evidence-repo.js';
+import { listLetters } from '../db/letter-repo.js';
+import { readLetterCopy } from '../files/letter-store.js';
+import type { DataFile } from '../db/transfer.js';
+import { exportData } from '../db/transfer.js';
+import { UsageError } from '../errors.js';
+import type { BundleResult, ExtraEntry } from '../export/case-bundle.js';
+import type { BundleProgress } from '../export/zip-bundle.js';
+import { writeFileAtomically } from '../files/atomic.js';
+import { formatBytes, progressLine } from '../output/progress.js';
+import type { Act } from './shared.js';
+import { examples, parseId } from './shared.js';
+
+/** Flags of `complain export`. */
+export interface ExportOptions {
+  caseArg: string | undefined;
+  all: boolean;
+  output: string | undefined;
+  json: boolean;
+  /**
+   * Files other features add to a case bundle (the latest letter's DOCX): each is written under
+   * its `name`, listed in the index with its kind, label and SHA-256, and verified with the rest.
+   */
+  extraEntries: ExtraEntry[];
+}
+
+export function toExportOptions(
+  caseArg: string | undefined,
+  opts: Record<string, unknown>,
+): ExportOptions {
+  const all = Boolean(opts.all);
+  if (all && caseArg !== undefined)
+    throw new UsageError(
+      'give a case number or --all, not both',
+      'e.g. complain export --all --json',
+    );
+  if (!all && caseArg === undefined)
+    throw new UsageError(
+      'which case? give its number, or --all for everything',
+      'e.g. complain export 3 -o bundle.zip',
+    );
+  return {
+    caseArg,
+    all,
+    output: typeof opts.output === 'string' ? opts.output : undefined,
+    json: Boolean(opts.json),
+    extraEntries: [],
+  };
+}
+
+/**
+ * The newest exported letter as a bundle entry, from the data dir's copy (checked against its
+ * hash), else from the file it was written to when that still has the same hash.
+ */
+export function latestLetterEntry(ctx: AppContext, caseId: number): ExtraEntry | undefined {
+  const letter = listLetters(ctx.db(), caseId)
+    .filter((l) => l.fileSha256)
+    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)[0];
+  if (!letter?.fileSha256) return undefined;
+  let data = readLetterCopy(ctx.paths.dataDir, letter.fileSha256);
+  if (!data && letter.filePath) {
+    const onDisk = readFileIfThere(letter.filePath);
+    if (onDisk && createHash('sha256').update(onDisk).digest('hex') === letter.fileSha256)
+      data = onDisk;
+  }
+  if (!data) {
+    ctx.say(
+      ctx.color.yellow(
+        `Note: letter #${letter.id}'s DOCX is no longer where it was written and has no copy: the bundle has no letter. Export it again: complain letter ${caseId} -o letter.docx`,
+      ),
+    );
+    return undefined;
+  }
+  return {
+    name: `letter-${letter.id}-${letter.language}.docx`,
+    data,
+    kind: 'letter',
+    label: `complaint letter #${letter.id} (${letter.createdAt.toISOString().slice(0, 10)})`,
+  };
+}
+
+function readFileIfThere(file: string): Buffer | undefined {
+  try {
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** What `complain export` produced. */
+export type ExportResult =
+  | { kind: 'bundle'; bundle: BundleResult }
+  | { kind: 'data'; data: DataFile; file: string | undefined };
+
+/**
+ * A case bundle (zip) for a regulator or arbitration body, or with --all every record as JSON
+ * (to stdout, or atomically to -o).
+ */
+export async function runExport(
+  options: ExportOptions,
+  ctx: AppContext,
+  onProgress?: BundleProgress,
+): Promise<ExportResult> {
+  const db = ctx.db();
+  if (options.all) {
+    const data = exportData(db, ctx.now());
+    if (!options.output) return { kind: 'data', data, file: undefined };
+    const file = resolve(ctx.cwd, options.output);
+    await writeFileAtomically(file, JSON.stringify(data, null, 2) + '\n');
+    return { kind: 'data', data, file };
+  }
+  const caseRecord = getCase(db, parseId(options.caseArg!, 'case'));
+  const file = resolve(ctx.cwd, options.output ?? `complain-case-${caseRecord.id}.zip`);
+  if (!file.toLowerCase().endsWith('.zip'))
+    throw new UsageError(
+      'the bundle is a zip file: name it *.zip',
+      `e.g. -o case-${caseRecord.id}.zip`,
+    );
+  const letter = latestLetterEntry(ctx, caseRecord.id);
+  const { exportCaseBundle } = await import('../export/case-bundle.js');
+  const bundle = await exportCaseBundle({
+    file,
+    caseRecord,
+    contacts: listContacts(db, caseRecord.id),
+    evidence: listEvidence(db, caseRecord.id),
+    storeDir: ctx.paths.evidenceDir,
+    now: ctx.now(),
+    timeZone: ctx.clock().timeZone,
+    extras: letter ? [letter, ...options.extraEntries] : options.extraEntries,
+    ...(onProgress ? { onProgress } : {}),
+  });
+  return { kind: 'bundle', bundle };
+}
+
+export function printExport(ctx: AppContext, options: ExportOptions, result: ExportResult): void {
+  if (result.kind === 'data') {
+    if (!result.file) ctx.print(JSON.stringify(result.data, null, 2));
+    else {
+      ctx.print(result.file);
+      const n = Object.values(result.data.tables).reduce((s, rows) => s + rows.length, 0);
+      ctx.say(ctx.color.green(`Exported ${n} records. Evidence files are not in it.`));
+    }
+    return;
+  }
+  const { bundle } = result;
+  if (options.json) ctx.print(JSON.stringify({ file: bundle.file, ...bundle.index }, null, 2));
+  else ctx.print(bundle.file);
+  ctx.say(
+    ctx.color.green(
+      `Wrote and verified ${bundle.index.files.length + 2} files (${formatBytes(bundle.contentBytes)}) for case #${bundle.index.caseId}.`,
+    ),
+  );
+}
+
+export function registerExport(program: Command, act: Act): void {
+  program
+    .command('export')
+    .argument('[case]', 'case number')
+    .description(
+      'the case bundle for a regulator or arbitration body (zip), or --all of your data as JSON',
+    )
+    .option('-o, --output <file>', 'where to write it (default: complain-case-N.zip here)')
+    .option('--all', 'every case, contact, promise, letter and evidence record, as JSON')
+    .option('--json', 'print the bundle index as JSON (with --all: the data is JSON)')
+    .addHelpText(
+      'after',
+      examples([
+        'complain export 3 -o bundle.zip',
+        'complain export --all --json > complain-data.json',
+        'complain --data-dir ~/new-place import complain-data.json',
+      ]),
+    )
+    .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
+      const options = toExportOptions(caseArg, opts);
+      await act(cmd, 'export', options, async (ctx) =>
+        printExport(ctx, options, await runExport(options, ctx, drawProgress(ctx))),
+      );
+    });
+}
+
+function drawProgress(ctx: AppContext): BundleProgress {
+  const line = progressLine(ctx.stderr, ctx.stderrIsTTY, 'Writing the bundle');
+  const check = progressLine(ctx.stderr, ctx.stderrIsTTY, 'Verifying the bundle');
+  return (phase, done, total) => {
+    const l = phase === 'write' ? line : check;
+    if (done >= total) l.finish();
+    else l.update(done, total);
+  };
+}

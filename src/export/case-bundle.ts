@@ -1,0 +1,181 @@
+import { createHash } from 'node:crypto';
+import { lstat } from 'node:fs/promises';
+import type { EvidenceRecord } from '../db/evidence-repo.js';
+import { bundleEvidenceName, safeFileName } from '../domain/evidence.js';
+import type { CaseRecord, ContactRecord } from '../domain/model.js';
+import { ComplainError } from '../errors.js';
+import { storedFilePath } from '../files/evidence-store.js';
+import { renderTable } from '../output/format.js';
+import { formatBytes } from '../output/progress.js';
+import { renderTimelineCsv, timelineDocument } from './timeline.js';
+import type { BundleProgress, ZipEntry } from './zip-bundle.js';
+import { writeVerifiedZip } from './zip-bundle.js';
+
+/**
+ * A file another feature adds to the bundle, e.g. the latest letter's DOCX:
+ * `{ name: 'letter/letter-2026-11-23.docx', data, kind: 'letter', label: 'Complaint letter' }`.
+ * It is listed in the index with its SHA-256 and verified like every other entry.
+ */
+export interface ExtraEntry {
+  /** Path inside the zip; each segment is made safe, forward slashes separate folders. */
+  name: string;
+  data: Buffer;
+  kind: string;
+  label: string;
+}
+
+/** One file listed in the bundle's index. */
+export interface BundleIndexItem {
+  file: string;
+  kind: string;
+  label: string;
+  size: number;
+  sha256: string;
+  /** For evidence: its record and the name it had when attached. */
+  evidenceId: number | null;
+  originalName: string | null;
+}
+
+/** index.json. */
+export interface BundleIndex {
+  format: 'complain-bundle';
+  version: 1;
+  caseId: number;
+  title: string;
+  company: string;
+  exportedAt: string;
+  files: BundleIndexItem[];
+}
+
+/** What `exportCaseBundle` wrote. */
+export interface BundleResult {
+  file: string;
+  index: BundleIndex;
+  /** Bytes of the entries (before compression). */
+  contentBytes: number;
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function bufferEntry(name: string, data: Buffer, compress: boolean): ZipEntry {
+  return { name, sha256: sha256(data), size: data.length, source: { data }, compress };
+}
+
+/** index.txt: the same list as index.json, as a table a person reads. */
+export function renderIndexText(index: BundleIndex): string {
+  const table = renderTable(
+    ['FILE', 'KIND', 'LABEL', 'SIZE', 'SHA-256'],
+    index.files.map((f) => [f.file, f.kind, f.label, formatBytes(f.size), f.sha256]),
+    { maxWidths: [70, 16, 50, 10, 64] },
+  );
+  return [
+    `Case #${index.caseId}: ${index.title} (${index.company})`,
+    `Exported ${index.exportedAt}. Every file's SHA-256 is listed; check one with: sha256sum <file>`,
+    '',
+    table,
+  ].join('\n');
+}
+
+/**
+ * Writes a case bundle: timeline.docx and timeline.csv, the evidence under readable names in the
+ * order the user chose, the extras, and index.json/index.txt with every file's kind, label and
+ * SHA-256. The zip is verified entry by entry before it is renamed into place.
+ */
+export async function exportCaseBundle(input: {
+  file: string;
+  caseRecord: CaseRecord;
+  contacts: ContactRecord[];
+  evidence: EvidenceRecord[];
+  storeDir: string;
+  now: Date;
+  timeZone: string;
+  extras: ExtraEntry[];
+  onProgress?: BundleProgress;
+}): Promise<BundleResult> {
+  const { caseRecord: k, evidence } = input;
+  const named = evidence.map((record, i) => ({
+    record,
+    name: bundleEvidenceName(i + 1, evidence.length, record.kind, record.originalName),
+  }));
+  for (const { record } of named) {
+    const st = await lstat(storedFilePath(input.storeDir, record.storedPath)).catch(
+      () => undefined,
+    );
+    if (!st?.isFile() || st.size !== record.size)
+      throw new ComplainError(
+        `the stored copy of evidence #${record.id} (${record.label}) ${st ? 'has changed' : 'is missing'}: no bundle was written`,
+        { hint: 'run complain evidence verify, then attach the original again' },
+      );
+  }
+  const { renderTimelineDocx } = await import('./timeline-docx.js');
+  const timeline = timelineDocument(k, input.contacts, named, input.now, input.timeZone);
+  const docx = await renderTimelineDocx(timeline);
+  const csv = renderTimelineCsv(timeline.rows);
+  const entries: ZipEntry[] = [
+    bufferEntry('timeline.docx', docx, false),
+    bufferEntry('timeline.csv', csv, true),
+  ];
+  const items: BundleIndexItem[] = [
+    item(entries[0]!, 'timeline', 'Case timeline (DOCX)'),
+    item(entries[1]!, 'timeline', 'Case timeline (CSV)'),
+  ];
+  for (const extra of input.extras) {
+    const name = extra.name.split('/').filter(Boolean).map(safeFileName).join('/');
+    const entry = bufferEntry(name, extra.data, true);
+    entries.push(entry);
+    items.push(item(entry, extra.kind, extra.label));
+  }
+  for (const { record, name } of named) {
+    const entry: ZipEntry = {
+      name,
+      sha256: record.sha256,
+      size: record.size,
+      source: { path: storedFilePath(input.storeDir, record.storedPath) },
+      compress: false,
+    };
+    entries.push(entry);
+    items.push({
+      ...item(entry, record.kind, record.label),
+      evidenceId: record.id,
+      originalName: record.originalName,
+    });
+  }
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (names.has(e.name) || e.name === 'index.json' || e.name === 'index.txt')
+      throw new ComplainError(`two files in the bundle would be named ${e.name}`, {
+        hint: 'this is a bug: report it',
+      });
+    names.add(e.name);
+  }
+  const index: BundleIndex = {
+    format: 'complain-bundle',
+    version: 1,
+    caseId: k.id,
+    title: k.title,
+    company: k.company.name,
+    exportedAt: input.now.toISOString(),
+    files: items,
+  };
+  // The index first: the file a person opens first, and the first a reader lists.
+  entries.unshift(
+    bufferEntry('index.json', Buffer.from(JSON.stringify(index, null, 2) + '\n'), true),
+    bufferEntry('index.txt', Buffer.from(renderIndexText(index)), true),
+  );
+  await writeVerifiedZip(input.file, entries, input.now, input.onProgress);
+  return { file: input.file, index, contentBytes: entries.reduce((n, e) => n + e.size, 0) };
+}
+
+function item(entry: ZipEntry, kind: string, label: string): BundleIndexItem {
+  return {
+    file: entry.name,
+    kind,
+    label,
+    size: entry.size,
+    sha256: entry.sha256,
+    evidenceId: null,
+    originalName: null,
+  };
+}

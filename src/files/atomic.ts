@@ -1,0 +1,123 @@
+import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { ComplainError } from '../errors.js';
+
+const inFlight = new Set<string>();
+
+/** Marks a temp file as being written; the returned function unmarks it. */
+export function trackTemp(file: string): () => void {
+  inFlight.add(file);
+  return () => inFlight.delete(file);
+}
+
+/**
+ * Removes the temp files still being written: the context calls it when a run is cut short
+ * (Ctrl-C), so an interrupted attach or export leaves nothing half-written behind.
+ */
+export function removeTempFilesInFlight(): void {
+  for (const file of inFlight) {
+    try {
+      rmSync(file, { force: true });
+    } catch {
+      // Best effort on the way out.
+    }
+  }
+  inFlight.clear();
+}
+
+/** A temporary name beside `file`, so that the final rename stays on one file system. */
+export function tempPathFor(file: string): string {
+  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Flushes a directory entry (a rename or a new file) to disk; ignored where unsupported. */
+export async function fsyncDir(dir: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch {
+    // Some file systems refuse fsync on a directory: the rename is still atomic there.
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** fsync on a file by name. */
+export async function fsyncFile(file: string): Promise<void> {
+  const handle = await open(file, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Removes a file when it is there; used to clean up temporaries on failure. */
+export async function removeQuietly(file: string): Promise<void> {
+  await unlink(file).catch(() => undefined);
+}
+
+function writeError(error: unknown, file: string): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new ComplainError(`the disk is full: ${file} was not written`, {
+      hint: 'free some space, or write it elsewhere with -o',
+      cause: error,
+    });
+  if (code === 'ENOENT')
+    return new ComplainError(`cannot write ${file}: the folder does not exist`, {
+      hint: 'create it, or choose another path',
+      cause: error,
+    });
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new ComplainError(`cannot write ${file} (${code})`, {
+      hint: 'check that the folder exists and is yours, or write elsewhere with -o',
+      cause: error,
+    });
+  return error;
+}
+
+/**
+ * Replaces `file` with what `write(tmp)` wrote: temp file in the same directory (created 0600),
+ * fsync, rename, fsync of the directory. A crash leaves the old file or none, never half of one.
+ */
+export async function writeAtomically(
+  file: string,
+  write: (tmp: string) => Promise<void>,
+): Promise<void> {
+  const tmp = tempPathFor(file);
+  const untrack = trackTemp(tmp);
+  try {
+    await write(tmp);
+    // Whatever created it (SQLite's backup makes 0644 under umask 022): the user's alone.
+    await chmod(tmp, 0o600);
+    await fsyncFile(tmp);
+    await rename(tmp, file);
+  } catch (error) {
+    await removeQuietly(tmp);
+    throw writeError(error, file);
+  } finally {
+    untrack();
+  }
+  await fsyncDir(dirname(file));
+}
+
+/** Writes a Buffer or string atomically, 0600. */
+export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new ComplainError(`${file} is a directory`, {
+      hint: 'give a file name, e.g. -o letter.docx',
+    });
+  }
+  await writeAtomically(file, async (tmp) => {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      await handle.writeFile(data);
+    } finally {
+      await handle.close();
+    }
+  });
+}

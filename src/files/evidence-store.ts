@@ -1,0 +1,355 @@
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  constants,
+  createReadStream,
+  createWriteStream,
+  fstatSync,
+  fsyncSync,
+  openSync,
+} from 'node:fs';
+import type { Stats } from 'node:fs';
+import { chmod, lstat, mkdir, readdir, realpath, rename, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
+import { fsyncDir, removeQuietly, trackTemp } from './atomic.js';
+
+/** Bytes done out of the total, for a progress line the command may draw. */
+export type ProgressFn = (done: number, total: number) => void;
+
+/** Where a file named through a symlink may lead (see `inspectSource`). */
+export interface SourcePolicy {
+  cwd: string;
+  home: string;
+  dataDir: string;
+}
+
+/** A file checked and ready to copy. */
+export interface SourceFile {
+  /** As the user typed it, for messages. */
+  given: string;
+  /** The real path, symlinks resolved. */
+  realPath: string;
+  /** The name the user knows it by (the name they typed, not the link's target). */
+  name: string;
+  size: number;
+  dev: number;
+  ino: number;
+}
+
+/** A copy in the store, named by its SHA-256. */
+export interface StoredCopy {
+  sha256: string;
+  size: number;
+  /** Relative to the store. */
+  storedPath: string;
+  /** False when the store already held this content. */
+  created: boolean;
+}
+
+function isInside(child: string, parent: string): boolean {
+  const rel = relative(parent, child);
+  return rel === '' || (!rel.startsWith('..') && !isAbsolute(rel));
+}
+
+function hasHiddenPart(child: string, parent: string): boolean {
+  return relative(parent, child)
+    .split(sep)
+    .some((part) => part.startsWith('.') && part !== '.' && part !== '..');
+}
+
+async function realOrSelf(path: string): Promise<string> {
+  return realpath(path).catch(() => resolve(path));
+}
+
+function fileError(given: string, error: unknown): Error {
+  const code = (error as { code?: string }).code;
+  const q = JSON.stringify(given);
+  switch (code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return new NotFoundError(`no file ${q}`, 'check the name and the folder');
+    case 'EACCES':
+    case 'EPERM':
+      return new ValidationError(
+        'file',
+        `cannot read ${q}: permission denied`,
+        'check its permissions, or copy it somewhere you can read it',
+      );
+    case 'ELOOP':
+      return new ValidationError(
+        'file',
+        `${q} is a symlink loop`,
+        'point the link at a real file, or attach the file itself',
+      );
+    case 'EISDIR':
+      return directoryError(given);
+    default:
+      return error instanceof Error ? error : new Error(String(error));
+  }
+}
+
+function directoryError(given: string): ValidationError {
+  return new ValidationError(
+    'file',
+    `${JSON.stringify(given)} is a directory`,
+    `attach the files in it: complain attach <case> ${given.replace(/\/+$/, '')}/*`,
+  );
+}
+
+function kindOfSpecial(st: Stats): string {
+  if (st.isFIFO()) return 'a FIFO (named pipe)';
+  if (st.isSocket()) return 'a socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
+  return 'not a regular file';
+}
+
+/**
+ * Checks a file the user named before anything is copied. A path that goes through a symlink
+ * must lead to a regular file inside the home directory, the current directory or the link's
+ * own folder, never into a hidden folder there (~/.ssh, ~/.gnupg…) nor into complain's data dir:
+ * a "receipt.pdf" unpacked from an archive must not carry a private key into a bundle.
+ * A file named by its own path may be anywhere the user can read.
+ */
+export async function inspectSource(given: string, policy: SourcePolicy): Promise<SourceFile> {
+  const abs = resolve(policy.cwd, given);
+  let real: string;
+  let st: Stats;
+  try {
+    await lstat(abs);
+    real = await realpath(abs);
+    st = await stat(real);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    if (code === 'ENOENT' && (await lstat(abs).catch(() => undefined))?.isSymbolicLink())
+      throw new NotFoundError(
+        `${JSON.stringify(given)} is a symlink to a missing file`,
+        'attach the file itself',
+      );
+    throw fileError(given, error);
+  }
+  if (st.isDirectory()) throw directoryError(given);
+  if (!st.isFile())
+    throw new ValidationError(
+      'file',
+      `${JSON.stringify(given)} is ${kindOfSpecial(st)}, not a file`,
+      'attach a regular file',
+    );
+  const parentReal = await realOrSelf(resolve(abs, '..'));
+  const dataDir = await realOrSelf(policy.dataDir);
+  if (isInside(real, dataDir))
+    throw new ValidationError(
+      'file',
+      `${JSON.stringify(given)} is inside complain's own data dir`,
+      'attach the original document, not a stored copy',
+    );
+  if (real !== join(parentReal, basename(abs))) {
+    const roots = [await realOrSelf(policy.home), await realOrSelf(policy.cwd), parentReal];
+    if (!roots.some((r) => isInside(real, r) && !hasHiddenPart(real, r)))
+      throw new ValidationError(
+        'file',
+        `${JSON.stringify(given)} is a symlink leading outside the allowed places (${real})`,
+        'links may lead into your home or current folder, not hidden folders: attach the file itself',
+      );
+  }
+  if (st.size === 0)
+    throw new ValidationError(
+      'file',
+      `${JSON.stringify(given)} is empty (0 bytes): there is nothing to keep`,
+      'attach the document itself, not an empty placeholder',
+    );
+  return {
+    given,
+    realPath: real,
+    name: basename(abs),
+    size: st.size,
+    dev: st.dev,
+    ino: st.ino,
+  };
+}
+
+/** Creates the store 0700 (and tightens an existing one). */
+export async function ensureStore(storeDir: string): Promise<void> {
+  await mkdir(storeDir, { recursive: true, mode: 0o700 });
+  await chmod(storeDir, 0o700);
+}
+
+function hasher(onChunk: (n: number) => void) {
+  const hash = createHash('sha256');
+  const transform = new Transform({
+    transform(chunk: Buffer, _enc, done) {
+      hash.update(chunk);
+      onChunk(chunk.length);
+      done(null, chunk);
+    },
+  });
+  return { transform, digest: () => hash.digest('hex') };
+}
+
+/**
+ * Copies a checked file into the store without ever writing to the original: opened
+ * O_RDONLY|O_NONBLOCK|O_NOFOLLOW (a FIFO swapped in cannot hang us), checked to be the same
+ * regular file, streamed into a 'wx' 0600 temp while hashing, fsynced, renamed to its SHA-256.
+ */
+export async function copyIntoStore(
+  source: SourceFile,
+  storeDir: string,
+  onProgress?: ProgressFn,
+): Promise<StoredCopy> {
+  // Plain fds: a FileHandle with a stream on it waits for the stream's close before its own.
+  let input: number;
+  try {
+    input = openSync(
+      source.realPath,
+      constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW,
+    );
+  } catch (error) {
+    throw fileError(source.given, error);
+  }
+  const tmp = join(storeDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  const untrack = trackTemp(tmp);
+  let output: number | undefined;
+  try {
+    const st = fstatSync(input);
+    if (!st.isFile() || st.dev !== source.dev || st.ino !== source.ino)
+      throw new ValidationError(
+        'file',
+        `${JSON.stringify(source.given)} changed while it was being attached`,
+        'try again',
+      );
+    output = openSync(tmp, 'wx', 0o600);
+    let done = 0;
+    const total = st.size;
+    const h = hasher((n) => {
+      done += n;
+      onProgress?.(done, total);
+    });
+    await pipeline(
+      createReadStream('', { fd: input, autoClose: false }),
+      h.transform,
+      createWriteStream('', { fd: output, autoClose: false }),
+    );
+    fsyncSync(output);
+    closeSync(output);
+    output = undefined;
+    if (done === 0)
+      throw new ValidationError(
+        'file',
+        `${JSON.stringify(source.given)} is empty (0 bytes): there is nothing to keep`,
+        'attach the document itself, not an empty placeholder',
+      );
+    const sha256 = h.digest();
+    const final = join(storeDir, sha256);
+    const existed = await lstat(final).then(
+      () => true,
+      () => false,
+    );
+    // Renaming over an existing copy is harmless, and repairs one that was damaged.
+    await rename(tmp, final);
+    await fsyncDir(storeDir);
+    return { sha256, size: done, storedPath: sha256, created: !existed };
+  } catch (error) {
+    if (output !== undefined) closeQuietly(output);
+    await removeQuietly(tmp);
+    throw storeWriteError(error, source.given);
+  } finally {
+    untrack();
+    closeQuietly(input);
+  }
+}
+
+/** A stream that failed may have closed its fd already. */
+function closeQuietly(fd: number): void {
+  try {
+    closeSync(fd);
+  } catch {
+    // EBADF: already closed.
+  }
+}
+
+function storeWriteError(error: unknown, given: string): unknown {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
+    return new ComplainError(
+      `the disk is full: ${JSON.stringify(given)} was not attached, nothing was kept`,
+      { hint: 'free some space and try again', cause: error },
+    );
+  if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
+    return new ComplainError(`the evidence store cannot be written (${code})`, {
+      hint: 'check the permissions of the data dir (complain doctor)',
+      cause: error,
+    });
+  return error;
+}
+
+/** The absolute path of a stored copy; refuses a stored path that leads outside the store. */
+export function storedFilePath(storeDir: string, storedPath: string): string {
+  const full = resolve(storeDir, storedPath);
+  if (!isInside(full, resolve(storeDir)) || full === resolve(storeDir))
+    throw new ValidationError(
+      'storedPath',
+      `the stored path ${JSON.stringify(storedPath)} leads outside the evidence store`,
+      'the database was edited by hand: run complain doctor',
+    );
+  return full;
+}
+
+/** What a stored copy holds now. */
+export type CopyState =
+  | { state: 'ok'; size: number }
+  | { state: 'changed'; size: number; sha256: string }
+  | { state: 'missing' };
+
+/** Re-hashes a stored copy (streamed) and compares it with the recorded hash. */
+export async function checkStoredCopy(
+  storeDir: string,
+  storedPath: string,
+  expectedSha256: string,
+  onProgress?: (bytes: number) => void,
+): Promise<CopyState> {
+  const full = storedFilePath(storeDir, storedPath);
+  const st = await lstat(full).catch(() => undefined);
+  if (!st || !st.isFile()) return { state: 'missing' };
+  const hash = createHash('sha256');
+  const fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+  try {
+    for await (const chunk of createReadStream('', { fd, autoClose: false })) {
+      hash.update(chunk as Buffer);
+      onProgress?.((chunk as Buffer).length);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  const sha256 = hash.digest('hex');
+  return sha256 === expectedSha256
+    ? { state: 'ok', size: st.size }
+    : { state: 'changed', size: st.size, sha256 };
+}
+
+/** The names in the store (files only, temporaries included). */
+export async function listStore(storeDir: string): Promise<string[]> {
+  const entries = await readdir(storeDir, { withFileTypes: true }).catch(() => []);
+  return entries.map((e) => e.name).sort();
+}
+
+/** Removes a stored copy (after its last record went). */
+export async function removeStoredCopy(storeDir: string, storedPath: string): Promise<void> {
+  await removeQuietly(storedFilePath(storeDir, storedPath));
+}
+
+/** Removes the stored copies no record uses any more (after a case or a record was deleted). */
+export async function pruneCopies(
+  storeDir: string,
+  storedPaths: string[],
+  isUsed: (storedPath: string) => boolean,
+): Promise<number> {
+  let removed = 0;
+  for (const p of new Set(storedPaths))
+    if (!isUsed(p)) {
+      await removeStoredCopy(storeDir, p);
+      removed++;
+    }
+  return removed;
+}
