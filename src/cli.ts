@@ -79,32 +79,39 @@ Examples:
   $ complain new                      define the problem (a wizard asks)
   $ complain log                      right after a call, chat or e-mail
   $ complain list                     every case, what is due and what is overdue
-  $ complain show 3                   the case file and its timeline
+  $ complain show 3                   the case file, its timeline, letters and legal clocks
+  $ complain due                      what is overdue and what is due in the next 14 days
+  $ complain next 3                   where the case stands on the escalation ladder, and why
+  $ complain prep 3                   a one-screen call sheet before you call
+  $ complain letter 3 -o letter.docx  the formal complaint letter
+  $ complain attach 3 receipt.pdf     keep a verified copy of a document
+  $ complain export 3 -o case-3.zip   the bundle for a regulator or arbitration body
 
 Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing flags), 130 cancelled.`,
     );
   // Subcommands copy the output, exit and help settings above when they are created.
+  // The order of --help: the everyday workflow first, then corrections, then housekeeping.
   registerNew(program, act);
   registerLog(program, act);
   registerList(program, act);
   registerShow(program, act);
-  registerEdit(program, act);
-  registerContact(program, act);
-  registerLetter(program, act);
-  registerSent(program, act);
-  registerProfile(program, act);
-  registerPath(program, act);
   registerDue(program, act);
-  registerPromise(program, act);
-  registerClock(program, act);
   registerNext(program, act);
   registerPrep(program, act);
-  registerClose(program, act);
-  registerStats(program, act);
+  registerLetter(program, act);
+  registerSent(program, act);
+  registerPromise(program, act);
+  registerClock(program, act);
   registerAttach(program, act);
   registerEvidence(program, act);
-  registerBackup(program, act);
   registerExport(program, act);
+  registerClose(program, act);
+  registerStats(program, act);
+  registerEdit(program, act);
+  registerContact(program, act);
+  registerProfile(program, act);
+  registerPath(program, act);
+  registerBackup(program, act);
   registerImport(program, act);
   registerDoctor(program, act);
   return program;
