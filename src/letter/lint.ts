@@ -142,7 +142,10 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
       let own = line;
       for (const q of letter.quotes) own = own.split(q).join('…');
       for (const sentence of sentencesOf(own, locale)) {
-        if (/\[[^\]]*\]|\bTODO\b|\bXXX\b|\?\?\?/.test(sentence) && letter.placeholders.length === 0)
+        const unfinished =
+          /\[[^\]]*\]|\?\?\?/.test(sentence) ||
+          Boolean(findPhrase(sentence, ctx.lists.placeholders, locale));
+        if (unfinished && letter.placeholders.length === 0)
           warnings.push({ code: 'placeholder', message: 'a placeholder is left', sentence });
         const caps = shouted(sentence, locale, allowed);
         if (caps.length > 0)

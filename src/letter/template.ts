@@ -19,6 +19,8 @@ export interface LintLists {
   threats: string[];
   /** Words in capitals that are not shouting. */
   acronyms: string[];
+  /** Markers of an unfinished sentence ("TBD", "XXX"); brackets and "???" always count. */
+  placeholders: string[];
 }
 
 /** A region's overrides (en-US dates and sign-off, for example). */

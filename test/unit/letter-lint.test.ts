@@ -85,6 +85,18 @@ describe('letter lint', () => {
     );
   });
 
+  it("flags an unfinished sentence by the markers of the letter's language", () => {
+    const tr = fixtureCase({ problem: 'Ürün iki gün sonra bozuldu. Tarih YAPILACAK.' });
+    const warnings = lintLetter(buildLetter(fixtureInput('tr', { caseRecord: tr })), context('tr'));
+    expect(warnings.find((w) => w.code === 'placeholder')?.sentence).toBe('Tarih YAPILACAK.');
+    const en = fixtureCase({ problem: 'It broke on [date]. The cost was TBD.' });
+    const found = lintLetter(buildLetter(fixtureInput('en', { caseRecord: en })), context('en'));
+    expect(found.filter((w) => w.code === 'placeholder').map((w) => w.sentence)).toEqual([
+      'It broke on [date].',
+      'The cost was TBD.',
+    ]);
+  });
+
   it('warns when the letter will not fit on one page', () => {
     const long: ContactRecord[] = Array.from({ length: 12 }, (_, i) => ({
       ...fixtureContacts()[0]!,
