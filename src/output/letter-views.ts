@@ -3,7 +3,7 @@ import type { LetterRecord } from '../db/letter-repo.js';
 import { labelOf } from '../domain/vocab.js';
 import type { LintWarning } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
-import { formatDate } from './format.js';
+import { formatDate, formatDay } from './format.js';
 
 /** A recorded letter in `show --json`, `letter --json` and `sent --json`. */
 export function letterRecordView(l: LetterRecord) {
@@ -66,12 +66,16 @@ export function letterView(
 }
 
 /** The letters section of `complain show`; empty when there are none. */
-export function renderLetterList(letters: LetterRecord[], c: ChalkInstance): string {
+export function renderLetterList(
+  letters: LetterRecord[],
+  timeZone: string,
+  c: ChalkInstance,
+): string {
   if (letters.length === 0) return '';
   const lines = ['', c.bold(`Letters (${letters.length})`)];
   for (const l of letters) {
     const head = [
-      c.bold(formatDate(l.createdAt.toISOString().slice(0, 10))),
+      c.bold(formatDay(l.createdAt, timeZone)),
       l.language,
       labelOf(l.remedy).toLowerCase(),
       `answer due ${formatDate(l.deadlineOn)}`,
