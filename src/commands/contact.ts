@@ -122,6 +122,15 @@ export async function runContactEdit(
 }
 
 /** Deletes a logged contact with its promises, after a confirmation. */
+export function printContactEdit(
+  ctx: AppContext,
+  options: ContactEditOptions,
+  updated: ContactRecord,
+): void {
+  if (options.json) ctx.print(JSON.stringify(contactView(updated, ctx.now()), null, 2));
+  ctx.say(ctx.color.green(`Updated contact #${updated.id}.`));
+}
+
 export async function runContactDelete(
   options: { contactArg: string; yes: boolean },
   ctx: AppContext,
@@ -160,11 +169,9 @@ export function registerContact(program: Command, act: Act): void {
         given: givenFromFlags(opts),
         json: Boolean(opts.json),
       };
-      await act(command, 'contact edit', options, async (ctx) => {
-        const updated = await runContactEdit(options, ctx);
-        if (options.json) ctx.print(JSON.stringify(contactView(updated, ctx.now()), null, 2));
-        ctx.say(ctx.color.green(`Updated contact #${updated.id}.`));
-      });
+      await act(command, 'contact edit', options, async (ctx) =>
+        printContactEdit(ctx, options, await runContactEdit(options, ctx)),
+      );
     });
   contact
     .command('delete')

@@ -85,6 +85,11 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
   return getCase(db, current.id);
 }
 
+export function printEdit(ctx: AppContext, options: EditOptions, updated: CaseRecord): void {
+  if (options.json) ctx.print(JSON.stringify(caseFieldsView(updated), null, 2));
+  ctx.say(ctx.color.green(`Updated case #${updated.id}.`));
+}
+
 /** Flags of `complain delete`. */
 export interface DeleteOptions {
   caseArg: string;
@@ -124,11 +129,9 @@ export function registerEdit(program: Command, act: Act): void {
     )
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toEditOptions(caseArg, opts);
-      await act(command, 'edit', options, async (ctx) => {
-        const updated = await runEdit(options, ctx);
-        if (options.json) ctx.print(JSON.stringify(caseFieldsView(updated), null, 2));
-        ctx.say(ctx.color.green(`Updated case #${updated.id}.`));
-      });
+      await act(command, 'edit', options, async (ctx) =>
+        printEdit(ctx, options, await runEdit(options, ctx)),
+      );
     });
 
   program

@@ -234,6 +234,7 @@ export function registerEvidence(program: Command, act: Act): void {
     .argument('<case>', 'case number')
     .description('the evidence of a case, in the order the letter encloses it')
     .option('--json', 'print the evidence as JSON')
+    .addHelpText('after', examples(['complain evidence list 3', 'complain evidence 3 --json']))
     .action(async (caseArg: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = { caseArg, json: Boolean(opts.json) };
       await act(cmd, 'evidence list', options, async (ctx) =>
@@ -245,6 +246,10 @@ export function registerEvidence(program: Command, act: Act): void {
     .argument('[case]', 'case number (default: every case)')
     .description('re-hash every stored copy; exit 1 when one changed or went missing')
     .option('--json', 'print every check as JSON')
+    .addHelpText(
+      'after',
+      examples(['complain evidence verify', 'complain evidence verify 3 --json']),
+    )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = { caseArg, json: Boolean(opts.json) };
       await act(cmd, 'evidence verify', options, async (ctx) =>
@@ -257,6 +262,10 @@ export function registerEvidence(program: Command, act: Act): void {
     .argument('<position>', 'its new place in the order, from 1')
     .description('change the order (the letter encloses the documents in this order)')
     .option('--json', 'print the case evidence as JSON')
+    .addHelpText(
+      'after',
+      examples(['complain evidence move 12 1          # evidence #12 becomes the first enclosure']),
+    )
     .action(async (id: string, pos: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('move', id, opts, pos);
       await act(cmd, 'evidence move', options, async (ctx) =>
@@ -270,6 +279,10 @@ export function registerEvidence(program: Command, act: Act): void {
     .option('--label <text>', 'how the letter names it')
     .option('--kind <kind>', `what it is: ${EVIDENCE_KINDS.join(' | ')}`)
     .option('--json', 'print the case evidence as JSON')
+    .addHelpText(
+      'after',
+      examples(['complain evidence edit 12 --label "Invoice, February" --kind receipt']),
+    )
     .action(async (id: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('edit', id, opts);
       await act(cmd, 'evidence edit', options, async (ctx) =>
@@ -282,6 +295,10 @@ export function registerEvidence(program: Command, act: Act): void {
     .description('remove a document from a case (the stored copy goes when no case uses it)')
     .option('-y, --yes', 'do not ask')
     .option('--json', 'print the case evidence as JSON')
+    .addHelpText(
+      'after',
+      examples(['complain evidence remove 12', 'complain evidence remove 12 --yes']),
+    )
     .action(async (id: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('remove', id, opts);
       await act(cmd, 'evidence remove', options, async (ctx) =>

@@ -4,7 +4,13 @@ import { createContact, getContact } from '../db/contact-repo.js';
 import type { RawContact } from '../domain/contact-fields.js';
 import { escalationChannel, parseContact } from '../domain/contact-fields.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
-import { CHANNELS, ESCALATION_KINDS, OUTCOMES, SUPERVISOR } from '../domain/vocab.js';
+import {
+  CHANNELS,
+  ESCALATION_KINDS,
+  OUTCOMES,
+  REFERENCE_CHANNELS,
+  SUPERVISOR,
+} from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
 import { contactView } from '../output/views.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
@@ -239,11 +245,7 @@ export function printLog(ctx: AppContext, options: LogOptions, result: LogResult
     ? ` with ${contact.promises.length} ${contact.promises.length === 1 ? 'promise' : 'promises'}`
     : '';
   ctx.say(ctx.color.green(`Logged contact #${contact.id} on case #${caseRecord.id}${promises}.`));
-  if (
-    !contact.reference &&
-    !contact.escalation &&
-    ['phone', 'chat', 'in-person', 'email', 'web-form'].includes(contact.channel)
-  ) {
+  if (!contact.reference && !contact.escalation && REFERENCE_CHANNELS.includes(contact.channel)) {
     ctx.say(
       ctx.color.yellow(
         'No reference number this time: next time, ask "Can I have a reference number for this?" before you hang up.',

@@ -8,7 +8,7 @@ import type { CaseRecord } from '../domain/model.js';
 import { isOneOf, labelOf, SENDING_METHODS } from '../domain/vocab.js';
 import { NotFoundError, UsageError, ValidationError } from '../errors.js';
 import { deadlineDate, parseDeadlineSpec } from '../letter/deadline.js';
-import { formatLetterDate } from '../letter/template.js';
+import { formatDate } from '../output/format.js';
 import { letterRecordView } from '../output/letter-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
@@ -135,12 +135,11 @@ export function printSent(ctx: AppContext, options: SentOptions, result: SentRes
   const l = result.letter;
   if (options.json) ctx.print(JSON.stringify(letterRecordView(l), null, 2));
   else ctx.print(String(l.id));
-  const day = (d: string) => formatLetterDate(d, 'en-GB', { dateStyle: 'medium' });
   const parts = [
-    `Letter #${l.id} sent${l.sentVia ? ` by ${labelOf(l.sentVia).toLowerCase()}` : ''} on ${day(l.sentOn!)}`,
+    `Letter #${l.id} sent${l.sentVia ? ` by ${labelOf(l.sentVia).toLowerCase()}` : ''} on ${formatDate(l.sentOn!)}`,
     l.tracking ? ` (tracking ${l.tracking})` : '',
-    l.deliveredOn ? `, delivered ${day(l.deliveredOn)}` : '',
-    `: their answer is due ${day(l.deadlineOn)}`,
+    l.deliveredOn ? `, delivered ${formatDate(l.deliveredOn)}` : '',
+    `: their answer is due ${formatDate(l.deadlineOn)}`,
     result.deadlineMoved ? ' (counted from the delivery)' : '',
     '.',
   ];

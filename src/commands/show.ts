@@ -79,7 +79,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
         file.evidence,
       ),
     );
-    ctx.stdout.write(renderLetterList(file.letters, ctx.colorOut));
+    ctx.stdout.write(renderLetterList(file.letters, ctx.clock().timeZone, ctx.colorOut));
     const clocks = renderClocks(file.clocks, ctx.colorOut);
     if (file.extras.sector) clocks.unshift(`Sector: ${file.extras.sector}`);
     if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');

@@ -7,7 +7,8 @@ import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js'
 export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
-import { listContacts } from './contact-repo.js';
+import type { PromiseRow } from './contact-repo.js';
+import { listContacts, toPromise } from './contact-repo.js';
 import type { Db } from './open.js';
 
 /**
@@ -165,31 +166,13 @@ export function closeCase(
 
 /** A promise by id; NotFoundError when there is none. */
 export function getPromise(db: Db, id: number): PromiseRecord {
-  const row = db.prepare('SELECT * FROM promise WHERE id = ?').get(id) as
-    | {
-        id: number;
-        case_id: number;
-        contact_id: number;
-        text: string;
-        due_at: string;
-        state: string;
-        resolved_at: string | null;
-      }
-    | undefined;
+  const row = db.prepare('SELECT * FROM promise WHERE id = ?').get(id) as PromiseRow | undefined;
   if (!row)
     throw new NotFoundError(
       `no promise #${id}`,
       'run `complain due` or `complain show <case>` to see the promise numbers',
     );
-  return {
-    id: row.id,
-    caseId: row.case_id,
-    contactId: row.contact_id,
-    text: row.text,
-    dueAt: new Date(row.due_at),
-    state: row.state as PromiseState,
-    resolvedAt: row.resolved_at ? new Date(row.resolved_at) : null,
-  };
+  return toPromise(row);
 }
 
 /** Sets what became of a promise; `pending` undoes a decision. */

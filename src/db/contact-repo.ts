@@ -31,7 +31,8 @@ interface ContactRow {
   created_at: string;
 }
 
-interface PromiseRow {
+/** A `promise` row as SQLite returns it. */
+export interface PromiseRow {
   id: number;
   case_id: number;
   contact_id: number;
@@ -41,7 +42,8 @@ interface PromiseRow {
   resolved_at: string | null;
 }
 
-function toPromise(row: PromiseRow): PromiseRecord {
+/** A `promise` row as the domain's record. */
+export function toPromise(row: PromiseRow): PromiseRecord {
   return {
     id: row.id,
     caseId: row.case_id,

@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { Clock } from './dates.js';
-import { parseLocalDate } from './dates.js';
+import { localDateOf, parseLocalDate } from './dates.js';
 import { parseJurisdiction } from './jurisdiction.js';
 import type { CaseFields } from './model.js';
 import { parseMoney } from './money.js';
@@ -168,7 +168,7 @@ export function parseCaseField(
     case 'occurredOn': {
       if (!text.trim()) return null;
       const date = parseLocalDate(text, flag, clock);
-      if (date > localToday(clock)) {
+      if (date > localDateOf(clock.now, clock.timeZone)) {
         throw new ValidationError(
           spec.flag,
           `${flag} ${date} is in the future`,
@@ -193,10 +193,6 @@ export function parseCaseField(
     case 'jurisdiction':
       return parseJurisdiction(text, flag);
   }
-}
-
-function localToday(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: clock.timeZone }).format(clock.now);
 }
 
 /** A short title from the product and the remedy when the user gives none. */

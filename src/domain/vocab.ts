@@ -14,6 +14,16 @@ export const CHANNELS = [
   'other',
 ] as const;
 export type Channel = (typeof CHANNELS)[number];
+/** Channels where a contact lasts a while, so the log asks how long. */
+export const TIMED_CHANNELS: readonly Channel[] = ['phone', 'chat', 'in-person'];
+/** Channels where the company should give a reference number; log reminds the user to ask. */
+export const REFERENCE_CHANNELS: readonly Channel[] = [
+  'phone',
+  'chat',
+  'in-person',
+  'email',
+  'web-form',
+];
 
 export const DIRECTIONS = ['outbound', 'inbound'] as const;
 export type Direction = (typeof DIRECTIONS)[number];

@@ -58,7 +58,7 @@ export function timelineRows(contacts: ContactRecord[], timeZone: string): Timel
       ? String(Math.round((c.endedAt.getTime() - c.startedAt.getTime()) / 60_000))
       : '',
     channel: labelOf(c.channel),
-    direction: c.direction === 'outbound' ? 'I contacted them' : 'They contacted me',
+    direction: labelOf(c.direction),
     representatives: c.reps
       .map((r) => [r.name, r.repId ? `ID ${r.repId}` : '', r.role ?? ''].filter(Boolean).join(', '))
       .join('; '),

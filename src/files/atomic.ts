@@ -60,6 +60,13 @@ export async function removeQuietly(file: string): Promise<void> {
   await unlink(file).catch(() => undefined);
 }
 
+function missingFolder(file: string, cause?: unknown): ComplainError {
+  return new ComplainError(`cannot write ${file}: the folder does not exist`, {
+    hint: 'create it, or choose another path',
+    cause,
+  });
+}
+
 function writeError(error: unknown, file: string): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
@@ -67,11 +74,7 @@ function writeError(error: unknown, file: string): unknown {
       hint: 'free some space, or write it elsewhere with -o',
       cause: error,
     });
-  if (code === 'ENOENT')
-    return new ComplainError(`cannot write ${file}: the folder does not exist`, {
-      hint: 'create it, or choose another path',
-      cause: error,
-    });
+  if (code === 'ENOENT') return missingFolder(file, error);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new ComplainError(`cannot write ${file} (${code})`, {
       hint: 'check that the folder exists and is yours, or write elsewhere with -o',
@@ -88,6 +91,8 @@ export async function writeAtomically(
   file: string,
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
+  // Checked first: SQLite's backup reports a missing folder without an errno code.
+  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) throw missingFolder(file);
   const tmp = tempPathFor(file);
   const untrack = trackTemp(tmp);
   try {

@@ -6,6 +6,7 @@ import { jurisdictionName } from '../domain/jurisdiction.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
+import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
 
 /** "23 Nov 2026 14:05" in the user's zone: what the text output shows for an instant. */
@@ -31,6 +32,11 @@ export function formatDay(at: Date, timeZone: string): string {
     month: 'short',
     year: 'numeric',
   }).format(at);
+}
+
+/** "20 Nov 2026" for a calendar date (YYYY-MM-DD), the same in every zone. */
+export function formatDate(date: string): string {
+  return formatLetterDate(date, 'en-GB', { dateStyle: 'medium' });
 }
 
 /** "in 3 days", "today", "5 days overdue". */

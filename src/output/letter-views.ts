@@ -3,6 +3,7 @@ import type { LetterRecord } from '../db/letter-repo.js';
 import { labelOf } from '../domain/vocab.js';
 import type { LintWarning } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
+import { formatDate, formatDay } from './format.js';
 
 /** A recorded letter in `show --json`, `letter --json` and `sent --json`. */
 export function letterRecordView(l: LetterRecord) {
@@ -64,24 +65,20 @@ export function letterView(
   };
 }
 
-/** "20 Nov 2026" for a calendar date. */
-function day(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(y, m - 1, d, 12)),
-  );
-}
-
 /** The letters section of `complain show`; empty when there are none. */
-export function renderLetterList(letters: LetterRecord[], c: ChalkInstance): string {
+export function renderLetterList(
+  letters: LetterRecord[],
+  timeZone: string,
+  c: ChalkInstance,
+): string {
   if (letters.length === 0) return '';
   const lines = ['', c.bold(`Letters (${letters.length})`)];
   for (const l of letters) {
     const head = [
-      c.bold(day(l.createdAt.toISOString().slice(0, 10))),
+      c.bold(formatDay(l.createdAt, timeZone)),
       l.language,
       labelOf(l.remedy).toLowerCase(),
-      `answer due ${day(l.deadlineOn)}`,
+      `answer due ${formatDate(l.deadlineOn)}`,
       l.filePath ?? 'stdout',
     ];
     lines.push(`  ${c.cyan(`letter #${l.id}`)}  ${head.join(' · ')}`);
@@ -89,9 +86,9 @@ export function renderLetterList(letters: LetterRecord[], c: ChalkInstance): str
       const via = l.sentVia ? ` by ${labelOf(l.sentVia).toLowerCase()}` : '';
       const tracking = l.tracking ? `, tracking ${l.tracking}` : '';
       const delivered = l.deliveredOn
-        ? `; delivered ${day(l.deliveredOn)}`
+        ? `; delivered ${formatDate(l.deliveredOn)}`
         : '; delivery not recorded';
-      lines.push(`      sent ${day(l.sentOn)}${via}${tracking}${delivered}`);
+      lines.push(`      sent ${formatDate(l.sentOn)}${via}${tracking}${delivered}`);
     } else {
       lines.push(
         `      ${c.yellow('not sent yet')}${l.sendMethod ? ` (planned: ${labelOf(l.sendMethod).toLowerCase()})` : ''}`,

@@ -2,7 +2,14 @@ import type { RawContact } from '../domain/contact-fields.js';
 import { parseContactStart, parsePromiseDue } from '../domain/contact-fields.js';
 import type { Clock } from '../domain/dates.js';
 import { parseDuration, parseInstant } from '../domain/dates.js';
-import { CHANNELS, OUTCOMES, SUPERVISOR, labelOf } from '../domain/vocab.js';
+import {
+  CHANNELS,
+  OUTCOMES,
+  SUPERVISOR,
+  TIMED_CHANNELS,
+  isOneOf,
+  labelOf,
+} from '../domain/vocab.js';
 import { CancelledError } from '../errors.js';
 import type { Prompter } from './prompter.js';
 import { validatorFor } from './validate.js';
@@ -71,7 +78,7 @@ export async function askContact(
   if (
     raw.duration === undefined &&
     raw.ended === undefined &&
-    ['phone', 'chat', 'in-person'].includes(raw.channel)
+    isOneOf(TIMED_CHANNELS, raw.channel)
   ) {
     const d = await prompter.input({
       message: 'How long did it take? (e.g. 25m, 1h10m; optional)',

@@ -64,5 +64,9 @@ describe('complain backup', () => {
     const bad = sb.run(['backup', '-o', join(sb.dataDir, 'complain.db')]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('-o names the live database itself');
+    const nowhere = sb.run(['backup', '-o', join(sb.dir, 'no-such-folder', 'copy.db')]);
+    expect(nowhere.status).toBe(1);
+    expect(nowhere.stderr).toContain('the folder does not exist');
+    expect(nowhere.stderr).not.toContain('this is a bug');
   });
 });

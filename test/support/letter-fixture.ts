@@ -2,6 +2,7 @@ import type { CaseRecord, ContactRecord, Profile, PromiseRecord } from '../../sr
 import type { LetterInput } from '../../src/letter/model.js';
 import { defaultDeadline } from '../../src/letter/deadline.js';
 import { loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
+import { makeContact, makePromise } from './snapshot.js';
 
 /** Monday 23 November 2026, 12:00 in Istanbul. */
 export const NOW = new Date('2026-11-23T09:00:00Z');
@@ -59,32 +60,11 @@ function promise(
   due: string,
   state: PromiseRecord['state'] = 'pending',
 ): PromiseRecord {
-  return { id, caseId: 3, contactId, text, dueAt: new Date(due), state, resolvedAt: null };
+  return makePromise({ id, caseId: 3, contactId, text, dueAt: new Date(due), state });
 }
 
 function contact(id: number, at: string, fields: Partial<ContactRecord>): ContactRecord {
-  return {
-    id,
-    caseId: 3,
-    channel: 'phone',
-    direction: 'outbound',
-    startedAt: new Date(at),
-    endedAt: null,
-    reference: null,
-    department: null,
-    summary: 'Discussed the kettle.',
-    nextSteps: null,
-    responsible: null,
-    expectedTime: null,
-    outcome: null,
-    supervisor: null,
-    rude: false,
-    quotes: [],
-    reps: [],
-    promises: [],
-    createdAt: new Date(at),
-    ...fields,
-  };
+  return makeContact(id, at, { caseId: 3, summary: 'Discussed the kettle.', ...fields });
 }
 
 /** Three contacts: promises broken by default and kept, reps with IDs, one rude quote. */

@@ -1,10 +1,31 @@
 import type { CaseSnapshot, LetterDates } from '../../src/domain/clocks.js';
 import type {
+  CaseFields,
   CaseRecord,
   ContactRecord,
   Escalation,
   PromiseRecord,
 } from '../../src/domain/model.js';
+
+/** What `createCase` takes for a plain kettle case: everything optional left empty. */
+export function makeCaseFields(over: Partial<CaseFields> = {}): CaseFields {
+  return {
+    title: 'Kettle',
+    product: 'Kettle',
+    purchasedOn: null,
+    orderRef: null,
+    accountRef: null,
+    amount: null,
+    occurredOn: null,
+    situation: 's',
+    problem: 'p',
+    request: 'r',
+    remedy: 'repair',
+    remedyDetail: null,
+    jurisdiction: 'TR',
+    ...over,
+  };
+}
 
 /** A case built in a test: only what the clocks, the agenda and the ladder read. */
 export function makeCase(over: Partial<CaseRecord> = {}): CaseRecord {
@@ -20,24 +41,26 @@ export function makeCase(over: Partial<CaseRecord> = {}): CaseRecord {
       chat: null,
       social: null,
     },
-    title: 'Kettle',
-    product: 'Kettle',
-    purchasedOn: null,
-    orderRef: null,
-    accountRef: null,
-    amount: null,
-    occurredOn: null,
-    situation: 's',
-    problem: 'p',
-    request: 'r',
-    remedy: 'repair',
-    remedyDetail: null,
-    jurisdiction: 'TR',
+    ...makeCaseFields(),
     status: 'open',
     outcome: null,
     createdAt: new Date('2026-10-01T00:00:00Z'),
     updatedAt: new Date('2026-10-01T00:00:00Z'),
     closedAt: null,
+    ...over,
+  };
+}
+
+/** A pending promise made on contact 1 of case 1. */
+export function makePromise(over: Partial<PromiseRecord> = {}): PromiseRecord {
+  return {
+    id: 1,
+    caseId: 1,
+    contactId: 1,
+    text: 'call back',
+    dueAt: new Date('2026-10-08T20:59:59Z'),
+    state: 'pending',
+    resolvedAt: null,
     ...over,
   };
 }
@@ -72,15 +95,15 @@ export function makeContact(
     rude: false,
     quotes: [],
     reps: [],
-    promises: promiseList.map(([text, due, state]) => ({
-      id: nextPromiseId++,
-      caseId: 1,
-      contactId: id,
-      text,
-      dueAt: new Date(due),
-      state: state ?? 'pending',
-      resolvedAt: null,
-    })),
+    promises: promiseList.map(([text, due, state]) =>
+      makePromise({
+        id: nextPromiseId++,
+        contactId: id,
+        text,
+        dueAt: new Date(due),
+        state: state ?? 'pending',
+      }),
+    ),
     createdAt: new Date(at),
     escalation: null,
     ...rest,

@@ -19,7 +19,11 @@ export class Terminal {
   private readonly socketDir = mkdtempSync(join(tmpdir(), 'complain-tmux-'));
   private readonly socket = join(this.socketDir, 'sock');
 
-  constructor(argv: string[], env: Record<string, string>, size = { cols: 110, rows: 50 }) {
+  constructor(
+    argv: string[],
+    env: Record<string, string>,
+    { cols = 110, rows = 50, cwd }: { cols?: number; rows?: number; cwd?: string } = {},
+  ) {
     const envPrefix = Object.entries(env).map(([k, v]) => `${k}=${quote(v)}`);
     // The shell prints the exit status where the test can read it, then keeps the pane open.
     const command =
@@ -30,9 +34,10 @@ export class Terminal {
       'new-session',
       '-d',
       '-x',
-      String(size.cols),
+      String(cols),
       '-y',
-      String(size.rows),
+      String(rows),
+      ...(cwd ? ['-c', cwd] : []),
       command,
     );
   }
@@ -53,9 +58,9 @@ export class Terminal {
     for (const key of keys) this.tmux('send-keys', '-t', '0', key);
   }
 
-  /** What the screen shows now, with the scrollback. */
+  /** What the screen shows now, with the scrollback and wrapped lines joined. */
   screen(): string {
-    return this.tmux('capture-pane', '-p', '-t', '0', '-S', '-200');
+    return this.tmux('capture-pane', '-p', '-J', '-t', '0', '-S', '-300');
   }
 
   /** Waits until the screen matches, then returns it; fails with the screen after `ms`. */

@@ -6,6 +6,7 @@ import { createCase } from '../../src/db/case-repo.js';
 import { createContact } from '../../src/db/contact-repo.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext, scriptedPrompter } from '../support/context.js';
+import { makeCaseFields, makeContact } from '../support/snapshot.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 
@@ -14,44 +15,14 @@ function seed(t: TestContext): void {
   createCase(
     db,
     { name: 'Acme', channels: {} },
-    {
-      title: 'Kettle',
-      product: 'Kettle',
-      purchasedOn: null,
-      orderRef: null,
-      accountRef: null,
-      amount: { minor: 1240000, currency: 'TRY' },
-      occurredOn: null,
-      situation: 's',
-      problem: 'p',
-      request: 'r',
-      remedy: 'refund',
-      remedyDetail: null,
-      jurisdiction: 'TR',
-    },
+    makeCaseFields({ amount: { minor: 1240000, currency: 'TRY' }, remedy: 'refund' }),
     NOW,
   );
   createContact(
     db,
     1,
     {
-      fields: {
-        channel: 'phone',
-        direction: 'outbound',
-        startedAt: new Date('2026-11-20T09:00:00Z'),
-        endedAt: null,
-        reference: null,
-        department: null,
-        summary: 's',
-        nextSteps: null,
-        responsible: null,
-        expectedTime: null,
-        outcome: null,
-        supervisor: null,
-        rude: false,
-        quotes: [],
-        reps: [],
-      },
+      fields: makeContact(1, '2026-11-20T09:00:00Z'),
       promises: [{ text: 'call back', dueAt: new Date('2026-11-21T20:59:59.999Z') }],
     },
     NOW,

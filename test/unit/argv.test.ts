@@ -1,31 +1,5 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import type { Session } from '../../src/cli.js';
-import { createProgram } from '../../src/cli.js';
-import type { Runtime } from '../../src/context.js';
-
-async function parse(argv: string[]): Promise<{ name: string; options: unknown }> {
-  const runtime: Runtime = {
-    stdin: new PassThrough(),
-    stdout: new PassThrough(),
-    stderr: new PassThrough(),
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    platform: 'linux',
-    home: '/home/x',
-    cwd: '/tmp',
-    now: () => new Date('2026-11-23T12:00:00Z'),
-    systemTimeZone: 'UTC',
-  };
-  let seen: { name: string; options: unknown } | undefined;
-  const session: Session = { ctx: undefined };
-  const program = createProgram(runtime, session, (name, options) => (seen = { name, options }));
-  await program.parseAsync(['node', 'complain', ...argv]);
-  if (!seen) throw new Error('no command ran');
-  return seen;
-}
+import { parseArgv as parse } from '../support/argv.js';
 
 describe('argv → options', () => {
   it.each([

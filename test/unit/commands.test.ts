@@ -115,21 +115,21 @@ describe('runNew', () => {
   });
 });
 
+/** The flags of `complain new` for a plain kettle case. */
+const KETTLE_FLAGS = {
+  company: 'Acme',
+  product: 'Kettle',
+  situation: 's',
+  problem: 'p',
+  request: 'r',
+  remedy: 'repair',
+  jurisdiction: 'TR',
+};
+
 describe('runLog', () => {
   it('asks through a transfer and two promises', async () => {
     t = makeTestContext();
-    await runNew(
-      toNewOptions({
-        company: 'Acme',
-        product: 'Kettle',
-        situation: 's',
-        problem: 'p',
-        request: 'r',
-        remedy: 'repair',
-        jurisdiction: 'TR',
-      }),
-      t.ctx,
-    );
+    await runNew(toNewOptions(KETTLE_FLAGS), t.ctx);
     t.cleanup();
     const prompter = scriptedPrompter([
       'phone',
@@ -160,16 +160,7 @@ describe('runLog', () => {
     ]);
     const t2 = makeTestContext({ prompter });
     t = t2;
-    const flags = {
-      company: 'Acme',
-      product: 'Kettle',
-      situation: 's',
-      problem: 'p',
-      request: 'r',
-      remedy: 'repair',
-      jurisdiction: 'TR',
-    };
-    await runNew(toNewOptions(flags), { ...t2.ctx, interactive: false });
+    await runNew(toNewOptions(KETTLE_FLAGS), { ...t2.ctx, interactive: false });
     const result = await runLog(toLogOptions(undefined, {}), t2.ctx);
     expect(result.contact).toMatchObject({
       channel: 'phone',
@@ -199,18 +190,7 @@ describe('runContactEdit on a terminal', () => {
     const prompter = scriptedPrompter(['reference', 'TCK-9', 'supervisor', 'granted', 'save']);
     t = makeTestContext({ prompter });
     const quiet = { ...t.ctx, interactive: false };
-    await runNew(
-      toNewOptions({
-        company: 'Acme',
-        product: 'Kettle',
-        situation: 's',
-        problem: 'p',
-        request: 'r',
-        remedy: 'repair',
-        jurisdiction: 'TR',
-      }),
-      quiet,
-    );
+    await runNew(toNewOptions(KETTLE_FLAGS), quiet);
     await runLog(
       toLogOptions('1', {
         channel: 'phone',

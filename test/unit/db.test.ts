@@ -8,26 +8,18 @@ import { createContact, listCaseActivity, listContacts } from '../../src/db/cont
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations.js';
 import { APPLICATION_ID, ensureDataDir, openDatabase } from '../../src/db/open.js';
 import { parseContact } from '../../src/domain/contact-fields.js';
-import type { CaseFields } from '../../src/domain/model.js';
 import { ComplainError } from '../../src/errors.js';
+import { makeCaseFields } from '../support/snapshot.js';
 
 const now = new Date('2026-11-23T12:00:00Z');
 const clock = { now, timeZone: 'Europe/Istanbul' };
-const fields: CaseFields = {
-  title: 'Kettle',
+const fields = makeCaseFields({
   product: 'Kettle K-200',
   purchasedOn: '2026-10-02',
   orderRef: 'A-1001',
-  accountRef: null,
   amount: { minor: 5990, currency: 'EUR' },
-  occurredOn: null,
-  situation: 's',
-  problem: 'p',
-  request: 'r',
   remedy: 'refund',
-  remedyDetail: null,
-  jurisdiction: 'TR',
-};
+});
 
 describe('the database', () => {
   let dir: string;

@@ -7,6 +7,7 @@ import { createCase } from '../../src/db/case-repo.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
 import { TINY_PDF, sha256 } from '../support/files.js';
+import { makeCaseFields } from '../support/snapshot.js';
 import { readZipHashes } from '../support/zip.js';
 
 describe('runExport: extra entries (the letter plugs in here)', () => {
@@ -19,21 +20,7 @@ describe('runExport: extra entries (the letter plugs in here)', () => {
     const id = createCase(
       ctx.db(),
       { name: 'Acme', channels: {} },
-      {
-        title: 'Kettle',
-        product: 'Kettle',
-        purchasedOn: null,
-        orderRef: null,
-        accountRef: null,
-        amount: null,
-        occurredOn: null,
-        situation: 's',
-        problem: 'p',
-        request: 'r',
-        remedy: 'refund',
-        remedyDetail: null,
-        jurisdiction: 'TR',
-      },
+      makeCaseFields({ remedy: 'refund' }),
       ctx.now(),
     );
     writeFileSync(join(ctx.cwd, 'fatura.pdf'), TINY_PDF);

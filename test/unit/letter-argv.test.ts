@@ -1,32 +1,8 @@
-import { PassThrough } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { createProgram } from '../../src/cli.js';
-import type { Runtime } from '../../src/context.js';
+import { fakeRuntime, parseArgv } from '../support/argv.js';
 
-async function parse(argv: string[]): Promise<{ name: string; options: unknown }> {
-  const out = new PassThrough();
-  const runtime: Runtime = {
-    stdin: new PassThrough(),
-    stdout: out,
-    stderr: out,
-    stdinIsTTY: false,
-    stdoutIsTTY: false,
-    stderrIsTTY: false,
-    env: {},
-    platform: 'linux',
-    home: '/nonexistent',
-    cwd: '/nonexistent',
-    now: () => new Date('2026-11-23T09:00:00Z'),
-    systemTimeZone: 'UTC',
-  };
-  let seen: { name: string; options: unknown } | undefined;
-  await createProgram(
-    runtime,
-    { ctx: undefined },
-    (name, options) => (seen = { name, options }),
-  ).parseAsync(['node', 'complain', ...argv]);
-  return seen!;
-}
+const parse = (argv: string[]) =>
+  parseArgv(argv, fakeRuntime({ now: () => new Date('2026-11-23T09:00:00Z') }));
 
 describe('argv → options: letter and sent', () => {
   it.each([

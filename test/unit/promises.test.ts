@@ -1,44 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactRecord, PromiseRecord } from '../../src/domain/model.js';
 import { promiseStanding } from '../../src/domain/promises.js';
+import type { Direction } from '../../src/domain/vocab.js';
+import { makeContact, makePromise } from '../support/snapshot.js';
 
-function contact(
-  id: number,
-  at: string,
-  direction: 'inbound' | 'outbound' = 'outbound',
-): ContactRecord {
-  return {
-    id,
-    caseId: 1,
-    channel: 'phone',
-    direction,
-    startedAt: new Date(at),
-    endedAt: null,
-    reference: null,
-    department: null,
-    summary: 's',
-    nextSteps: null,
-    responsible: null,
-    expectedTime: null,
-    outcome: null,
-    supervisor: null,
-    rude: false,
-    quotes: [],
-    reps: [],
-    promises: [],
-    createdAt: new Date(at),
-  };
-}
+const contact = (id: number, at: string, direction: Direction = 'outbound') =>
+  makeContact(id, at, { direction });
 
-const promise: PromiseRecord = {
-  id: 1,
-  caseId: 1,
-  contactId: 1,
-  text: 'call back',
-  dueAt: new Date('2026-10-08T20:59:59Z'),
-  state: 'pending',
-  resolvedAt: null,
-};
+const promise = makePromise({ text: 'call back', dueAt: new Date('2026-10-08T20:59:59Z') });
 
 describe('promiseStanding', () => {
   const made = contact(1, '2026-10-06T09:00:00Z');
