@@ -146,6 +146,15 @@ export async function runContactDelete(
   return current;
 }
 
+export function printContactDelete(
+  ctx: AppContext,
+  options: { json: boolean },
+  gone: ContactRecord,
+): void {
+  if (options.json) ctx.print(JSON.stringify({ id: gone.id, caseId: gone.caseId, deleted: true }));
+  ctx.say(`Deleted contact #${gone.id}.`);
+}
+
 export function registerContact(program: Command, act: Act): void {
   const contact = program.command('contact').description('correct or delete a logged contact');
   const edit = contact
@@ -178,14 +187,15 @@ export function registerContact(program: Command, act: Act): void {
     .argument('<contact>', 'contact number')
     .description('delete a logged contact with its promises')
     .option('-y, --yes', 'do not ask (required without a terminal)')
+    .option('--json', 'print what was deleted as JSON')
     .addHelpText(
       'after',
       examples(['complain contact delete 7', 'complain contact delete 7 --yes']),
     )
     .action(async (contactArg: string, opts: Record<string, unknown>, command: Command) => {
-      const options = { contactArg, yes: Boolean(opts.yes) };
+      const options = { contactArg, yes: Boolean(opts.yes), json: Boolean(opts.json) };
       await act(command, 'contact delete', options, async (ctx) =>
-        ctx.say(`Deleted contact #${(await runContactDelete(options, ctx)).id}.`),
+        printContactDelete(ctx, options, await runContactDelete(options, ctx)),
       );
     });
 }

@@ -94,6 +94,7 @@ export function printEdit(ctx: AppContext, options: EditOptions, updated: CaseRe
 export interface DeleteOptions {
   caseArg: string;
   yes: boolean;
+  json: boolean;
 }
 
 /** Deletes a case and everything logged on it, after a confirmation. */
@@ -139,11 +140,13 @@ export function registerEdit(program: Command, act: Act): void {
     .argument('<case>', 'case number')
     .description('delete a case and everything logged on it')
     .option('-y, --yes', 'do not ask (required without a terminal)')
+    .option('--json', 'print what was deleted as JSON')
     .addHelpText('after', examples(['complain delete 3', 'complain delete 3 --yes']))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
-      const options: DeleteOptions = { caseArg, yes: Boolean(opts.yes) };
+      const options: DeleteOptions = { caseArg, yes: Boolean(opts.yes), json: Boolean(opts.json) };
       await act(command, 'delete', options, async (ctx) => {
         const gone = await runDelete(options, ctx);
+        if (options.json) ctx.print(JSON.stringify({ id: gone.id, deleted: true }));
         ctx.say(`Deleted case #${gone.id}.`);
       });
     });

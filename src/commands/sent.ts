@@ -116,14 +116,19 @@ export async function runSent(options: SentOptions, ctx: AppContext): Promise<Se
     deadlineOn = deadlineDate(spec, deliveredOn, loadJurisdiction(caseRecord.jurisdiction));
     deadlineFrom = deliveredOn;
   }
-  recordSending(db, letter.id, {
-    sentOn,
-    sentVia: options.via ?? letter.sentVia ?? letter.sendMethod,
-    tracking: options.tracking ? sanitizeText(options.tracking) : letter.tracking,
-    deliveredOn: deliveredOn ?? null,
-    deadlineOn,
-    deadlineFrom,
-  });
+  recordSending(
+    db,
+    letter.id,
+    {
+      sentOn,
+      sentVia: options.via ?? letter.sentVia ?? letter.sendMethod,
+      tracking: options.tracking ? sanitizeText(options.tracking) : letter.tracking,
+      deliveredOn: deliveredOn ?? null,
+      deadlineOn,
+      deadlineFrom,
+    },
+    ctx.now(),
+  );
   return {
     caseRecord,
     letter: getLetter(db, letter.id),

@@ -1,4 +1,5 @@
 import { NotFoundError } from '../errors.js';
+import { touchCase } from './case-repo.js';
 import type { Db } from './open.js';
 
 /** A letter that was exported, and what became of it. */
@@ -87,8 +88,9 @@ function toLetter(row: LetterRow): LetterRecord {
 
 /** Records an exported letter; returns its id. */
 export function createLetter(db: Db, letter: NewLetter, now: Date): number {
-  const write = db.transaction(() =>
-    Number(
+  const write = db.transaction(() => {
+    touchCase(db, letter.caseId, now);
+    return Number(
       db
         .prepare(
           `INSERT INTO letter (case_id, language, created_at, deadline_on, deadline_spec, deadline_from,
@@ -101,8 +103,8 @@ export function createLetter(db: Db, letter: NewLetter, now: Date): number {
           createdAt: now.toISOString(),
           enclosures: JSON.stringify(letter.enclosures),
         }).lastInsertRowid,
-    ),
-  );
+    );
+  });
   return write.immediate();
 }
 
@@ -136,8 +138,11 @@ export interface LetterSending {
 }
 
 /** Records the sending of a letter. */
-export function recordSending(db: Db, id: number, sending: LetterSending): void {
+export function recordSending(db: Db, id: number, sending: LetterSending, now: Date): void {
   db.transaction(() => {
+    const row = db.prepare('SELECT case_id FROM letter WHERE id = ?').get(id) as
+      { case_id: number } | undefined;
+    if (row) touchCase(db, row.case_id, now);
     db.prepare(
       `UPDATE letter SET sent_at = @sentOn, sent_via = @sentVia, tracking = @tracking,
          delivered_at = @deliveredOn, deadline_on = @deadlineOn, deadline_from = @deadlineFrom

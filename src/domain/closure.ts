@@ -5,7 +5,7 @@ import type { CaseRecord } from './model.js';
 import type { Money } from './money.js';
 import { formatMoneyShort, parseMoney } from './money.js';
 import type { CaseStatus, CloseOutcome, Remedy } from './vocab.js';
-import { CLOSE_OUTCOMES, labelOf } from './vocab.js';
+import { CLOSE_OUTCOMES, MONEY_REMEDIES, labelOf } from './vocab.js';
 import { parseChoice } from './contact-fields.js';
 import { sanitizeText } from './text.js';
 
@@ -37,7 +37,6 @@ export interface RawClosure {
 }
 
 /** Remedies that are money: a resolved case says how much arrived. */
-export const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'price-reduction', 'compensation'];
 
 /** The flags a closing still needs, given what was typed (for MissingFlagsError). */
 export function missingCloseFlags(raw: RawClosure, remedy: Remedy): string[] {

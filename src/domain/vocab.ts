@@ -39,6 +39,9 @@ export const REMEDIES = [
 ] as const;
 export type Remedy = (typeof REMEDIES)[number];
 
+/** Remedies paid in money: closing one as resolved needs the amount received. */
+export const MONEY_REMEDIES: readonly Remedy[] = ['refund', 'price-reduction', 'compensation'];
+
 export const CASE_STATUSES = ['open', 'waiting', 'escalated', 'resolved', 'abandoned'] as const;
 export type CaseStatus = (typeof CASE_STATUSES)[number];
 /** Statuses that still need the user's attention. */

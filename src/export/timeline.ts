@@ -1,6 +1,6 @@
 import type { EvidenceRecord } from '../db/evidence-repo.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
-import { formatMoneyPlain } from '../domain/money.js';
+import { formatMoneyShort } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatDay, formatInstant } from '../output/format.js';
 
@@ -102,7 +102,7 @@ export function caseFacts(k: CaseRecord): [string, string][] {
     ['Purchased', k.purchasedOn],
     ['Order', k.orderRef],
     ['Account', k.accountRef],
-    ['Amount', k.amount ? formatMoneyPlain(k.amount) : null],
+    ['Amount', k.amount ? formatMoneyShort(k.amount) : null],
     ['Problem since', k.occurredOn],
     ['Situation', k.situation],
     ['Problem', k.problem],

@@ -4,7 +4,7 @@ import type { EvidenceRecord } from '../db/evidence-repo.js';
 import { calendarDaysBetween } from '../domain/dates.js';
 import { jurisdictionName } from '../domain/jurisdiction.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
-import { formatMoneyPlain } from '../domain/money.js';
+import { formatMoneyShort } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
@@ -208,7 +208,7 @@ export function renderCaseFile(
     field('Purchased', k.purchasedOn, c),
     field('Order', k.orderRef, c),
     field('Account', k.accountRef, c),
-    field('Amount', k.amount ? formatMoneyPlain(k.amount) : null, c),
+    field('Amount', k.amount ? formatMoneyShort(k.amount) : null, c),
     field('Problem since', k.occurredOn, c),
     field('Jurisdiction', `${k.jurisdiction} (${jurisdictionName(k.jurisdiction)})`, c),
     '',

@@ -359,7 +359,7 @@ describe('a case file, end to end', () => {
     const refused = sb.run(['delete', '2']);
     expect(refused.status).toBe(2);
     expect(refused.stderr).toMatch(/--yes/);
-    expect(sb.run(['delete', '2', '--yes']).status).toBe(0);
+    expect(sb.json(['delete', '2', '--yes'])).toEqual({ id: 2, deleted: true });
     expect(sb.json<unknown[]>(['list'])).toHaveLength(1);
   });
 });

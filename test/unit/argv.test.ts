@@ -6,8 +6,8 @@ describe('argv → options', () => {
     [['list'], 'list', { status: undefined, json: false }],
     [['ls', '--status', 'open', '--json'], 'list', { status: 'open', json: true }],
     [['show', '3', '--json'], 'show', { caseArg: '3', json: true }],
-    [['delete', '#4', '--yes'], 'delete', { caseArg: '#4', yes: true }],
-    [['contact', 'delete', '7'], 'contact delete', { contactArg: '7', yes: false }],
+    [['delete', '#4', '--yes'], 'delete', { caseArg: '#4', yes: true, json: false }],
+    [['contact', 'delete', '7'], 'contact delete', { contactArg: '7', yes: false, json: false }],
     [
       ['profile', '--name', 'Ayşe', '--country', 'TR', '--time-zone', 'Europe/Istanbul'],
       'profile',

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCase, findCompanyByName, getCase, listCases } from '../../src/db/case-repo.js';
 import { createContact, listCaseActivity, listContacts } from '../../src/db/contact-repo.js';
+import { createLetter, recordSending } from '../../src/db/letter-repo.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations.js';
 import { APPLICATION_ID, ensureDataDir, openDatabase } from '../../src/db/open.js';
 import { parseContact } from '../../src/domain/contact-fields.js';
@@ -116,6 +117,47 @@ describe('the database', () => {
     const [contact] = listContacts(db, caseId);
     expect(contact?.reps.map((r) => r.name)).toEqual(['Ayşe', 'Selin']);
     expect(listCaseActivity(db).get(caseId)?.nextPromise?.text).toBe('call back');
+    db.close();
+  });
+
+  it('a letter and its sending count as activity on the case', () => {
+    const db = openDatabase(file);
+    const caseId = createCase(db, { name: 'Acme', channels: {} }, fields, now);
+    const later = new Date('2026-11-25T09:00:00Z');
+    const id = createLetter(
+      db,
+      {
+        caseId,
+        language: 'en',
+        deadlineOn: '2026-12-09',
+        deadlineSpec: '14d',
+        deadlineFrom: '2026-11-25',
+        remedy: 'refund',
+        fileSha256: null,
+        filePath: null,
+        fileSize: null,
+        cc: null,
+        sendMethod: null,
+        enclosures: [],
+      },
+      later,
+    );
+    expect(getCase(db, caseId).updatedAt).toEqual(later);
+    const sent = new Date('2026-11-26T09:00:00Z');
+    recordSending(
+      db,
+      id,
+      {
+        sentOn: '2026-11-26',
+        sentVia: 'certified-mail',
+        tracking: null,
+        deliveredOn: null,
+        deadlineOn: '2026-12-09',
+        deadlineFrom: '2026-11-25',
+      },
+      sent,
+    );
+    expect(getCase(db, caseId).updatedAt).toEqual(sent);
     db.close();
   });
 });
