@@ -39,10 +39,22 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   return -new TZDate(at.getTime(), timeZone).getTimezoneOffset();
 }
 
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date (YYYY-MM-DD) of an instant in a time zone. */
 export function localDateOf(at: Date, timeZone: string): string {
-  const z = new TZDate(at.getTime(), timeZone);
-  return `${z.getFullYear()}-${String(z.getMonth() + 1).padStart(2, '0')}-${String(z.getDate()).padStart(2, '0')}`;
+  let f = dayFormatters.get(timeZone);
+  if (!f) {
+    // en-CA writes dates as YYYY-MM-DD.
+    f = new Intl.DateTimeFormat('en-CA', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    dayFormatters.set(timeZone, f);
+  }
+  return f.format(at);
 }
 
 /** The instant of a wall-clock time in a time zone. */

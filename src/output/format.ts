@@ -9,29 +9,31 @@ import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
 
+// Building an Intl.DateTimeFormat costs far more than using one: `list` formats hundreds of dates.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'instant' | 'day', timeZone: string): Intl.DateTimeFormat {
+  const key = `${kind}\u0000${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    const day = { timeZone, day: 'numeric', month: 'short', year: 'numeric' } as const;
+    f = new Intl.DateTimeFormat(
+      'en-GB',
+      kind === 'day' ? day : { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
+    );
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 /** "23 Nov 2026 14:05" in the user's zone: what the text output shows for an instant. */
 export function formatInstant(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  })
-    .format(at)
-    .replace(',', '');
+  return formatter('instant', timeZone).format(at).replace(',', '');
 }
 
 /** "23 Nov 2026" in the user's zone. */
 export function formatDay(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone,
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-  }).format(at);
+  return formatter('day', timeZone).format(at);
 }
 
 /** "20 Nov 2026" for a calendar date (YYYY-MM-DD), the same in every zone. */
