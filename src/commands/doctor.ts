@@ -8,6 +8,7 @@ import type { Db } from '../db/open.js';
 import { APPLICATION_ID } from '../db/open.js';
 import { ComplainError } from '../errors.js';
 import { checkStoredCopy, listStore, storedFilePath } from '../files/evidence-store.js';
+import { letterStoreDir, readLetterCopy } from '../files/letter-store.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
 
@@ -155,6 +156,44 @@ async function storeChecks(ctx: AppContext, db: Db): Promise<DoctorCheck[]> {
   return out;
 }
 
+/** The data dir's copies of exported letters: each recorded letter's copy is there and intact. */
+function letterStoreChecks(ctx: AppContext, db: Db): DoctorCheck[] {
+  const out: DoctorCheck[] = [];
+  const rows = db
+    .prepare(
+      'SELECT id, case_id AS caseId, file_sha256 AS sha FROM letter WHERE file_sha256 IS NOT NULL ORDER BY id',
+    )
+    .all() as { id: number; caseId: number; sha: string }[];
+  const dir = letterStoreDir(ctx.paths.dataDir);
+  for (const r of rows) {
+    if (readLetterCopy(ctx.paths.dataDir, r.sha)) continue;
+    out.push({
+      name: `letter #${r.id}`,
+      ok: false,
+      detail: `the data dir's copy of letter #${r.id} (case #${r.caseId}) is missing or changed: the case bundle cannot enclose it`,
+      fix: `export the letter again: complain letter ${r.caseId} -o letter.docx`,
+    });
+  }
+  if (out.length === 0)
+    out.push({
+      name: 'letter copies',
+      ok: true,
+      detail:
+        rows.length === 0
+          ? 'no letters yet'
+          : `${rows.length} letter ${rows.length === 1 ? 'copy matches its' : 'copies match their'} SHA-256`,
+      fix: null,
+    });
+  if (existsSync(dir)) {
+    out.push(modeCheck('letter store permissions', dir, 0o700, ctx.platform));
+    for (const name of readdirSync(dir)) {
+      const c = modeCheck('letter copy permissions', join(dir, name), 0o600, ctx.platform);
+      if (!c.ok) out.push(c);
+    }
+  }
+  return out;
+}
+
 /** Checks the data dir, the database and the evidence store; every problem comes with its fix. */
 export async function runDoctor(_options: DoctorOptions, ctx: AppContext): Promise<DoctorCheck[]> {
   const { dataDir, dbFile } = ctx.paths;
@@ -191,6 +230,7 @@ export async function runDoctor(_options: DoctorOptions, ctx: AppContext): Promi
   }
   checks.push(...databaseChecks(db));
   checks.push(...(await storeChecks(ctx, db)));
+  checks.push(...letterStoreChecks(ctx, db));
   return checks;
 }
 

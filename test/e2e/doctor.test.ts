@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
@@ -18,6 +18,8 @@ describe('complain doctor', () => {
     newCase(sb);
     put(sb, 'fatura.pdf', TINY_PDF);
     sb.json(['attach', '1', 'fatura.pdf']);
+    sb.run(['profile', '--name', 'Ayşe Yılmaz', '--country', 'TR']);
+    sb.run(['letter', '1', '-o', 'letter.docx']);
   });
   afterAll(() => sb.cleanup());
 
@@ -30,9 +32,35 @@ describe('complain doctor', () => {
     const { status, report } = doctor();
     expect(report.checks.filter((c) => !c.ok)).toEqual([]);
     expect(report.checks.map((c) => c.name)).toEqual(
-      expect.arrayContaining(['database integrity', 'schema', 'references', 'evidence copies']),
+      expect.arrayContaining([
+        'database integrity',
+        'schema',
+        'references',
+        'evidence copies',
+        'letter copies',
+      ]),
+    );
+    expect(report.checks.find((c) => c.name === 'letter copies')?.detail).toBe(
+      '1 letter copy matches its SHA-256',
     );
     expect(status).toBe(0);
+  });
+
+  it('finds a letter whose data dir copy is gone, and says how to make it again', () => {
+    const dir = join(sb.dataDir, 'letters');
+    const [copy] = readdirSync(dir);
+    const saved = readFileSync(join(dir, copy!));
+    rmSync(join(dir, copy!));
+    try {
+      const { status, report } = doctor();
+      expect(status).toBe(1);
+      expect(report.checks.find((c) => c.name === 'letter #1')).toMatchObject({
+        ok: false,
+        fix: 'export the letter again: complain letter 1 -o letter.docx',
+      });
+    } finally {
+      writeFileSync(join(dir, copy!), saved, { mode: 0o600 });
+    }
   });
 
   it('finds loose permissions, a changed copy, a stray file and a broken reference, each with a fix', () => {
