@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { BIN, makeSandbox } from '../support/cli.js';
+import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
 import { Terminal } from '../support/tmux.js';
 
 /** Runs `complain args` in a real terminal (tmux), pressing `keys` once `text` shows; the exit status. */
@@ -25,25 +25,7 @@ describe('promise and close in a real terminal', () => {
   let sb: CliSandbox;
   beforeAll(() => {
     sb = makeSandbox();
-    sb.json([
-      'new',
-      '--company',
-      'Acme',
-      '--product',
-      'Kettle',
-      '--amount',
-      '500 TL',
-      '--situation',
-      's',
-      '--problem',
-      'p',
-      '--request',
-      'r',
-      '--remedy',
-      'refund',
-      '--jurisdiction',
-      'TR',
-    ]);
+    sb.json(newCaseArgs({ amount: '500 TL' }));
     sb.json([
       'log',
       '1',

@@ -20,7 +20,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { BIN, makeSandbox } from '../support/cli.js';
+import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
 import { TINY_JPEG, TINY_PDF, newCase, put, sha256, storeNames } from '../support/files.js';
 
 interface EvidenceJson {
@@ -348,23 +348,7 @@ describe('a file the user cannot read', () => {
             env: { ...process.env, HOME: sb.dir, NO_COLOR: '1' },
           },
         );
-      const created = asNobody([
-        'new',
-        '--company',
-        'Acme',
-        '--product',
-        'Kettle',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-        '--jurisdiction',
-        'TR',
-      ]);
+      const created = asNobody(newCaseArgs());
       expect(created.status).toBe(0);
       put(sb, 'secret.pdf', TINY_PDF);
       chmodSync(join(sb.dir, 'secret.pdf'), 0o600);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { BIN, ROOT, makeSandbox } from '../support/cli.js';
+import { BIN, ROOT, makeSandbox, newCaseArgs } from '../support/cli.js';
 import { dumpDatabase } from '../support/db-dump.js';
 
 interface ContactJson {
@@ -271,21 +271,14 @@ describe('a case file, end to end', () => {
   });
 
   it('lists the cases, newest activity first, with the next due promise', () => {
-    sb.json([
-      'new',
-      '--company',
-      'ACME ELEKTRONİK',
-      '--product',
-      'Toaster',
-      '--situation',
-      's',
-      '--problem',
-      'p',
-      '--request',
-      'r',
-      '--remedy',
-      'repair',
-    ]);
+    sb.json(
+      newCaseArgs({
+        company: 'ACME ELEKTRONİK',
+        product: 'Toaster',
+        remedy: 'repair',
+        jurisdiction: null,
+      }),
+    );
     const list = sb.json<
       {
         id: number;
@@ -413,131 +406,21 @@ describe('bad input: a clear line, an exit code, nothing written', () => {
     [['log', 'abc', '--channel', 'phone', '--summary', 'x'], 2, /"abc" is not a case number/],
     [['log', '1'], 2, /missing flags --channel, --summary/],
     [['show', '42'], 1, /no case #42 — run `complain list`/],
-    [
-      [
-        'new',
-        '--company',
-        'X',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-        '--amount',
-        'lots',
-      ],
-      1,
-      /--amount "lots" is not an amount of money/,
-    ],
-    [
-      [
-        'new',
-        '--company',
-        'X',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'money back',
-      ],
-      1,
-      /--remedy "money back" is not a remedy/,
-    ],
-    [
-      [
-        'new',
-        '--company',
-        ' ',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-      ],
-      2,
-      /missing flag --company/,
-    ],
-    [
-      [
-        'new',
-        '--company',
-        'X',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'other',
-      ],
-      2,
-      /missing flag --remedy-detail/,
-    ],
+    [newCaseArgs({ amount: 'lots' }), 1, /--amount "lots" is not an amount of money/],
+    [newCaseArgs({ remedy: 'money back' }), 1, /--remedy "money back" is not a remedy/],
+    [newCaseArgs({ company: ' ' }), 2, /missing flag --company/],
+    [newCaseArgs({ remedy: 'other' }), 2, /missing flag --remedy-detail/],
     [
       ['new', '--product', 'P'],
       2,
       /missing flags --company, --situation, --problem, --request, --remedy \(no terminal/,
     ],
     [
-      [
-        'new',
-        '--company',
-        'X',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-        '--purchased',
-        '2026-13-01',
-      ],
+      newCaseArgs({ purchased: '2026-13-01' }),
       1,
       /--purchased "2026-13-01" is not a date on the calendar/,
     ],
-    [
-      [
-        'new',
-        '--company',
-        'X',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-        '--jurisdiction',
-        'XX',
-      ],
-      1,
-      /--jurisdiction "XX" is not a country code/,
-    ],
+    [newCaseArgs({ jurisdiction: 'XX' }), 1, /--jurisdiction "XX" is not a country code/],
     [['list', '--status', 'lost'], 1, /--status "lost" is not one of open/],
     [['frobnicate'], 2, /unknown command 'frobnicate'/],
     [['log', '1', '--chanel', 'phone'], 2, /unknown option '--chanel'/],
@@ -579,23 +462,7 @@ describe('two complain processes at once', () => {
   it('both succeed', async () => {
     const sb = makeSandbox();
     try {
-      sb.run([
-        'new',
-        '--company',
-        'A',
-        '--product',
-        'P',
-        '--situation',
-        's',
-        '--problem',
-        'p',
-        '--request',
-        'r',
-        '--remedy',
-        'refund',
-        '--jurisdiction',
-        'GB',
-      ]);
+      sb.run(newCaseArgs({ company: 'A', product: 'P', jurisdiction: 'GB' }));
       const runs = Array.from(
         { length: 8 },
         (_, i) =>

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/domain/dates.js';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import type { CliSandbox } from '../support/cli.js';
-import { makeSandbox } from '../support/cli.js';
+import { makeSandbox, newCaseArgs } from '../support/cli.js';
 
 interface LetterJson {
   date: string;
@@ -345,23 +345,14 @@ describe('complain letter without a terminal', () => {
   let sb: CliSandbox;
   beforeAll(() => {
     sb = makeSandbox();
-    sb.json([
-      'new',
-      '--company',
-      'Acme',
-      '--product',
-      'Kettle',
-      '--situation',
-      'I bought a kettle.',
-      '--problem',
-      'YOU PEOPLE ARE USELESS!!! Thanks for nothing.',
-      '--request',
-      'Refund it.',
-      '--remedy',
-      'refund',
-      '--jurisdiction',
-      'GB',
-    ]);
+    sb.json(
+      newCaseArgs({
+        situation: 'I bought a kettle.',
+        problem: 'YOU PEOPLE ARE USELESS!!! Thanks for nothing.',
+        request: 'Refund it.',
+        jurisdiction: 'GB',
+      }),
+    );
   });
   afterAll(() => sb.cleanup());
 

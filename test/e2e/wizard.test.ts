@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { BIN, makeSandbox } from '../support/cli.js';
+import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
 import { Terminal } from '../support/tmux.js';
 
 // The wizards in a real terminal (tmux), typed as a person would.
@@ -95,21 +95,7 @@ describe('complain log in a terminal', () => {
   it('records a transferred call with a promise and rude conduct', async () => {
     sb = makeSandbox();
     sb.run(['profile', '--name', 'Ayşe', '--country', 'TR', '--time-zone', 'Europe/Istanbul']);
-    sb.run([
-      'new',
-      '--company',
-      'Acme',
-      '--product',
-      'Kettle',
-      '--situation',
-      's',
-      '--problem',
-      'p',
-      '--request',
-      'r',
-      '--remedy',
-      'repair',
-    ]);
+    sb.run(newCaseArgs({ remedy: 'repair', jurisdiction: null }));
     term = open(sb, ['log']);
     const t = term;
     await t.choose('How did you contact them?', 0); // phone
@@ -157,23 +143,7 @@ describe('complain log in a terminal', () => {
 
   it('Ctrl-C in the middle leaves no contact behind', async () => {
     sb = makeSandbox();
-    sb.run([
-      'new',
-      '--company',
-      'Acme',
-      '--product',
-      'Kettle',
-      '--situation',
-      's',
-      '--problem',
-      'p',
-      '--request',
-      'r',
-      '--remedy',
-      'repair',
-      '--jurisdiction',
-      'TR',
-    ]);
+    sb.run(newCaseArgs({ remedy: 'repair' }));
     term = open(sb, ['log', '1']);
     await term.choose('How did you contact them?', 0);
     await term.answer('When did it start?', '');

@@ -53,3 +53,23 @@ export function makeSandbox(): CliSandbox {
   };
   return sandbox;
 }
+
+/** The flags of the smallest valid case, the ones most tests need. */
+const MINIMAL_CASE: Record<string, string> = {
+  company: 'Acme',
+  product: 'Kettle',
+  situation: 's',
+  problem: 'p',
+  request: 'r',
+  remedy: 'refund',
+  jurisdiction: 'TR',
+};
+
+/**
+ * `complain new` with the smallest valid case; `changes` replaces or adds flags by name
+ * ({ remedy: 'repair', amount: '500 TL' }), and null leaves a flag out.
+ */
+export function newCaseArgs(changes: Record<string, string | null> = {}): string[] {
+  const flags = { ...MINIMAL_CASE, ...changes };
+  return ['new', ...Object.entries(flags).flatMap(([k, v]) => (v === null ? [] : [`--${k}`, v]))];
+}

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CliSandbox } from './cli.js';
+import { newCaseArgs } from './cli.js';
 
 /** A small but real PDF: one empty page. */
 export const TINY_PDF = Buffer.from(
@@ -43,21 +44,12 @@ export function storeNames(sb: CliSandbox): string[] {
 
 /** Creates a case from flags and returns its id. */
 export function newCase(sb: CliSandbox, company = 'Acme'): number {
-  return sb.json<{ id: number }>([
-    'new',
-    '--company',
-    company,
-    '--product',
-    'Kettle',
-    '--situation',
-    'I bought a kettle.',
-    '--problem',
-    'It stopped heating.',
-    '--request',
-    'Refund it.',
-    '--remedy',
-    'refund',
-    '--jurisdiction',
-    'TR',
-  ]).id;
+  return sb.json<{ id: number }>(
+    newCaseArgs({
+      company,
+      situation: 'I bought a kettle.',
+      problem: 'It stopped heating.',
+      request: 'Refund it.',
+    }),
+  ).id;
 }
