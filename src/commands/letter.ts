@@ -305,7 +305,7 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
           size: Math.ceil(exported.buffer.length / 1024),
           id: String(exported.record.id),
           caseId: String(result.caseRecord.id),
-          due: letter.deadline.text,
+          due: formatLetterDate(letter.deadline.on, uiLocale(), { dateStyle: 'long' }),
         }),
       ),
     );
