@@ -119,7 +119,8 @@ export function registerClock(program: Command, act: Act): void {
     .command('clock')
     .argument('<case>', t('agenda.arg.case'))
     .description(t('agenda.clock.description'));
-  for (const event of CLOCK_STARTS) cmd.option(`--${event} <date>`, t(`agenda.clock.date.${event}`));
+  for (const event of CLOCK_STARTS)
+    cmd.option(`--${event} <date>`, t(`agenda.clock.date.${event}`));
   cmd
     .option('--forget <event>', t('agenda.clock.opt.forget'), collect)
     .option('--sector <sector>', t('agenda.clock.opt.sector', { list: SECTORS.join(' | ') }))

@@ -79,7 +79,10 @@ async function askMissing(ctx: AppContext, k: CaseRecord, given: RawClosure): Pr
       message: t('agenda.close.ask.received'),
       default: labelOf(k.remedy),
     });
-    raw.receivedOn ??= await p.input({ message: t('agenda.close.ask.received-on'), default: today });
+    raw.receivedOn ??= await p.input({
+      message: t('agenda.close.ask.received-on'),
+      default: today,
+    });
     if (!raw.amount && MONEY_REMEDIES.includes(k.remedy))
       raw.amount = await p.input({
         message: t('agenda.close.ask.amount'),

@@ -25,7 +25,10 @@ export interface DueOptions {
 export function toDueOptions(opts: Record<string, unknown>): DueOptions {
   const raw = typeof opts.days === 'string' ? opts.days : '14';
   if (!/^\d{1,4}$/.test(raw.trim()))
-    throw new UsageError(t('agenda.due.error.days', { value: raw }), t('agenda.due.error.days.hint'));
+    throw new UsageError(
+      t('agenda.due.error.days', { value: raw }),
+      t('agenda.due.error.days.hint'),
+    );
   return {
     days: Number(raw),
     ics: typeof opts.ics === 'string' ? opts.ics : undefined,
@@ -69,9 +72,7 @@ export function printDue(ctx: AppContext, options: DueOptions, result: DueResult
   else ctx.say(t('agenda.due.nothing', { days: agenda.windowDays }));
   if (result.icsFile) {
     const n = agenda.overdue.length + agenda.upcoming.length;
-    ctx.say(
-      ctx.color.green(t('agenda.due.wrote', { count: n, file: result.icsFile })),
-    );
+    ctx.say(ctx.color.green(t('agenda.due.wrote', { count: n, file: result.icsFile })));
   }
 }
 

@@ -117,11 +117,7 @@ export function parseClosure(raw: RawClosure, k: CaseRecord, clock: Clock): Clos
   } else if (as === 'escalated-elsewhere') {
     const to = sanitizeText(raw.to ?? '');
     if (!to)
-      throw new ValidationError(
-        'to',
-        t('agenda.close.error.to'),
-        t('agenda.close.error.to.hint'),
-      );
+      throw new ValidationError('to', t('agenda.close.error.to'), t('agenda.close.error.to.hint'));
     closure.escalatedTo = to;
     outcome = t('agenda.close.outcome.escalated', { to });
   } else {

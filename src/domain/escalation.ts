@@ -57,9 +57,7 @@ export function pickForum(
   const first = candidates[0];
   if (!first) {
     const court = j.forums.find((f) => f.kind === 'court');
-    return court
-      ? { forum: court, limit: null, why: t('agenda.forum.why.only-court') }
-      : null;
+    return court ? { forum: court, limit: null, why: t('agenda.forum.why.only-court') } : null;
   }
   const limit = forumLimitFor(first, year);
   if (!first.limits || first.limits.length === 0 || !limit) {
@@ -165,13 +163,12 @@ export function ladderPosition(
   const withRef = s.contacts.filter((c) => c.reference);
   if (broken.length > 0)
     notes.push(
-      ...broken.map(
-        ({ p, c }) =>
-          t('agenda.next.note.broken', {
-            made: localDateOf(c.startedAt, tz),
-            text: p.text,
-            due: localDateOf(p.dueAt, tz),
-          }),
+      ...broken.map(({ p, c }) =>
+        t('agenda.next.note.broken', {
+          made: localDateOf(c.startedAt, tz),
+          text: p.text,
+          due: localDateOf(p.dueAt, tz),
+        }),
       ),
     );
   for (const c of clocks)
@@ -277,17 +274,11 @@ export function ladderPosition(
         }),
       );
     }
-    return result(
-      'forum',
-      t('agenda.next.reason.letter-logged', { forum: forumText ?? noForum }),
-    );
+    return result('forum', t('agenda.next.reason.letter-logged', { forum: forumText ?? noForum }));
   }
   // first-contact, follow-up, supervisor: the company has not been written to yet.
   const unsent = s.letters.find((l) => !l.sentAt);
-  if (unsent)
-    notes.push(
-      t('agenda.next.note.unsent', { id: String(unsent.id) }),
-    );
+  if (unsent) notes.push(t('agenda.next.note.unsent', { id: String(unsent.id) }));
   const duty = passedDuty[0];
   if (duty && duty.dueAt && duty.rule.whenPassed === 'forum') {
     return result(

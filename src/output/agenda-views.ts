@@ -217,11 +217,7 @@ export function caseExtrasView(e: CaseExtras) {
 export function renderCallSheet(s: CallSheet, c: ChalkInstance): string {
   const f = s.facts;
   // The three labels padded to one width, so that the texts line up in every language.
-  const labels = [
-    t('agenda.prep.situation'),
-    t('agenda.prep.problem'),
-    t('agenda.prep.request'),
-  ];
+  const labels = [t('agenda.prep.situation'), t('agenda.prep.problem'), t('agenda.prep.request')];
   const width = Math.max(...labels.map((l) => l.length)) + 1;
   const [situation, problem, request] = labels.map((l) => l.padEnd(width));
   const params = { id: String(s.caseId), company: s.company, phone: s.phone ?? '' };
