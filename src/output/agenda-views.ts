@@ -106,7 +106,7 @@ export function renderAgenda(
   const out: string[] = [];
   const table = (items: AgendaItem[], paint: (s: string) => string) => {
     let text = renderTable(headers, rows(items), {
-      maxWidths: [12, 12, 24, 90, 26],
+      maxWidths: [22, 12, 24, 90, 26],
       header: (s) => c.bold(s),
       paint: (_, ci, cell) => (ci === 0 ? paint(cell) : cell),
     });
