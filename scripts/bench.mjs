@@ -186,7 +186,17 @@ for (const n of SIZES) {
 const BIG = 10_000;
 let ok = true;
 const table = [
-  ['command', 'floor', '100: ratio', '10k: ms', '10k: ratio', 'target', 'RSS MB (× floor)', 'growth', 'verdict'],
+  [
+    'command',
+    'floor',
+    '100: ratio',
+    '10k: ms',
+    '10k: ratio',
+    'target',
+    'RSS MB (× floor)',
+    'growth',
+    'verdict',
+  ],
 ];
 for (const [name, floor, , target] of ROWS) {
   const small = results.get(`${name}@100`);
@@ -212,7 +222,11 @@ for (const [name, floor, , target] of ROWS) {
     name === 'import' ? '< 10 s' : target === null ? '—' : `≤ ${target}`,
     `${big.rss.toFixed(0)} (${rssRatio.toFixed(2)})`,
     growth.toFixed(2),
-    name !== 'import' && target === null ? 'reported' : misses.length ? `MISSED: ${misses.join(', ')}` : 'ok',
+    name !== 'import' && target === null
+      ? 'reported'
+      : misses.length
+        ? `MISSED: ${misses.join(', ')}`
+        : 'ok',
   ]);
 }
 const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
@@ -222,7 +236,10 @@ for (const n of SIZES.filter((s) => s > BIG)) {
   console.log(`\n${n} cases (reported, no target):`);
   for (const [name, floor] of ROWS) {
     const m = results.get(`${name}@${n}`);
-    if (m) console.log(`  ${name.padEnd(13)} ${m.ms.toFixed(0)} ms  ${m.ratio.toFixed(2)} × ${floor}  RSS ${m.rss.toFixed(0)} MB`);
+    if (m)
+      console.log(
+        `  ${name.padEnd(13)} ${m.ms.toFixed(0)} ms  ${m.ratio.toFixed(2)} × ${floor}  RSS ${m.rss.toFixed(0)} MB`,
+      );
   }
 }
 console.log(`\nload average at the end: ${readFileSync('/proc/loadavg', 'utf8').trim()}`);

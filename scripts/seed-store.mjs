@@ -4,13 +4,42 @@
 // seeding runs against both. Deterministic: the same `n` and `now` give the same store.
 
 const COMPANIES = [
-  'Northwind Telecom', 'Globex Energy', 'Initech Bank', 'Acme Appliances', 'Umbrella Insurance',
-  'Stark Airlines', 'Wayne Broadband', 'Soylent Foods', 'Hooli Mobile', 'Vandelay Imports',
-  'Cyberdyne Electronics', 'Tyrell Rentals', 'Wonka Retail', 'Oceanic Travel', 'Massive Dynamic',
+  'Northwind Telecom',
+  'Globex Energy',
+  'Initech Bank',
+  'Acme Appliances',
+  'Umbrella Insurance',
+  'Stark Airlines',
+  'Wayne Broadband',
+  'Soylent Foods',
+  'Hooli Mobile',
+  'Vandelay Imports',
+  'Cyberdyne Electronics',
+  'Tyrell Rentals',
+  'Wonka Retail',
+  'Oceanic Travel',
+  'Massive Dynamic',
 ];
-const PRODUCTS = ['Kettle', 'Broadband 500', 'Current account', 'Flight LHR-IST', 'Washing machine',
-  'Mobile contract', 'Energy tariff', 'Laptop', 'Travel insurance', 'Sofa'];
-const REMEDIES = ['refund', 'replacement', 'repair', 'price-reduction', 'cancellation', 'compensation'];
+const PRODUCTS = [
+  'Kettle',
+  'Broadband 500',
+  'Current account',
+  'Flight LHR-IST',
+  'Washing machine',
+  'Mobile contract',
+  'Energy tariff',
+  'Laptop',
+  'Travel insurance',
+  'Sofa',
+];
+const REMEDIES = [
+  'refund',
+  'replacement',
+  'repair',
+  'price-reduction',
+  'cancellation',
+  'compensation',
+];
 const JURISDICTIONS = ['GB', 'TR', 'EU', 'US', 'KZ', 'IR'];
 const CHANNELS = ['phone', 'email', 'chat', 'web-form', 'letter'];
 const SECTORS = [null, null, 'telecoms', 'energy', 'finance'];
@@ -82,10 +111,14 @@ export function seedStore(db, api, { n, now, firstContacts = 200, contactsPerCas
       const span = Math.max(now.getTime() - occurred.getTime(), DAY);
       for (let k = 0; k < count; k++) {
         const at = new Date(occurred.getTime() + Math.floor(((k + rnd()) / count) * span * 0.95));
+        // The last contact of every third case holds a promise still to come (the agenda's
+        // "due soon"); elsewhere about 3 contacts in 10 hold one, most of them long overdue.
+        const soon = k === count - 1 && i % 3 === 0;
+        const due = soon
+          ? new Date(now.getTime() + (1 + (i % 20)) * DAY)
+          : new Date(at.getTime() + (3 + Math.floor(rnd() * 20)) * DAY);
         const promises =
-          rnd() < 0.3
-            ? [{ text: 'call back with a decision', due: day(new Date(at.getTime() + 7 * DAY)) }]
-            : [];
+          soon || rnd() < 0.3 ? [{ text: 'call back with a decision', due: day(due) }] : [];
         const input = api.parseContact(
           {
             channel: pick(CHANNELS),
