@@ -89,3 +89,18 @@ describe('the JSON contract holds on a seeded store of 80 cases', () => {
     expect(text).toBe(readFileSync(file, 'utf8'));
   });
 });
+
+describe('eachSnapshot reads what loadSnapshot reads, case by case', () => {
+  it.each([1, 7, 500])('in chunks of %i cases, on a subset with gaps', async (chunk) => {
+    const { eachSnapshot, loadSnapshot } = await import('../../src/db/agenda-repo.js');
+    const { listCases } = await import('../../src/db/case-repo.js');
+    const db = t.ctx.db();
+    const subset = listCases(db).filter((c) => c.id % 4 !== 0);
+    const bulk = [...eachSnapshot(db, subset, chunk)];
+    expect(bulk.length).toBe(subset.length);
+    expect(bulk.some((s) => s.letters.length > 0)).toBe(true);
+    expect(bulk.some((s) => s.events.length > 0 && s.sector !== null)).toBe(true);
+    expect(bulk.some((s) => s.contacts.some((c) => c.promises.length > 0))).toBe(true);
+    expect(bulk).toEqual(subset.map((c) => loadSnapshot(db, c)));
+  });
+});
