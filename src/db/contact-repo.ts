@@ -354,9 +354,9 @@ export function listCaseActivity(db: Db): Map<number, CaseActivity> {
   }
   const pending = db
     .prepare(
-      `SELECT p.* FROM promise p
-       WHERE p.state = 'pending' AND p.id = (
-         SELECT q.id FROM promise q WHERE q.case_id = p.case_id AND q.state = 'pending' ORDER BY q.due_at, q.id LIMIT 1)`,
+      // One lookup per case in the pending-promise index (schema 5), not a scan of every promise.
+      `SELECT p.* FROM case_file f JOIN promise p ON p.id = (
+         SELECT q.id FROM promise q WHERE q.case_id = f.id AND q.state = 'pending' ORDER BY q.due_at, q.id LIMIT 1)`,
     )
     .all() as PromiseRow[];
   for (const p of pending) {
