@@ -2,6 +2,7 @@ import { homedir } from 'node:os';
 import { createProgram, CommanderError } from './cli.js';
 import type { Session } from './cli.js';
 import type { Runtime } from './context.js';
+import { startUiLanguage } from './context.js';
 import { ComplainError, ExitCode } from './errors.js';
 import { translateSqliteError } from './db/open.js';
 
@@ -30,6 +31,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     signal: abort.signal,
   };
+  startUiLanguage(runtime, argv);
   const session: Session = { ctx: undefined };
   const onSigint = () => {
     // Ctrl-C outside a prompt: close the database (committed data leaves the -wal), then die of

@@ -4,6 +4,7 @@ import { getCase, listCases } from '../db/case-repo.js';
 import type { CaseRecord } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { CancelledError, UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 /** Accepts "3" or "#3". */
 export function parseId(text: string, what: string): number {
@@ -72,9 +73,17 @@ export async function confirmDestructive(
   if (!ok) throw new CancelledError('Nothing was deleted.');
 }
 
-/** Help text that leads with examples (clig.dev). */
-export function examples(lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+/**
+ * Help text that leads with examples (clig.dev). `lines` is a catalogue message with one example
+ * per line (a line that starts with spaces continues the one above), or a list of them.
+ */
+export function examples(lines: string[] | string): string {
+  const list = typeof lines === 'string' ? lines.split('\n') : lines;
+  return (
+    `\n${t('cli.examples')}\n` +
+    list.map((l) => (/^\s/.test(l) ? `  ${l}` : `  $ ${l}`)).join('\n') +
+    '\n'
+  );
 }
 
 /**

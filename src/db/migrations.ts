@@ -192,11 +192,18 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'profile: the interface language (null: from the locale, else the country)',
+    sql: `
+      ALTER TABLE profile ADD COLUMN interface_language TEXT
+        CHECK (interface_language IS NULL OR interface_language IN ('en','tr','ru','kk','fa'));
+    `,
+  },
+  {
     version: 5,
     name: 'indexes for the foreign keys the agenda, the statistics and the deletes filter on',
-    // Number 4 is the profile's interface language (on main); 5 only adds indexes, so it applies
-    // the same on a database at 3 or at 4. Without promise_contact, loading a case's contacts
-    // scanned every promise (the agenda read each case's, so `due` on 10,000 cases took 18 s).
+    // Without promise_contact, loading a case's contacts scanned every promise (the agenda read
+    // each case's, so `due` on 10,000 cases took 18 s).
     sql: `
       CREATE INDEX IF NOT EXISTS promise_contact ON promise(contact_id);
       -- list's next promise per case reads only the pending ones, in due order.

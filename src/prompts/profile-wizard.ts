@@ -3,6 +3,7 @@ import type { Profile } from '../domain/model.js';
 import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
+import { UI_LANGUAGES } from '../i18n.js';
 import { validatorFor } from './validate.js';
 
 /** Asks for every profile field not already given; `initial` holds the current values. */
@@ -15,7 +16,7 @@ export async function askProfile(
   const out: Partial<Profile> = { ...given };
   for (const spec of PROFILE_FIELDS) {
     if (out[spec.key] !== undefined) continue;
-    let fallback = initial[spec.key];
+    let fallback = initial[spec.key] ?? undefined;
     if (spec.key === 'language') {
       fallback ??= defaultLanguageFor(out.country ?? 'US');
       out.language = await prompter.select({
@@ -25,6 +26,18 @@ export async function askProfile(
       });
       continue;
     }
+    if (spec.key === 'interfaceLanguage') {
+      const choice = await prompter.select({
+        message: spec.question,
+        choices: [
+          { value: 'auto', name: "The computer's language (auto)" },
+          ...UI_LANGUAGES.map((l) => ({ value: l, name: `${labelOf(l)} (${l})` })),
+        ],
+        default: initial.interfaceLanguage ?? 'auto',
+      });
+      out.interfaceLanguage = choice === 'auto' ? null : choice;
+      continue;
+    }
     if (spec.key === 'timeZone') fallback ??= clock.timeZone;
     const answer = await prompter.input({
       message: spec.question,
@@ -32,7 +45,7 @@ export async function askProfile(
       required: spec.required,
       validate: validatorFor((v) => parseProfileField(spec.key, v), !spec.required),
     });
-    out[spec.key] = parseProfileField(spec.key, answer);
+    (out as Record<string, string>)[spec.key] = parseProfileField(spec.key, answer);
   }
   return out as Profile;
 }
