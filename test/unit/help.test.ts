@@ -14,12 +14,18 @@ async function helpOf(argv: string[]): Promise<string> {
   const stdout = new PassThrough();
   let text = '';
   stdout.on('data', (c: Buffer) => (text += c.toString()));
-  const program = createProgram(fakeRuntime({ stdout }), { ctx: undefined }, () => undefined);
+  const program = await createProgram(
+    fakeRuntime({ stdout }),
+    { ctx: undefined },
+    { record: () => undefined, args: [...argv, '--help'] },
+  );
   await expect(program.parseAsync(['node', 'complain', ...argv, '--help'])).rejects.toThrow();
   return text;
 }
 
-const commands = leaves(createProgram(fakeRuntime(), { ctx: undefined }, () => undefined));
+const commands = leaves(
+  await createProgram(fakeRuntime(), { ctx: undefined }, { record: () => undefined }),
+);
 
 describe('help leads with examples (clig.dev)', () => {
   it.each(commands.map((argv) => [argv.join(' '), argv] as const))(
