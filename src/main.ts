@@ -9,20 +9,30 @@ export function formatError(error: ComplainError): string {
   return `complain: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`;
 }
 
+/** `--version` (or `-V`), with at most the global flags beside it: commander would say the same. */
+function asksVersionOnly(args: readonly string[]): boolean {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--data-dir') i++;
+    else if (!a.startsWith('--data-dir=') && !['--no-input', '--no-color', '--debug'].includes(a))
+      rest.push(a);
+  }
+  return rest.length === 1 && (rest[0] === '--version' || rest[0] === '-V');
+}
+
 /** The only place that reads process.*: builds the runtime, runs the program, sets the exit code. */
 export async function main(argv: string[] = process.argv): Promise<void> {
   // `complain --version` answers before anything else is loaded (scripts call it to check).
   const args = argv.slice(2);
-  if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  if (asksVersionOnly(args)) {
     process.stdout.write(`${VERSION}\n`);
     return;
   }
   // The rest is loaded now; cli.ts then loads only the command the argv names.
-  const [{ createProgram, CommanderError }, { startUiLanguage }, errors] = await Promise.all([
-    import('./cli.js'),
-    import('./ui-language.js'),
-    import('./errors.js'),
-  ]);
+  const [{ createProgram, CommanderError }, { startUiLanguage }, errors, { t }] = await Promise.all(
+    [import('./cli.js'), import('./ui-language.js'), import('./errors.js'), import('./i18n.js')],
+  );
   const { ExitCode } = errors;
   // Personal data: whatever we create is readable by the user alone.
   process.umask(0o077);
@@ -49,7 +59,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     // the signal as a shell expects. A transaction in progress is synchronous and has finished.
     abort.abort();
     session.ctx?.close();
-    process.stderr.write('\nCancelled: nothing was saved.\n');
+    process.stderr.write(`\n${t('cli.cancelled')}\n`);
     process.exitCode = ExitCode.cancelled;
     process.removeListener('SIGINT', onSigint);
     process.kill(process.pid, 'SIGINT');
@@ -61,7 +71,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     await program.parseAsync(argv);
   } catch (caught) {
     const { translateSqliteError } = await import('./db/open.js');
-    const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? 'the database');
+    const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? t('cli.theDatabase'));
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     } else if (error instanceof errors.ComplainError) {
@@ -71,9 +81,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.exitCode = error.exitCode;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(
-        `complain: unexpected error: ${message} — this is a bug; run again with --debug and report the output\n`,
-      );
+      process.stderr.write(`complain: ${t('cli.bug', { message })}\n`);
       if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
       process.exitCode = ExitCode.failure;
     }
