@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { loadSnapshot } from '../db/agenda-repo.js';
+import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
@@ -47,9 +47,10 @@ export interface DueResult {
 export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueResult> {
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
-  const snapshots = listCases(db)
-    .filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null)
-    .map((c) => loadSnapshot(db, c));
+  const snapshots = eachSnapshot(
+    db,
+    listCases(db).filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null),
+  );
   const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
   if (options.ics) {
     // Only this flag needs the calendar library.

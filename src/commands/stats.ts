@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { listCaseExtras, loadSnapshot } from '../db/agenda-repo.js';
+import { eachSnapshot, listCaseExtras } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { CompanyStats } from '../domain/stats.js';
 import { companyStats } from '../domain/stats.js';
@@ -23,11 +23,11 @@ export async function runStats(_options: StatsOptions, ctx: AppContext): Promise
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
   const extras = listCaseExtras(db);
-  const cases = listCases(db).map((c) => ({
-    snapshot: loadSnapshot(db, c),
-    extras: extras.get(c.id) ?? { sector: null, closure: null },
-  }));
-  return companyStats(cases, now, timeZone);
+  function* cases() {
+    for (const snapshot of eachSnapshot(db, listCases(db)))
+      yield { snapshot, extras: extras.get(snapshot.case.id) ?? { sector: null, closure: null } };
+  }
+  return companyStats(cases(), now, timeZone);
 }
 
 export function printStats(ctx: AppContext, options: StatsOptions, stats: CompanyStats[]): void {

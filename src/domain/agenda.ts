@@ -153,7 +153,7 @@ export function caseItems(
 
 /** Builds the agenda across cases: overdue first, then due within `windowDays` days. */
 export function buildAgenda(
-  snapshots: readonly CaseSnapshot[],
+  snapshots: Iterable<CaseSnapshot>,
   jurisdictionOf: (code: string) => Jurisdiction,
   now: Date,
   tz: string,
