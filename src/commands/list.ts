@@ -10,6 +10,7 @@ import { caseListItemView, lastActivity } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
 import { parseChoice } from '../domain/contact-fields.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain list`. */
 export interface ListOptions {
@@ -59,8 +60,8 @@ export function printList(ctx: AppContext, options: ListOptions, result: ListRes
   if (result.cases.length === 0) {
     ctx.say(
       options.status
-        ? `No ${options.status} cases.`
-        : 'No cases yet: start one with `complain new`.',
+        ? t('case.list.noneWithStatus', { status: options.status })
+        : t('case.list.none'),
     );
     return;
   }
@@ -73,17 +74,10 @@ export function registerList(program: Command, act: Act): void {
   program
     .command('list')
     .alias('ls')
-    .description('the cases, newest activity first, with the next promise due')
-    .option('--status <status>', `only cases with this status: ${CASE_STATUSES.join(' | ')}`)
-    .option('--json', 'print the cases as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain list',
-        'complain list --status open',
-        "complain list --json | jq '.[] | select(.overdue)'",
-      ]),
-    )
+    .description(t('case.list.description'))
+    .option('--status <status>', t('case.list.opt.status', { values: CASE_STATUSES.join(' | ') }))
+    .option('--json', t('case.list.opt.json'))
+    .addHelpText('after', examples(t('case.list.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toListOptions(opts);
       await act(cmd, 'list', options, async (ctx) =>

@@ -3,7 +3,7 @@ import type { Profile } from '../domain/model.js';
 import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
-import { UI_LANGUAGES } from '../i18n.js';
+import { UI_LANGUAGES, t } from '../i18n.js';
 import { validatorFor } from './validate.js';
 
 /** Asks for every profile field not already given; `initial` holds the current values. */
@@ -30,7 +30,7 @@ export async function askProfile(
       const choice = await prompter.select({
         message: spec.question,
         choices: [
-          { value: 'auto', name: "The computer's language (auto)" },
+          { value: 'auto', name: t('case.profile.autoLanguage') },
           ...UI_LANGUAGES.map((l) => ({ value: l, name: `${labelOf(l)} (${l})` })),
         ],
         default: initial.interfaceLanguage ?? 'auto',

@@ -22,6 +22,7 @@ describe('runNew', () => {
       'TR',
       'tr',
       'Europe/Istanbul',
+      'auto',
       // company (none known yet) and its channels
       'Acme Elektronik',
       '444 0 444',
@@ -72,6 +73,7 @@ describe('runNew', () => {
       'TR',
       'tr',
       'Europe/Istanbul',
+      'auto',
       'Acme',
       '',
       '',
