@@ -31,6 +31,7 @@ describe('complain new in a terminal', () => {
     await t.answer('Your country', 'TR');
     await t.answer('Language of your letters', ''); // Türkçe is the default for TR
     await t.answer('Your time zone', ''); // the computer's: Europe/Istanbul
+    await t.choose('Language of this program', 0); // auto: the computer's language
     await t.answer('Which company?', 'Acme Elektronik');
     await t.answer('Their phone number', '444 0 444');
     for (const q of ['complaints e-mail', 'website', 'chat', 'social media', 'postal address'])
