@@ -13,6 +13,7 @@ import { caseListItemView, lastActivity } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
 import { parseChoice } from '../domain/contact-fields.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain list`. */
 export interface ListOptions {
@@ -105,12 +106,12 @@ export function printList(ctx: AppContext, options: ListOptions, result: ListRes
   if (result.cases.length === 0) {
     ctx.say(
       options.status
-        ? `No ${options.status} cases.`
+        ? t('case.list.noneWithStatus', { status: options.status })
         : options.company
           ? t('commands.list.noCompany', { company: options.company })
           : result.attention && result.total > 0
             ? t('commands.list.noneOpen')
-            : 'No cases yet: start one with `complain new`.',
+            : t('case.list.none'),
     );
     return;
   }
@@ -124,22 +125,13 @@ export function registerList(program: Command, act: Act): void {
   program
     .command('list')
     .alias('ls')
-    .description('the cases, newest activity first, with the next promise due')
-    .option('--status <status>', `only cases with this status: ${CASE_STATUSES.join(' | ')}`)
+    .description(t('case.list.description'))
+    .option('--status <status>', t('case.list.opt.status', { values: CASE_STATUSES.join(' | ') }))
     .option('--company <name>', t('commands.list.optCompany'))
     .option('--limit <n>', t('commands.list.optLimit'))
     .option('--all', t('commands.list.optAll'))
-    .option('--json', 'print the cases as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain list',
-        'complain list --all',
-        'complain list --status open',
-        'complain list --company acme --limit 5',
-        "complain list --json | jq '.[] | select(.overdue)'",
-      ]),
-    )
+    .option('--json', t('case.list.opt.json'))
+    .addHelpText('after', examples(t('case.list.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toListOptions(opts);
       await act(cmd, 'list', options, async (ctx) =>
