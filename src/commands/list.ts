@@ -13,7 +13,6 @@ import { caseListItemView, lastActivity } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
 import { parseChoice } from '../domain/contact-fields.js';
-import { t } from '../i18n.js';
 
 /** Flags of `complain list`. */
 export interface ListOptions {

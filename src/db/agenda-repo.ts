@@ -10,6 +10,7 @@ import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
 import { listContacts, listContactsOfCaseRange, toPromise } from './contact-repo.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 /**
  * An ISO instant; a bare date (a delivery date typed from a receipt) is taken as noon UTC, which
@@ -207,8 +208,8 @@ export function closeCase(
       { closed_at: string | null } | undefined;
     if (!current) throw caseNotFound(caseId);
     if (current.closed_at)
-      throw new ComplainError(`case #${caseId} is already closed`, {
-        hint: `reopen it first: complain edit ${caseId} --status open`,
+      throw new ComplainError(t('evidence.repo.caseClosed', { id: String(caseId) }), {
+        hint: t('evidence.repo.caseClosedHint', { id: String(caseId) }),
       });
     db.prepare(
       `UPDATE case_file SET status = @status, outcome = @outcome, closed_at = @at, updated_at = @at,
@@ -237,8 +238,8 @@ export function getPromise(db: Db, id: number): PromiseRecord {
   const row = db.prepare('SELECT * FROM promise WHERE id = ?').get(id) as PromiseRow | undefined;
   if (!row)
     throw new NotFoundError(
-      `no promise #${id}`,
-      'run `complain due` or `complain show <case>` to see the promise numbers',
+      t('evidence.repo.noPromise', { id: String(id) }),
+      t('evidence.repo.noPromiseHint'),
     );
   return toPromise(row);
 }

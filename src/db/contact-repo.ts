@@ -11,6 +11,7 @@ import type {
 import { NotFoundError } from '../errors.js';
 import { touchCase } from './case-repo.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 interface ContactRow {
   id: number;
@@ -324,8 +325,8 @@ export function getContact(db: Db, id: number): ContactRecord {
   const row = db.prepare('SELECT * FROM contact WHERE id = ?').get(id) as ContactRow | undefined;
   if (!row)
     throw new NotFoundError(
-      `no contact #${id}`,
-      'run `complain show <case>` to see the contact numbers',
+      t('evidence.repo.noContact', { id: String(id) }),
+      t('evidence.repo.noContactHint'),
     );
   return toContact(row, readChildren(db, 'c.id = ?', [id]));
 }
