@@ -11,6 +11,7 @@ import type { CaseRecord } from '../domain/model.js';
 import type { Remedy } from '../domain/vocab.js';
 import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import type { DeadlineChoice, DeadlineSpec } from '../letter/deadline.js';
 import {
   deadlineDate,
@@ -232,6 +233,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       `the letter has ${warnings.length} lint ${warnings.length === 1 ? 'warning' : 'warnings'} (--strict)`,
       'fix them in the case file (complain edit, complain contact edit) or drop --strict',
     );
+  const errors = warnings.filter((w) => w.severity === 'error');
+  if (errors.length > 0 && (output || ctx.interactive)) {
+    if (!output) return result;
+    throw new ValidationError(
+      'letter',
+      t('letters.export.refused', { count: errors.length }),
+      t('letters.export.refusedHint'),
+    );
+  }
   if (!output && ctx.interactive)
     output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
   if (!output) return result;
