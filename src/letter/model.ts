@@ -122,6 +122,9 @@ export interface Letter {
 /** First-strong isolate: a Latin reference or e-mail keeps its own order inside RTL text. */
 const FSI = '\u2068';
 const PDI = '\u2069';
+/** A run of Latin script with its numbers and punctuation: "(EU) 2019/771", "274-IV", "e-Devlet (TÜBİS)". */
+const LATIN_RUN =
+  /\(?(?:\d+[-/.]?)*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9\-./’' ()]*[A-Za-z\u00c0-\u024f0-9)]/g;
 
 /** User text on one line: sanitised, newlines and runs of spaces as one space. */
 function oneLine(value: string): string {
@@ -187,11 +190,14 @@ export function buildLetter(input: LetterInput): Letter {
   /** A jurisdiction text in the letter's language; a bracket and a lint error where it is missing. */
   const translated = (value: Localized, key: string): string => {
     const found = value[lang];
-    if (found) return found;
+    if (found) return latin(found);
     const where = `jurisdictions/${input.jurisdiction.code}.json ${key}.${lang}`;
     missingTranslations.push(where);
     return `[${where}]`;
   };
+  /** Latin names and numbers inside data text ("قانون 274-IV"), isolated in RTL letters. */
+  const latin = (value: string) =>
+    rtl ? value.replace(LATIN_RUN, (m) => `${FSI}${m}${PDI}`) : value;
   /** A value the user typed (name, reference, address line), isolated in RTL letters. */
   const iso = (value: string) => (rtl && value ? `${FSI}${value}${PDI}` : value);
   const one = (value: string) => iso(oneLine(value));
@@ -437,7 +443,9 @@ export function buildLetter(input: LetterInput): Letter {
   const cc = input.cc ? oneLine(input.cc) : null;
   if (cc) add('cc', [fill(text(t, 'cc'), { cc })]);
   add('sending', [
-    fill(text(t, 'sending'), { method: t.sendingMethods[input.sendVia] ?? input.sendVia }),
+    fill(text(t, 'sending'), {
+      method: latin(t.sendingMethods[input.sendVia] ?? input.sendVia),
+    }),
   ]);
 
   const order: readonly string[] = t.layout.order ?? LETTER_ELEMENTS;

@@ -100,7 +100,7 @@ export function fixtureContacts(): ContactRecord[] {
 
 /** The typical case: three contacts, three enclosures. */
 export function fixtureInput(
-  language: 'en' | 'tr',
+  language: string,
   overrides: Partial<LetterInput> = {},
 ): LetterInput {
   const caseRecord = overrides.caseRecord ?? fixtureCase();
