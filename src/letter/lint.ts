@@ -161,8 +161,8 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   for (const block of letter.blocks) {
     if (!PROSE.includes(block.kind)) continue;
     for (const line of block.lines) {
-      // Quoted rude words are evidence, not the writer's tone; isolates are not words.
-      let own = line.replace(/[\u2066-\u2069]/g, '');
+      // Quoted rude words are evidence, not the writer's tone; direction marks are not words.
+      let own = line.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
       for (const q of letter.quotes) own = own.split(q).join('…');
       for (const sentence of sentencesOf(own, locale)) {
         const unfinished =

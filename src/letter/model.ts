@@ -93,6 +93,8 @@ export interface Letter {
   layout: LetterLayout;
   pageSize: PageSize;
   blocks: LetterBlock[];
+  /** Who signs it, as written (the document's author). */
+  signer: string;
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   subject: string;
@@ -119,9 +121,14 @@ export interface Letter {
   missingTranslations: string[];
 }
 
-/** First-strong isolate: a Latin reference or e-mail keeps its own order inside RTL text. */
-const FSI = '\u2068';
-const PDI = '\u2069';
+/**
+ * Left-to-right marks around a Latin reference, e-mail or phone number inside RTL text keep its
+ * order ("+98 912…" does not lose its "+" to the other end). LRM rather than the isolates
+ * (U+2066–2069): LibreOffice 7.4 breaks lines inside an isolate and reorders around it.
+ */
+const LRM = '\u200e';
+/** The first strong character is left to right (Latin, Cyrillic), or there is none but digits. */
+const STARTS_LTR = /^[^\p{L}]*(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|$)/u;
 /** A run of Latin script with its numbers and punctuation: "(EU) 2019/771", "274-IV", "e-Devlet (TÜBİS)". */
 const LATIN_RUN =
   /\(?(?:\d+[-/.]?)*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9\-./’' ()]*[A-Za-z\u00c0-\u024f0-9)]/g;
@@ -195,11 +202,14 @@ export function buildLetter(input: LetterInput): Letter {
     missingTranslations.push(where);
     return `[${where}]`;
   };
-  /** Latin names and numbers inside data text ("قانون 274-IV"), isolated in RTL letters. */
+  /** Latin names and numbers inside data text ("قانون 274-IV"), marked left to right in RTL letters. */
   const latin = (value: string) =>
-    rtl ? value.replace(LATIN_RUN, (m) => `${FSI}${m}${PDI}`) : value;
-  /** A value the user typed (name, reference, address line), isolated in RTL letters. */
-  const iso = (value: string) => (rtl && value ? `${FSI}${value}${PDI}` : value);
+    rtl ? value.replace(LATIN_RUN, (m) => `${LRM}${m}${LRM}`) : value;
+  /** A value the user typed (name, reference, address line), marked left to right in RTL letters. */
+  const iso = (value: string) =>
+    rtl && value && STARTS_LTR.test(value) ? `${LRM}${value}${LRM}` : value;
+  const address = (value: string) =>
+    t.layout.addressOnOneLine ? [lines(value).join(', ')] : lines(value);
   const one = (value: string) => iso(oneLine(value));
   const num = (n: number) => formatCount(t, n);
   /** An amount: the locale's digits and separators, then the template's currency word. */
@@ -246,7 +256,7 @@ export function buildLetter(input: LetterInput): Letter {
     t.layout.senderWithName === false
       ? undefined
       : fill(pattern('senderName', '{name}'), { name: senderName }),
-    ...(p ? lines(p.address).map(iso) : []),
+    ...(p ? address(p.address).map(iso) : []),
     p?.phone ? one(p.phone) : undefined,
     p?.email ? one(p.email) : undefined,
   ]);
@@ -263,7 +273,7 @@ export function buildLetter(input: LetterInput): Letter {
     fill(pattern('recipientName', '{company}'), { company: one(c.company.name) }),
     text(t, 'department'),
     ...(c.company.address
-      ? lines(c.company.address).map(iso)
+      ? address(c.company.address).map(iso)
       : [placeholder('company-address', 'placeholderAddress')]),
   ]);
   const title = t.titles?.[input.remedy] ?? t.titles?.other;
@@ -463,6 +473,7 @@ export function buildLetter(input: LetterInput): Letter {
     layout: t.layout,
     pageSize: pageSizeFor(input.region),
     blocks,
+    signer: p ? oneLine(p.fullName) : '',
     date: today,
     subject,
     deadline: {

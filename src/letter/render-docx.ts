@@ -81,7 +81,11 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         : {}),
       children: [
         new TextRun({
-          children: unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
+          // In RTL paragraphs LibreOffice 7.4 breaks a line inside a number after a no-break
+          // hyphen ("EM-7" / "781"): there the references keep their plain hyphen.
+          children: rtl
+            ? [sanitizeText(text).replace(/\s*\n\s*/g, ' ')]
+            : unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
           bold: s.bold ?? false,
           rightToLeft: rtl,
           ...(s.size ? { size: s.size * 2 } : {}),
@@ -140,7 +144,9 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         return b.lines.map((l) => paragraph(l, { before: gap, keepNext: true }));
       case 'name':
         // Room for the handwritten signature, made with spacing, not empty paragraphs.
-        return b.lines.map((l) => paragraph(l, { before: 30, after: gap * 2 }));
+        return b.lines.map((l) =>
+          paragraph(l, { before: letter.layout.signatureGapPt ?? 30, after: gap * 2 }),
+        );
       case 'enclosures':
         // A numbered list ("Приложение:" then "1. …") is typed numbers, not Word numbering: it
         // reads the same in every reader and follows the paragraph's direction.
@@ -174,7 +180,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const cs = letter.font.complexScript ?? font;
   const doc = new Document({
     title: sanitizeText(letter.subject),
-    creator: sanitizeText(letter.blocks.find((b) => b.kind === 'name')?.lines[0] ?? ''),
+    creator: sanitizeText(letter.signer),
     styles: {
       default: {
         document: {

@@ -57,8 +57,8 @@ function renderBlock(block: LetterBlock, letter: Letter): string[] {
 const TIGHT: readonly LetterBlock['kind'][] = ['cc', 'sending'];
 
 /**
- * The letter as plain text for the terminal preview (78 columns). The isolates that keep Latin
- * references in order inside RTL text are left out: many terminals print them as boxes.
+ * The letter as plain text for the terminal preview (78 columns). The left-to-right marks that
+ * keep Latin references in order inside RTL text are left out: some terminals print them.
  */
 export function renderLetterText(letter: Letter): string {
   const out: string[] = [];
@@ -66,5 +66,5 @@ export function renderLetterText(letter: Letter): string {
     if (out.length > 0 && !TIGHT.includes(block.kind)) out.push('');
     out.push(...renderBlock(block, letter));
   }
-  return out.join('\n').replace(/[\u2066-\u2069]/g, '') + '\n';
+  return out.join('\n').replace(/[\u200e\u2066-\u2069]/g, '') + '\n';
 }

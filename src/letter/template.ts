@@ -22,6 +22,10 @@ export interface LetterLayout {
   order?: string[];
   /** The sender block repeats the name (false where the name is signed just above it). */
   senderWithName?: boolean;
+  /** Room above the name for a handwritten signature, in points (30 when absent). */
+  signatureGapPt?: number;
+  /** A postal address on one line ("г. Астана, ул. Кенесары, 5"), not split at its commas. */
+  addressOnOneLine?: boolean;
   /** Enclosures on one line ("Enclosures (2): …") or as a numbered list ("Приложение: 1. …"). */
   enclosures?: 'inline' | 'numbered';
 }

@@ -13,7 +13,7 @@ import { renderLetterText } from '../../src/letter/render-text.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
 import { fixtureCase, fixtureContacts, fixtureInput, PROFILE } from '../support/letter-fixture.js';
 
-const ISOLATES = /[\u2066-\u2069]/g;
+const ISOLATES = /[\u200e\u2066-\u2069]/g;
 const plain = (letter: Letter) =>
   letter.blocks
     .flatMap((b) => b.lines)
@@ -151,10 +151,10 @@ describe('the Persian letter', () => {
     expect(text).toContain('ظرف ۱۰ روز، یعنی حداکثر تا تاریخ ۱۲ آذر ۱۴۰۵');
   });
 
-  it('isolates Latin references so that they keep their order inside RTL text', () => {
+  it('marks Latin references left to right so that they keep their order inside RTL text', () => {
     const raw = letter.blocks.flatMap((b) => b.lines).join('\n');
     for (const ref of ['A-1001', 'C-5521', 'TCK-88812', 'ayse@example.com', '+90 532 000 00 00'])
-      expect(raw).toContain(`\u2068${ref}\u2069`);
+      expect(raw).toContain(`\u200e${ref}\u200e`);
   });
 
   it('lists the enclosures numbered under پیوست‌ها, after the signature and the sender', () => {
@@ -269,7 +269,7 @@ describe('the Russian and Kazakh claims', () => {
     expect(plain(letter)).toContain('статьями 8 и 11 Закона Турции № 6502');
   });
 
-  it('previews on the terminal without the isolates', () => {
+  it('previews on the terminal without the direction marks', () => {
     expect(renderLetterText(buildLetter(nativeInput('fa', 'IR')))).not.toMatch(ISOLATES);
   });
 });
