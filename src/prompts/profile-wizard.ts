@@ -3,7 +3,6 @@ import type { Profile } from '../domain/model.js';
 import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
-import { UI_LANGUAGES } from '../i18n.js';
 import { validatorFor } from './validate.js';
 
 /** Asks for every profile field not already given; `initial` holds the current values. */
@@ -26,16 +25,9 @@ export async function askProfile(
       });
       continue;
     }
+    // The interface language follows the computer unless set with --interface-language.
     if (spec.key === 'interfaceLanguage') {
-      const choice = await prompter.select({
-        message: spec.question,
-        choices: [
-          { value: 'auto', name: "The computer's language (auto)" },
-          ...UI_LANGUAGES.map((l) => ({ value: l, name: `${labelOf(l)} (${l})` })),
-        ],
-        default: initial.interfaceLanguage ?? 'auto',
-      });
-      out.interfaceLanguage = choice === 'auto' ? null : choice;
+      out.interfaceLanguage = initial.interfaceLanguage ?? null;
       continue;
     }
     if (spec.key === 'timeZone') fallback ??= clock.timeZone;
