@@ -12,6 +12,8 @@ import type { DeadlineChoice } from './deadline.js';
 import { deadlineDate, formatDeadlineSpec } from './deadline.js';
 import type { PageSize } from './layout.js';
 import { pageSizeFor } from './layout.js';
+// The terminal's notes about the letter speak the interface language (`t` here is the template).
+import * as i18n from '../i18n.js';
 import type { LetterLayout, LetterTemplate } from './template.js';
 import {
   fill,
@@ -115,7 +117,7 @@ export interface Letter {
   quotes: string[];
   /**
    * Legal texts the jurisdiction data lacks in the letter's language, by key
-   * ("jurisdictions/KZ.json legalBasis kz-written-claim text.fa"): the letter shows a bracket
+   * ("jurisdictions/KZ.json legalBasis.kz-written-claim.text.fa"): the letter shows a bracket
    * there, never the English text, and lint refuses the export.
    */
   missingTranslations: string[];
@@ -359,11 +361,9 @@ export function buildLetter(input: LetterInput): Letter {
 
   const basis = legalBasisFor(input.jurisdiction, input.remedy);
   if (basis) {
-    add('legal-basis', [translated(basis.text, `legalBasis ${basis.id} text`)]);
+    add('legal-basis', [translated(basis.text, `legalBasis.${basis.id}.text`)]);
     if (!basis.verified)
-      notices.push(
-        `the legal basis "${basis.id}" is marked unverified (source: ${basis.source}): check it before you send`,
-      );
+      notices.push(i18n.t('letter.notice.legalBasis', { id: basis.id, source: basis.source }));
   }
 
   const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
@@ -400,18 +400,19 @@ export function buildLetter(input: LetterInput): Letter {
   const deadlineText = long(deadlineOn);
   if (input.deadline.clock && !input.deadline.clock.verified)
     notices.push(
-      `the deadline rule "${input.deadline.clock.id}" is marked unverified (source: ${input.deadline.clock.source})`,
+      i18n.t('letter.notice.deadlineRule', {
+        id: input.deadline.clock.id,
+        source: input.deadline.clock.source,
+      }),
     );
   const forum = escalationForum(input.jurisdiction, c.amount, Number(today.slice(0, 4)));
   const forumName = forum
     ? forum.letterName
-      ? translated(forum.letterName, `forums ${forum.id} letterName`)
-      : translated(forum.name, `forums ${forum.id} name`)
+      ? translated(forum.letterName, `forums.${forum.id}.letterName`)
+      : translated(forum.name, `forums.${forum.id}.name`)
     : '';
   if (forum && !forum.verified)
-    notices.push(
-      `the escalation body "${forum.id}" is marked unverified (source: ${forum.source})`,
-    );
+    notices.push(i18n.t('letter.notice.forum', { id: forum.id, source: forum.source }));
   add('deadline', [
     [
       fill(text(t, 'deadline'), {

@@ -282,7 +282,7 @@ describe('a missing translation', () => {
       legalBasis: kz.legalBasis!.map((b) => ({ ...b, text: { en: b.text.en } })),
     };
     const letter = buildLetter(nativeInput('ru', 'KZ', { jurisdiction: broken }));
-    const key = 'jurisdictions/KZ.json legalBasis kz-written-claim text.ru';
+    const key = 'jurisdictions/KZ.json legalBasis.kz-written-claim.text.ru';
     expect(letter.missingTranslations).toEqual([key]);
     expect(plain(letter)).toContain(`[${key}]`);
     expect(plain(letter)).not.toContain('Under Law No. 274-IV');
