@@ -39,6 +39,11 @@ export function isUiLanguage(code: string): code is UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(code);
 }
 
+/** Languages written right to left. */
+export function isRtlLanguage(language: string): boolean {
+  return language === 'fa';
+}
+
 /** Sets the language of everything `t()` returns from now on (unless it was pinned). */
 export function setUiLanguage(language: UiLanguage): void {
   if (!pinned) current = language;
