@@ -1,8 +1,8 @@
 import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
-import type { ClockUnit } from './working-days.js';
-import { addPeriod } from './working-days.js';
+import type { ClockUnit, Holiday } from './working-days.js';
+import { countPeriod } from './working-days.js';
 
 /** What the agenda needs of a letter row: its response deadline and when it went out and arrived. */
 export interface LetterDates {
@@ -54,6 +54,8 @@ export interface ClockResult {
   /** The end of `dueOn` in the user's zone. */
   dueAt: Date | null;
   state: 'not-started' | 'running' | 'passed';
+  /** Public holidays the count skipped (working-day clocks only), oldest first. */
+  skippedHolidays: Holiday[];
   /** How the date was computed, in one sentence; or what to record to start the clock. */
   explanation: string;
 }
@@ -86,6 +88,12 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 export function periodText(amount: number, unit: ClockUnit): string {
   const [one, many] = UNIT_LABELS[unit];
   return `${amount} ${amount === 1 ? one : many}`;
+}
+
+/** "; skipped: 2027-01-01 New Year's Day, 2027-03-09 Ramadan Feast" — or nothing. */
+function skippedText(skipped: readonly Holiday[]): string {
+  if (skipped.length === 0) return '; none fell in this period';
+  return `; skipped: ${skipped.map((h) => `${h.date} ${h.name.en}`).join(', ')}`;
 }
 
 /** Whether a rule applies to a case: its remedies and sectors, when it names them. */
@@ -180,20 +188,20 @@ export function computeClock(
       dueOn: null,
       dueAt: null,
       state: 'not-started',
+      skippedHolidays: [],
       explanation: `${period} from ${START_LABELS[rule.start]}, which is not known yet: record it with \`${recordHint(s.case.id, rule.start)}\` (${rule.source}; ${trust})`,
     };
   }
-  const calendar = { weekend: jurisdiction.weekend, holidays: jurisdiction.holidays };
-  const dueOn = addPeriod(start.on, rule.amount, rule.unit, calendar);
+  const count = countPeriod(start.on, rule.amount, rule.unit, jurisdiction);
+  const dueOn = count.date;
   const dueAt = endOfLocalDay(dueOn, timeZone);
+  const weekend = [...jurisdiction.weekend]
+    .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+    .map((d) => WEEKDAYS[d])
+    .join(' and ');
   const how =
     rule.unit === 'working-days'
-      ? ` (not counting the start day, ${[...jurisdiction.weekend]
-          .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
-          .map((d) => WEEKDAYS[d])
-          .join(
-            ' and ',
-          )}${jurisdiction.holidays.length ? ' or listed holidays' : '; no public holidays listed'})`
+      ? ` (not counting the start day, ${weekend} or public holidays${skippedText(count.skipped)})`
       : rule.unit === 'calendar-days'
         ? ''
         : ' (same day of the month, or its last day)';
@@ -204,6 +212,7 @@ export function computeClock(
     dueOn,
     dueAt,
     state: dueAt.getTime() < now.getTime() ? 'passed' : 'running',
+    skippedHolidays: count.skipped,
     explanation: `${period}${how} from ${START_LABELS[rule.start]} on ${start.on} (${start.basis}) = ${dueOn}, end of day ${timeZone}; ${rule.source}; ${trust}`,
   };
 }
