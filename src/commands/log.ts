@@ -13,6 +13,7 @@ import {
 } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
 import { contactView } from '../output/views.js';
+import { loadJurisdiction } from '../templates.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
 import { askContact } from '../prompts/log-wizard.js';
 import type { Act } from './shared.js';
@@ -98,7 +99,9 @@ export interface LogResult {
 /** Records a contact: flags first, the wizard for the rest on a terminal, one transaction. */
 export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogResult> {
   const caseRecord = await resolveCase(ctx, options.caseArg, 'log');
-  const clock = ctx.clock();
+  // "--due 'in 3 business days'" counts the case's jurisdiction's weekend and holidays.
+  const calendar = loadJurisdiction(caseRecord.jurisdiction);
+  const clock = { ...ctx.clock(), calendar };
   let raw = options.given.raw;
   // A post goes out on social media, an application through a web form, unless told otherwise.
   const implied = raw.channel ? undefined : escalationChannel(raw.escalation);
@@ -116,7 +119,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
     ].filter((f): f is string => Boolean(f));
     if (missing.length > 0) throw new MissingFlagsError(missing, 'no terminal to ask');
   }
-  const input = parseContact(raw, ctx.clock());
+  const input = parseContact(raw, { ...ctx.clock(), calendar });
   const db = ctx.db();
   const { id } = createContact(db, caseRecord.id, input, ctx.now());
   return { caseRecord, contact: getContact(db, id) };

@@ -332,20 +332,20 @@ export function gregorianOfPersian(
   return undefined;
 }
 
-/** "1405/09/03", "1405-9-3", "1405.09.03": a Solar Hijri date (years 1300–1499). */
-export const PERSIAN_DATE = /^(1[34]\d\d)[/.-](\d{1,2})[/.-](\d{1,2})$/;
+const SOLAR_HIJRI = /(?<!\d)(1[34]\d\d)[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/g;
 
-function persianDateParser(): Parser {
-  return parser(/(?<!\d)(1[34]\d\d)[/.-](\d{1,2})[/.-](\d{1,2})(?!\d)/, (context, m) => {
-    const g = gregorianOfPersian(Number(m[1]), Number(m[2]), Number(m[3]));
-    if (!g) return null;
-    const c = context.createParsingComponents();
-    c.assign('year', g[0]);
-    c.assign('month', g[1]);
-    c.assign('day', g[2]);
-    c.imply('hour', 12);
-    return c;
+/**
+ * Writes Solar Hijri dates ("1405/09/03", "1405-9-3", years 1300–1499) as Gregorian ISO dates,
+ * so that every parser after this sees "2026-11-24". Undefined when one is not on the calendar.
+ */
+export function solarHijriToIso(text: string): string | undefined {
+  let ok = true;
+  const out = text.replace(SOLAR_HIJRI, (_, y: string, m: string, d: string) => {
+    const g = gregorianOfPersian(Number(y), Number(m), Number(d));
+    if (!g) ok = false;
+    return g ? g.map((n, i) => String(n).padStart(i === 0 ? 4 : 2, '0')).join('-') : '';
   });
+  return ok ? out : undefined;
 }
 
 /** "in 3 business days" in the five languages: the number, then the working-day count. */
@@ -406,13 +406,30 @@ export function pastRefiner(): Refiner {
   };
 }
 
+/**
+ * British English reads "December 24" as December 2024: a two-digit year after a month with no
+ * day is not how anyone writes a date here, so that reading is dropped.
+ */
+export function monthYearFilter(): Refiner {
+  return {
+    refine(_context, results) {
+      return results.filter(
+        (r) =>
+          r.start.isCertain('day') ||
+          !r.start.isCertain('month') ||
+          !r.start.isCertain('year') ||
+          !/(?<!\d)\d{1,2}$/.test(r.text.trim()),
+      );
+    },
+  };
+}
+
 /** One chrono instance per language (a reading of the text), built once. */
 export function buildChronos(lib: ChronoLib): Record<PhraseLanguage, Chrono[]> {
   const dayFirst = () => lib.en.GB.clone();
-  const withWords = (base: Chrono, words: Words | undefined, extra: Parser[] = []) => {
+  const withWords = (base: Chrono, words: Words | undefined) => {
     if (words) base.parsers.unshift(...wordParsers(lib, words));
-    base.parsers.unshift(...extra);
-    base.refiners.push(pastRefiner());
+    base.refiners.push(monthYearFilter(), pastRefiner());
     return base;
   };
   return {
@@ -421,6 +438,6 @@ export function buildChronos(lib: ChronoLib): Record<PhraseLanguage, Chrono[]> {
     tr: [withWords(dayFirst(), TR)],
     ru: [withWords(lib.ru.casual.clone(), undefined)],
     kk: [withWords(dayFirst(), KK)],
-    fa: [withWords(dayFirst(), FA, [persianDateParser()])],
+    fa: [withWords(dayFirst(), FA)],
   };
 }
