@@ -23,6 +23,7 @@ const EXEMPT_CALLS = new Set([
   'argument',
   'alias',
   'createCommand',
+  'act', // act(cmd, 'evidence list', …): the command's name, recorded by tests
   'Option',
   'Argument',
   'endsWith',
@@ -124,8 +125,13 @@ function tsFiles(dir) {
   });
 }
 
+/** Files whose prose is for developers: migration names are recorded in the database, never shown. */
+const DEVELOPER_FILES = new Set(['src/db/migrations.ts']);
+
 /** Every offending literal under src/: [{ file, line, text }]. */
-export function englishInSrc(files = tsFiles(join(root, 'src'))) {
+export function englishInSrc(
+  files = tsFiles(join(root, 'src')).filter((f) => !DEVELOPER_FILES.has(relative(root, f))),
+) {
   return files.flatMap((file) =>
     englishIn(file).map((f) => ({ file: relative(root, file), ...f })),
   );

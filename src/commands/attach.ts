@@ -8,7 +8,7 @@ import { defaultLabel, guessKind } from '../domain/evidence.js';
 import { sanitizeText } from '../domain/text.js';
 import type { CaseRecord } from '../domain/model.js';
 import type { EvidenceKind } from '../domain/vocab.js';
-import { EVIDENCE_KINDS } from '../domain/vocab.js';
+import { EVIDENCE_KINDS, labelOf } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
 import type { ProgressFn, StoredCopy } from '../files/evidence-store.js';
 import {
@@ -21,6 +21,7 @@ import { progressLine } from '../output/progress.js';
 import { evidenceView } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain attach`. */
 export interface AttachOptions {
@@ -38,11 +39,9 @@ export function toAttachOptions(
 ): AttachOptions {
   const label = typeof opts.label === 'string' ? sanitizeText(opts.label) : undefined;
   if (label !== undefined && files.length > 1)
-    throw new UsageError(
-      '--label names one file, but several were given',
-      'attach them one by one, or relabel later with `complain evidence label`',
-    );
-  if (label === '') throw new UsageError('--label is empty', 'give a label, e.g. --label Invoice');
+    throw new UsageError(t('evidence.attach.labelSeveral'), t('evidence.attach.labelSeveralHint'));
+  if (label === '')
+    throw new UsageError(t('evidence.labelEmpty'), t('evidence.attach.labelEmptyHint'));
   return {
     caseArg,
     files,
@@ -99,20 +98,13 @@ export async function runAttach(
 export function registerAttach(program: Command, act: Act): void {
   program
     .command('attach')
-    .argument('<case>', 'case number')
-    .argument('<file...>', 'the documents: receipts, contracts, photos, screenshots…')
-    .description('keep verified copies of documents with a case (the originals are never touched)')
-    .option('--kind <kind>', `what it is: ${EVIDENCE_KINDS.join(' | ')} (default: from the name)`)
-    .option('--label <text>', 'how the letter names it (default: the file name)')
-    .option('--json', 'print the evidence records as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain attach 3 ~/Downloads/fatura_şubat.pdf --kind receipt --label "Invoice, February"',
-        'complain attach 3 photo1.jpg photo2.jpg --kind photo',
-        'complain evidence 3',
-      ]),
-    )
+    .argument('<case>', t('evidence.arg.case'))
+    .argument('<file...>', t('evidence.attach.arg.files'))
+    .description(t('evidence.attach.description'))
+    .option('--kind <kind>', t('evidence.attach.opt.kind', { kinds: EVIDENCE_KINDS.join(' | ') }))
+    .option('--label <text>', t('evidence.attach.opt.label'))
+    .option('--json', t('evidence.attach.opt.json'))
+    .addHelpText('after', examples(t('evidence.attach.examples')))
     .action(
       async (caseArg: string, files: string[], opts: Record<string, unknown>, cmd: Command) => {
         const options = toAttachOptions(caseArg, files, opts);
@@ -125,7 +117,7 @@ export function registerAttach(program: Command, act: Act): void {
 
 function drawProgress(ctx: AppContext): (file: string) => ProgressFn {
   return (file) => {
-    const line = progressLine(ctx.stderr, ctx.stderrIsTTY, `Copying ${file}`);
+    const line = progressLine(ctx.stderr, ctx.stderrIsTTY, t('evidence.attach.copying', { file }));
     return (done, total) => (done >= total ? line.finish() : line.update(done, total));
   };
 }
@@ -145,13 +137,23 @@ export function printAttach(ctx: AppContext, options: AttachOptions, result: Att
     if (duplicate)
       ctx.say(
         ctx.color.yellow(
-          `Case #${caseRecord.id} already has this content as evidence #${record.id} (${record.label}): not added again.`,
+          t('evidence.attach.duplicate', {
+            caseId: String(caseRecord.id),
+            id: String(record.id),
+            label: record.label,
+          }),
         ),
       );
     else
       ctx.say(
         ctx.color.green(
-          `Attached ${record.originalName} to case #${caseRecord.id} as evidence #${record.id} (${record.kind}: ${record.label}).`,
+          t('evidence.attach.attached', {
+            file: record.originalName,
+            caseId: String(caseRecord.id),
+            id: String(record.id),
+            kind: labelOf(record.kind),
+            label: record.label,
+          }),
         ),
       );
   }

@@ -7,6 +7,7 @@ import { ensureDataDir } from '../db/open.js';
 import { UsageError } from '../errors.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain backup`. */
 export interface BackupOptions {
@@ -41,30 +42,23 @@ export async function runBackup(options: BackupOptions, ctx: AppContext): Promis
     file = join(dir, `complain-${stamp(ctx.now())}.db`);
   }
   if (file === resolve(ctx.paths.dbFile))
-    throw new UsageError('-o names the live database itself', 'write the backup somewhere else');
+    throw new UsageError(t('evidence.backup.liveDb'), t('evidence.backup.liveDbHint'));
   return backupDatabase(db, file);
 }
 
 export function printBackup(ctx: AppContext, options: BackupOptions, result: BackupResult): void {
   if (options.json) ctx.print(JSON.stringify({ file: result.file, pages: result.pages }, null, 2));
   else ctx.print(result.file);
-  ctx.say(
-    ctx.color.green(
-      'Backup written and checked. Evidence files are not in it: copy the evidence folder too (complain path --json).',
-    ),
-  );
+  ctx.say(ctx.color.green(t('evidence.backup.done')));
 }
 
 export function registerBackup(program: Command, act: Act): void {
   program
     .command('backup')
-    .description('write a consistent copy of the database, even while complain is in use')
-    .option('-o, --output <file>', 'where to write it (default: backups/ in the data dir)')
-    .option('--json', 'print where it went as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain backup', 'complain backup -o ~/Dropbox/complain-$(date +%F).db']),
-    )
+    .description(t('evidence.backup.description'))
+    .option('-o, --output <file>', t('evidence.backup.opt.output'))
+    .option('--json', t('evidence.backup.opt.json'))
+    .addHelpText('after', examples(t('evidence.backup.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toBackupOptions(opts);
       await act(cmd, 'backup', options, async (ctx) =>

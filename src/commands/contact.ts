@@ -5,6 +5,7 @@ import type { RawContact } from '../domain/contact-fields.js';
 import { parseContact } from '../domain/contact-fields.js';
 import type { ContactRecord } from '../domain/model.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { contactView } from '../output/views.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
 import { editContact } from '../prompts/log-wizard.js';
@@ -108,12 +109,12 @@ export async function runContactEdit(
   if (!hasChanges(options.given)) {
     if (!ctx.interactive)
       throw new UsageError(
-        'nothing to change',
-        `give the fields to change, e.g. complain contact edit ${current.id} --reference TCK-1`,
+        t('case.nothingToChange'),
+        t('case.contactEdit.nothingToChangeHint', { id: String(current.id) }),
       );
     raw = await editContact(await ctx.prompter(), raw, {
       clock: ctx.clock(),
-      show: (t) => ctx.say(t),
+      show: (text) => ctx.say(text),
     });
   }
   const input = parseContact(raw, ctx.clock());
@@ -128,7 +129,7 @@ export function printContactEdit(
   updated: ContactRecord,
 ): void {
   if (options.json) ctx.print(JSON.stringify(contactView(updated, ctx.now()), null, 2));
-  ctx.say(ctx.color.green(`Updated contact #${updated.id}.`));
+  ctx.say(ctx.color.green(t('case.contactEdit.updated', { id: String(updated.id) })));
 }
 
 export async function runContactDelete(
@@ -139,7 +140,7 @@ export async function runContactDelete(
   const current = getContact(db, parseId(options.contactArg, 'contact'));
   await confirmDestructive(
     ctx,
-    `Delete contact #${current.id} of case #${current.caseId} and its promises?`,
+    t('case.contactDelete.confirm', { id: String(current.id), caseId: String(current.caseId) }),
     options.yes,
   );
   deleteContact(db, current.id, ctx.now());
@@ -152,26 +153,18 @@ export function printContactDelete(
   gone: ContactRecord,
 ): void {
   if (options.json) ctx.print(JSON.stringify({ id: gone.id, caseId: gone.caseId, deleted: true }));
-  ctx.say(`Deleted contact #${gone.id}.`);
+  ctx.say(t('case.contactDelete.deleted', { id: String(gone.id) }));
 }
 
 export function registerContact(program: Command, act: Act): void {
-  const contact = program.command('contact').description('correct or delete a logged contact');
+  const contact = program.command('contact').description(t('case.contact.description'));
   const edit = contact
     .command('edit')
-    .argument('<contact>', 'contact number (see `complain show <case>`)')
-    .description(
-      'correct a logged contact; a list flag (--rep, --promise, --quote) replaces the whole list',
-    );
+    .argument('<contact>', t('case.contactEdit.arg'))
+    .description(t('case.contactEdit.description'));
   addContactFlags(edit)
-    .option('--json', 'print the updated contact as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain contact edit 7 --reference TCK-88812',
-        'complain contact edit 7 --rep "Ayşe K." --rep-id 4411 --rep Selin',
-      ]),
-    )
+    .option('--json', t('case.contactEdit.opt.json'))
+    .addHelpText('after', examples(t('case.contactEdit.examples')))
     .action(async (contactArg: string, opts: Record<string, unknown>, command: Command) => {
       const options: ContactEditOptions = {
         contactArg,
@@ -184,14 +177,11 @@ export function registerContact(program: Command, act: Act): void {
     });
   contact
     .command('delete')
-    .argument('<contact>', 'contact number')
-    .description('delete a logged contact with its promises')
-    .option('-y, --yes', 'do not ask (required without a terminal)')
-    .option('--json', 'print what was deleted as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain contact delete 7', 'complain contact delete 7 --yes']),
-    )
+    .argument('<contact>', t('case.contactDelete.arg'))
+    .description(t('case.contactDelete.description'))
+    .option('-y, --yes', t('case.opt.yesAsk'))
+    .option('--json', t('case.opt.jsonDeleted'))
+    .addHelpText('after', examples(t('case.contactDelete.examples')))
     .action(async (contactArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = { contactArg, yes: Boolean(opts.yes), json: Boolean(opts.json) };
       await act(command, 'contact delete', options, async (ctx) =>

@@ -11,6 +11,7 @@ import { checkStoredCopy, listStore, storedFilePath } from '../files/evidence-st
 import { letterStoreDir, readLetterCopy } from '../files/letter-store.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
+import { t } from '../i18n.js';
 
 /** One thing `doctor` looked at: what it found and, when wrong, what to do. */
 export interface DoctorCheck {
@@ -25,17 +26,32 @@ export interface DoctorOptions {
   json: boolean;
 }
 
+/**
+ * A check's `name` in the JSON: its id in words ('evidence-store' → 'evidence store'), the same in
+ * every language; the terminal shows its label from the catalogue (`checkLabel`).
+ */
+const checkName = (id: string) => id.replace(/-/g, ' ');
+
 const octal = (mode: number) => (mode & 0o777).toString(8).padStart(3, '0');
 
 function modeCheck(name: string, path: string, want: number, platform: string): DoctorCheck {
   const st = lstatSync(path);
   // Windows has no POSIX modes to check.
   if (platform === 'win32' || (st.mode & 0o777) === want)
-    return { name, ok: true, detail: `${path} is ${octal(want)}`, fix: null };
+    return {
+      name,
+      ok: true,
+      detail: t('evidence.doctor.modeOk', { path, mode: octal(want) }),
+      fix: null,
+    };
   return {
     name,
     ok: false,
-    detail: `${path} is ${octal(st.mode)}: others can ${st.mode & 0o044 ? 'read' : 'reach'} it`,
+    detail: t('evidence.doctor.modeBad', {
+      path,
+      mode: octal(st.mode),
+      access: st.mode & 0o044 ? 'read' : 'reach',
+    }),
     fix: `chmod ${octal(want)} '${path}'`,
   };
 }
@@ -47,24 +63,38 @@ function databaseChecks(db: Db): DoctorCheck[] {
   );
   out.push(
     integrity.length === 1 && integrity[0] === 'ok'
-      ? { name: 'database integrity', ok: true, detail: 'integrity_check: ok', fix: null }
+      ? {
+          name: checkName('database-integrity'),
+          ok: true,
+          detail: t('evidence.doctor.integrityOk'),
+          fix: null,
+        }
       : {
-          name: 'database integrity',
+          name: checkName('database-integrity'),
           ok: false,
           detail: `integrity_check: ${integrity.slice(0, 3).join('; ')}`,
-          fix: 'stop using this file: restore the latest backup (backups/ in the data dir), or export what can be read with `complain export --all --json`',
+          fix: t('evidence.doctor.integrityFix'),
         },
   );
   const version = db.pragma('user_version', { simple: true }) as number;
   const appId = db.pragma('application_id', { simple: true }) as number;
   out.push(
     version === SCHEMA_VERSION && appId === APPLICATION_ID
-      ? { name: 'schema', ok: true, detail: `version ${version}`, fix: null }
+      ? {
+          name: 'schema',
+          ok: true,
+          detail: t('evidence.doctor.schemaOk', { version: String(version) }),
+          fix: null,
+        }
       : {
           name: 'schema',
           ok: false,
-          detail: `version ${version} (this complain writes ${SCHEMA_VERSION}), application id ${appId}`,
-          fix: 'run any complain command to migrate; if that fails, restore a backup',
+          detail: t('evidence.doctor.schemaBad', {
+            version: String(version),
+            known: String(SCHEMA_VERSION),
+            appId: String(appId),
+          }),
+          fix: t('evidence.doctor.schemaFix'),
         },
   );
   const orphans = db.pragma('foreign_key_check') as {
@@ -74,12 +104,22 @@ function databaseChecks(db: Db): DoctorCheck[] {
   }[];
   out.push(
     orphans.length === 0
-      ? { name: 'references', ok: true, detail: 'foreign_key_check: none broken', fix: null }
+      ? {
+          name: 'references',
+          ok: true,
+          detail: t('evidence.doctor.referencesOk'),
+          fix: null,
+        }
       : {
           name: 'references',
           ok: false,
-          detail: `${orphans.length} records point at missing ones (e.g. ${orphans[0]!.table} row ${orphans[0]!.rowid} → ${orphans[0]!.parent})`,
-          fix: 'the database was edited outside complain: restore a backup, or delete those rows with sqlite3',
+          detail: t('evidence.doctor.referencesBad', {
+            count: orphans.length,
+            table: orphans[0]!.table,
+            row: String(orphans[0]!.rowid),
+            parent: orphans[0]!.parent,
+          }),
+          fix: t('evidence.doctor.referencesFix'),
         },
   );
   return out;
@@ -92,17 +132,22 @@ async function storeChecks(ctx: AppContext, db: Db): Promise<DoctorCheck[]> {
   if (!existsSync(store)) {
     out.push(
       records.length === 0
-        ? { name: 'evidence store', ok: true, detail: 'no evidence yet', fix: null }
+        ? {
+            name: checkName('evidence-store'),
+            ok: true,
+            detail: t('evidence.doctor.noEvidence'),
+            fix: null,
+          }
         : {
-            name: 'evidence store',
+            name: checkName('evidence-store'),
             ok: false,
-            detail: `${store} is missing, but ${records.length} evidence records point into it`,
-            fix: 'copy the evidence folder from your old data dir or backup, or attach the originals again',
+            detail: t('evidence.doctor.storeMissing', { store, count: records.length }),
+            fix: t('evidence.doctor.storeMissingFix'),
           },
     );
     return out;
   }
-  out.push(modeCheck('evidence store permissions', store, 0o700, ctx.platform));
+  out.push(modeCheck(checkName('evidence-store-permissions'), store, 0o700, ctx.platform));
   const checked = new Map<string, string>();
   const referenced = new Set<string>();
   for (const r of records) {
@@ -113,43 +158,52 @@ async function storeChecks(ctx: AppContext, db: Db): Promise<DoctorCheck[]> {
       state =
         checked.get(r.storedPath) ?? (await checkStoredCopy(store, r.storedPath, r.sha256)).state;
     } catch (error) {
-      state = error instanceof ComplainError ? 'outside the store' : 'unreadable';
+      state = error instanceof ComplainError ? 'outside' : 'unreadable';
     }
     checked.set(r.storedPath, state);
     if (state !== 'ok')
       out.push({
         name: `evidence #${r.id}`,
         ok: false,
-        detail: `${r.label} (${r.originalName}) on case #${r.caseId}: stored copy ${state}`,
-        fix: `attach the original again: complain attach ${r.caseId} '${r.originalName}' (then remove #${r.id} if it was renamed)`,
+        detail: t('evidence.doctor.copyBad', {
+          label: r.label,
+          file: r.originalName,
+          caseId: String(r.caseId),
+          state,
+        }),
+        fix: t('evidence.doctor.copyBadFix', {
+          caseId: String(r.caseId),
+          file: r.originalName,
+          id: String(r.id),
+        }),
       });
   }
   const bad = out.filter((c) => !c.ok && c.name.startsWith('evidence #')).length;
   if (bad === 0)
     out.push({
-      name: 'evidence copies',
+      name: checkName('evidence-copies'),
       ok: true,
-      detail: `${checked.size} stored ${checked.size === 1 ? 'copy matches its' : 'copies match their'} SHA-256`,
+      detail: t('evidence.doctor.copiesOk', { count: checked.size }),
       fix: null,
     });
   for (const name of await listStore(store)) {
     const full = join(store, name);
     if (name.startsWith('.incoming-'))
       out.push({
-        name: 'interrupted attach',
+        name: checkName('interrupted-attach'),
         ok: false,
-        detail: `${full} is left from an attach that did not finish`,
+        detail: t('evidence.doctor.incoming', { file: full }),
         fix: `rm '${full}'`,
       });
     else if (!referenced.has(full))
       out.push({
-        name: 'stray file',
+        name: checkName('stray-file'),
         ok: false,
-        detail: `${full} belongs to no evidence record`,
-        fix: `look at it, then remove it (rm '${full}') or attach it to its case again`,
+        detail: t('evidence.doctor.stray', { file: full }),
+        fix: t('evidence.doctor.strayFix', { file: full }),
       });
     else {
-      const mode = modeCheck('evidence file permissions', full, 0o600, ctx.platform);
+      const mode = modeCheck(checkName('evidence-file-permissions'), full, 0o600, ctx.platform);
       if (!mode.ok) out.push(mode);
     }
   }
@@ -170,24 +224,29 @@ function letterStoreChecks(ctx: AppContext, db: Db): DoctorCheck[] {
     out.push({
       name: `letter #${r.id}`,
       ok: false,
-      detail: `the data dir's copy of letter #${r.id} (case #${r.caseId}) is missing or changed: the case bundle cannot enclose it`,
-      fix: `export the letter again: complain letter ${r.caseId} -o letter.docx`,
+      detail: t('evidence.doctor.letterBad', { id: String(r.id), caseId: String(r.caseId) }),
+      fix: t('evidence.doctor.letterBadFix', { caseId: String(r.caseId) }),
     });
   }
   if (out.length === 0)
     out.push({
-      name: 'letter copies',
+      name: checkName('letter-copies'),
       ok: true,
       detail:
         rows.length === 0
-          ? 'no letters yet'
-          : `${rows.length} letter ${rows.length === 1 ? 'copy matches its' : 'copies match their'} SHA-256`,
+          ? t('evidence.doctor.noLetters')
+          : t('evidence.doctor.lettersOk', { count: rows.length }),
       fix: null,
     });
   if (existsSync(dir)) {
-    out.push(modeCheck('letter store permissions', dir, 0o700, ctx.platform));
+    out.push(modeCheck(checkName('letter-store-permissions'), dir, 0o700, ctx.platform));
     for (const name of readdirSync(dir)) {
-      const c = modeCheck('letter copy permissions', join(dir, name), 0o600, ctx.platform);
+      const c = modeCheck(
+        checkName('letter-copy-permissions'),
+        join(dir, name),
+        0o600,
+        ctx.platform,
+      );
       if (!c.ok) out.push(c);
     }
   }
@@ -200,19 +259,27 @@ export async function runDoctor(_options: DoctorOptions, ctx: AppContext): Promi
   if (!existsSync(dataDir))
     return [
       {
-        name: 'data dir',
+        name: checkName('data-dir'),
         ok: true,
-        detail: `${dataDir} does not exist yet: nothing to check`,
+        detail: t('evidence.doctor.noDataDir', { dir: dataDir }),
         fix: null,
       },
     ];
-  const checks: DoctorCheck[] = [modeCheck('data dir permissions', dataDir, 0o700, ctx.platform)];
+  const checks: DoctorCheck[] = [
+    modeCheck(checkName('data-dir-permissions'), dataDir, 0o700, ctx.platform),
+  ];
   for (const f of [dbFile, `${dbFile}-wal`, `${dbFile}-shm`])
-    if (existsSync(f)) checks.push(modeCheck('database file permissions', f, 0o600, ctx.platform));
+    if (existsSync(f))
+      checks.push(modeCheck(checkName('database-file-permissions'), f, 0o600, ctx.platform));
   const backups = join(dataDir, 'backups');
   if (existsSync(backups))
     for (const name of readdirSync(backups)) {
-      const c = modeCheck('backup permissions', join(backups, name), 0o600, ctx.platform);
+      const c = modeCheck(
+        checkName('backup-permissions'),
+        join(backups, name),
+        0o600,
+        ctx.platform,
+      );
       if (!c.ok) checks.push(c);
     }
   let db: Db;
@@ -224,7 +291,7 @@ export async function runDoctor(_options: DoctorOptions, ctx: AppContext): Promi
       name: 'database',
       ok: false,
       detail: e?.message ?? String(error),
-      fix: e?.hint ?? 'restore a backup (backups/ in the data dir)',
+      fix: e?.hint ?? t('evidence.doctor.databaseFix'),
     });
     return checks;
   }
@@ -232,6 +299,13 @@ export async function runDoctor(_options: DoctorOptions, ctx: AppContext): Promi
   checks.push(...(await storeChecks(ctx, db)));
   checks.push(...letterStoreChecks(ctx, db));
   return checks;
+}
+
+/** The name of a check in the interface language (`name` itself stays English in the JSON). */
+function checkLabel(name: string): string {
+  const record = /^(evidence|letter) #(\d+)$/.exec(name);
+  if (record) return t('evidence.doctor.name.record', { kind: record[1]!, id: record[2]! });
+  return t('evidence.doctor.name', { name: name.replace(/ /g, '_') });
 }
 
 export function printDoctor(ctx: AppContext, options: DoctorOptions, checks: DoctorCheck[]): void {
@@ -242,26 +316,32 @@ export function printDoctor(ctx: AppContext, options: DoctorOptions, checks: Doc
       checks
         .map((c) =>
           c.ok
-            ? `${ctx.colorOut.green('ok')}   ${c.name}: ${c.detail}`
-            : `${ctx.colorOut.red('FAIL')} ${c.name}: ${c.detail}\n     fix: ${c.fix}`,
+            ? t('evidence.doctor.lineOk', {
+                mark: ctx.colorOut.green(t('evidence.doctor.ok')),
+                name: checkLabel(c.name),
+                detail: c.detail,
+              })
+            : t('evidence.doctor.lineFail', {
+                mark: ctx.colorOut.red(t('evidence.doctor.fail')),
+                name: checkLabel(c.name),
+                detail: c.detail,
+                fix: c.fix,
+              }),
         )
         .join('\n'),
     );
   if (problems.length > 0)
-    throw new ComplainError(
-      `doctor found ${problems.length} ${problems.length === 1 ? 'problem' : 'problems'}`,
-      { hint: 'each comes with its fix above' },
-    );
+    throw new ComplainError(t('evidence.doctor.found', { count: problems.length }), {
+      hint: t('evidence.doctor.foundHint'),
+    });
 }
 
 export function registerDoctor(program: Command, act: Act): void {
   program
     .command('doctor')
-    .description(
-      'check the database, the evidence store and the permissions; say how to fix each problem',
-    )
-    .option('--json', 'print the checks as JSON')
-    .addHelpText('after', examples(['complain doctor', 'complain doctor --json']))
+    .description(t('evidence.doctor.description'))
+    .option('--json', t('evidence.doctor.opt.json'))
+    .addHelpText('after', examples(t('evidence.doctor.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = { json: Boolean(opts.json) };
       await act(cmd, 'doctor', options, async (ctx) =>

@@ -9,6 +9,7 @@ import type { CaseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { CASE_STATUSES } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { pruneCopies } from '../files/evidence-store.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
@@ -67,13 +68,13 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
   if (!hasChanges(options)) {
     if (!ctx.interactive)
       throw new UsageError(
-        'nothing to change',
-        `give the fields to change, e.g. complain edit ${current.id} --order A-1002`,
+        t('case.nothingToChange'),
+        t('case.edit.nothingToChangeHint', { id: String(current.id) }),
       );
     draft = await askCase(await ctx.prompter(), draft, {
       known: listCompanies(db),
       clock,
-      show: (t) => ctx.say(t),
+      show: (text) => ctx.say(text),
       confirm: true,
     });
   }
@@ -87,7 +88,7 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
 
 export function printEdit(ctx: AppContext, options: EditOptions, updated: CaseRecord): void {
   if (options.json) ctx.print(JSON.stringify(caseFieldsView(updated), null, 2));
-  ctx.say(ctx.color.green(`Updated case #${updated.id}.`));
+  ctx.say(ctx.color.green(t('case.edit.updated', { id: String(updated.id) })));
 }
 
 /** Flags of `complain delete`. */
@@ -103,7 +104,11 @@ export async function runDelete(options: DeleteOptions, ctx: AppContext): Promis
   const current = getCase(db, parseId(options.caseArg, 'case'));
   await confirmDestructive(
     ctx,
-    `Delete case #${current.id} (${current.company.name}: ${current.title}) and everything logged on it?`,
+    t('case.delete.confirm', {
+      id: String(current.id),
+      company: current.company.name,
+      title: current.title,
+    }),
     options.yes,
   );
   const copies = listEvidence(db, current.id).map((e) => e.storedPath);
@@ -115,19 +120,12 @@ export async function runDelete(options: DeleteOptions, ctx: AppContext): Promis
 export function registerEdit(program: Command, act: Act): void {
   const cmd = program
     .command('edit')
-    .argument('<case>', 'case number')
-    .description("correct a case's facts");
+    .argument('<case>', t('case.arg.case'))
+    .description(t('case.edit.description'));
   addCaseFlags(cmd)
-    .option('--status <status>', `set the status: ${CASE_STATUSES.join(' | ')}`)
-    .option('--json', 'print the updated case as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain edit 3',
-        'complain edit 3 --order A-1002 --amount "64.90 EUR"',
-        'complain edit 3 --status waiting',
-      ]),
-    )
+    .option('--status <status>', t('case.edit.opt.status', { values: CASE_STATUSES.join(' | ') }))
+    .option('--json', t('case.edit.opt.json'))
+    .addHelpText('after', examples(t('case.edit.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toEditOptions(caseArg, opts);
       await act(command, 'edit', options, async (ctx) =>
@@ -137,17 +135,17 @@ export function registerEdit(program: Command, act: Act): void {
 
   program
     .command('delete')
-    .argument('<case>', 'case number')
-    .description('delete a case and everything logged on it')
-    .option('-y, --yes', 'do not ask (required without a terminal)')
-    .option('--json', 'print what was deleted as JSON')
-    .addHelpText('after', examples(['complain delete 3', 'complain delete 3 --yes']))
+    .argument('<case>', t('case.arg.case'))
+    .description(t('case.delete.description'))
+    .option('-y, --yes', t('case.opt.yesAsk'))
+    .option('--json', t('case.opt.jsonDeleted'))
+    .addHelpText('after', examples(t('case.delete.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options: DeleteOptions = { caseArg, yes: Boolean(opts.yes), json: Boolean(opts.json) };
       await act(command, 'delete', options, async (ctx) => {
         const gone = await runDelete(options, ctx);
         if (options.json) ctx.print(JSON.stringify({ id: gone.id, deleted: true }));
-        ctx.say(`Deleted case #${gone.id}.`);
+        ctx.say(t('case.delete.deleted', { id: String(gone.id) }));
       });
     });
 }

@@ -22,6 +22,7 @@ import { progressLine } from '../output/progress.js';
 import { evidenceView } from '../output/views.js';
 import type { Act } from './shared.js';
 import { confirmDestructive, examples, parseId } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain evidence [list] <case>`. */
 export interface EvidenceListOptions {
@@ -43,8 +44,7 @@ export function printEvidenceList(
   evidence: EvidenceRecord[],
 ): void {
   if (options.json) ctx.print(JSON.stringify(evidence.map(evidenceView), null, 2));
-  else if (evidence.length === 0)
-    ctx.say(`No evidence yet: keep copies with \`complain attach ${options.caseArg} <file…>\`.`);
+  else if (evidence.length === 0) ctx.say(t('evidence.list.none', { case: options.caseArg }));
   else ctx.stdout.write(renderEvidenceList(evidence, ctx.colorOut));
 }
 
@@ -116,26 +116,31 @@ export function printEvidenceVerify(
   else if (bad.length > 0)
     ctx.stdout.write(
       renderTable(
-        ['ID', 'CASE', 'STATE', 'LABEL', 'FILE'],
+        [
+          t('evidence.verify.head.id'),
+          t('evidence.verify.head.case'),
+          t('evidence.verify.head.state'),
+          t('evidence.verify.head.label'),
+          t('evidence.verify.head.file'),
+        ],
         bad.map((r) => [
           String(r.record.id),
           String(r.record.caseId),
-          r.check.state,
+          t('evidence.copyState', { state: r.check.state }),
           r.record.label,
           r.record.originalName,
         ]),
       ),
     );
   if (bad.length > 0)
-    throw new ComplainError(
-      `${bad.length} of ${result.length} stored ${result.length === 1 ? 'copy' : 'copies'} changed or went missing`,
-      { hint: 'attach the original again (complain attach <case> <file>) to restore the copy' },
-    );
+    throw new ComplainError(t('evidence.verify.bad', { bad: bad.length, count: result.length }), {
+      hint: t('evidence.verify.badHint'),
+    });
   ctx.say(
     ctx.color.green(
       result.length === 0
-        ? 'No evidence to check.'
-        : `All ${result.length} stored ${result.length === 1 ? 'copy matches its' : 'copies match their'} SHA-256.`,
+        ? t('evidence.verify.nothing')
+        : t('evidence.verify.allGood', { count: result.length }),
     ),
   );
 }
@@ -166,11 +171,12 @@ export function toEvidenceChangeOptions(
   if (positionArg !== undefined) options.position = parseId(positionArg, 'position');
   if (typeof opts.label === 'string') {
     options.label = sanitizeText(opts.label);
-    if (!options.label) throw new UsageError('--label is empty', 'give a label');
+    if (!options.label)
+      throw new UsageError(t('evidence.labelEmpty'), t('evidence.edit.labelHint'));
   }
   if (typeof opts.kind === 'string') options.kind = parseChoice('kind', EVIDENCE_KINDS, opts.kind);
   if (action === 'edit' && options.label === undefined && options.kind === undefined)
-    throw new UsageError('nothing to change', 'give --label TEXT and/or --kind KIND');
+    throw new UsageError(t('evidence.edit.nothing'), t('evidence.edit.nothingHint'));
   return options;
 }
 
@@ -196,7 +202,11 @@ export async function runEvidenceChange(
   else {
     await confirmDestructive(
       ctx,
-      `Remove evidence #${record.id} (${record.label}) from case #${record.caseId}?`,
+      t('evidence.remove.confirm', {
+        id: String(record.id),
+        label: record.label,
+        caseId: String(record.caseId),
+      }),
       options.yes,
     );
     const { copyUnused } = deleteEvidence(db, options.id, now);
@@ -211,30 +221,22 @@ function printChange(
   result: { caseId: number; evidence: EvidenceRecord[] },
 ) {
   printEvidenceList(ctx, { caseArg: String(result.caseId), json: options.json }, result.evidence);
-  const verb = { move: 'Moved', edit: 'Updated', remove: 'Removed' }[options.action];
-  ctx.say(ctx.color.green(`${verb} evidence #${options.id}.`));
+  ctx.say(
+    ctx.color.green(t('evidence.changed', { action: options.action, id: String(options.id) })),
+  );
 }
 
 export function registerEvidence(program: Command, act: Act): void {
   const evidence = program
     .command('evidence')
-    .description('the documents kept with a case: list, verify, reorder, relabel, remove')
-    .addHelpText(
-      'after',
-      examples([
-        'complain evidence 3',
-        'complain evidence verify',
-        'complain evidence move 12 1          # evidence #12 becomes the first enclosure',
-        'complain evidence edit 12 --label "Invoice, February" --kind receipt',
-        'complain evidence remove 12 --yes',
-      ]),
-    );
+    .description(t('evidence.description'))
+    .addHelpText('after', examples(t('evidence.examples')));
   evidence
     .command('list', { isDefault: true })
-    .argument('<case>', 'case number')
-    .description('the evidence of a case, in the order the letter encloses it')
-    .option('--json', 'print the evidence as JSON')
-    .addHelpText('after', examples(['complain evidence list 3', 'complain evidence 3 --json']))
+    .argument('<case>', t('evidence.arg.case'))
+    .description(t('evidence.list.description'))
+    .option('--json', t('evidence.list.opt.json'))
+    .addHelpText('after', examples(t('evidence.list.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = { caseArg, json: Boolean(opts.json) };
       await act(cmd, 'evidence list', options, async (ctx) =>
@@ -243,13 +245,10 @@ export function registerEvidence(program: Command, act: Act): void {
     });
   evidence
     .command('verify')
-    .argument('[case]', 'case number (default: every case)')
-    .description('re-hash every stored copy; exit 1 when one changed or went missing')
-    .option('--json', 'print every check as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain evidence verify', 'complain evidence verify 3 --json']),
-    )
+    .argument('[case]', t('evidence.verify.arg.case'))
+    .description(t('evidence.verify.description'))
+    .option('--json', t('evidence.verify.opt.json'))
+    .addHelpText('after', examples(t('evidence.verify.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = { caseArg, json: Boolean(opts.json) };
       await act(cmd, 'evidence verify', options, async (ctx) =>
@@ -258,14 +257,11 @@ export function registerEvidence(program: Command, act: Act): void {
     });
   evidence
     .command('move')
-    .argument('<id>', 'evidence number')
-    .argument('<position>', 'its new place in the order, from 1')
-    .description('change the order (the letter encloses the documents in this order)')
-    .option('--json', 'print the case evidence as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain evidence move 12 1          # evidence #12 becomes the first enclosure']),
-    )
+    .argument('<id>', t('evidence.arg.evidenceId'))
+    .argument('<position>', t('evidence.move.arg.position'))
+    .description(t('evidence.move.description'))
+    .option('--json', t('evidence.change.opt.json'))
+    .addHelpText('after', examples(t('evidence.move.examples')))
     .action(async (id: string, pos: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('move', id, opts, pos);
       await act(cmd, 'evidence move', options, async (ctx) =>
@@ -274,15 +270,12 @@ export function registerEvidence(program: Command, act: Act): void {
     });
   evidence
     .command('edit')
-    .argument('<id>', 'evidence number')
-    .description('change the label or the kind')
-    .option('--label <text>', 'how the letter names it')
-    .option('--kind <kind>', `what it is: ${EVIDENCE_KINDS.join(' | ')}`)
-    .option('--json', 'print the case evidence as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain evidence edit 12 --label "Invoice, February" --kind receipt']),
-    )
+    .argument('<id>', t('evidence.arg.evidenceId'))
+    .description(t('evidence.edit.description'))
+    .option('--label <text>', t('evidence.edit.opt.label'))
+    .option('--kind <kind>', t('evidence.edit.opt.kind', { kinds: EVIDENCE_KINDS.join(' | ') }))
+    .option('--json', t('evidence.change.opt.json'))
+    .addHelpText('after', examples(t('evidence.edit.examples')))
     .action(async (id: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('edit', id, opts);
       await act(cmd, 'evidence edit', options, async (ctx) =>
@@ -291,14 +284,11 @@ export function registerEvidence(program: Command, act: Act): void {
     });
   evidence
     .command('remove')
-    .argument('<id>', 'evidence number')
-    .description('remove a document from a case (the stored copy goes when no case uses it)')
-    .option('-y, --yes', 'do not ask')
-    .option('--json', 'print the case evidence as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain evidence remove 12', 'complain evidence remove 12 --yes']),
-    )
+    .argument('<id>', t('evidence.arg.evidenceId'))
+    .description(t('evidence.remove.description'))
+    .option('-y, --yes', t('evidence.remove.opt.yes'))
+    .option('--json', t('evidence.change.opt.json'))
+    .addHelpText('after', examples(t('evidence.remove.examples')))
     .action(async (id: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toEvidenceChangeOptions('remove', id, opts);
       await act(cmd, 'evidence remove', options, async (ctx) =>
@@ -308,7 +298,7 @@ export function registerEvidence(program: Command, act: Act): void {
 }
 
 function verifyLine(ctx: AppContext) {
-  const line = progressLine(ctx.stderr, ctx.stderrIsTTY, 'Verifying');
+  const line = progressLine(ctx.stderr, ctx.stderrIsTTY, t('evidence.verify.progress'));
   return (done: number, total: number) =>
     done >= total ? line.finish() : line.update(done, total);
 }

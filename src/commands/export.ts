@@ -17,6 +17,7 @@ import { writeFileAtomically } from '../files/atomic.js';
 import { formatBytes, progressLine } from '../output/progress.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain export`. */
 export interface ExportOptions {
@@ -37,15 +38,9 @@ export function toExportOptions(
 ): ExportOptions {
   const all = Boolean(opts.all);
   if (all && caseArg !== undefined)
-    throw new UsageError(
-      'give a case number or --all, not both',
-      'e.g. complain export --all --json',
-    );
+    throw new UsageError(t('evidence.export.caseAndAll'), t('evidence.export.caseAndAllHint'));
   if (!all && caseArg === undefined)
-    throw new UsageError(
-      'which case? give its number, or --all for everything',
-      'e.g. complain export 3 -o bundle.zip',
-    );
+    throw new UsageError(t('evidence.export.whichCase'), t('evidence.export.whichCaseHint'));
   return {
     caseArg,
     all,
@@ -73,7 +68,7 @@ export function latestLetterEntry(ctx: AppContext, caseId: number): ExtraEntry |
   if (!data) {
     ctx.say(
       ctx.color.yellow(
-        `Note: letter #${letter.id}'s DOCX is no longer where it was written and has no copy: the bundle has no letter. Export it again: complain letter ${caseId} -o letter.docx`,
+        t('evidence.export.letterGone', { id: String(letter.id), caseId: String(caseId) }),
       ),
     );
     return undefined;
@@ -82,7 +77,10 @@ export function latestLetterEntry(ctx: AppContext, caseId: number): ExtraEntry |
     name: `letter-${letter.id}-${letter.language}.docx`,
     data,
     kind: 'letter',
-    label: `complaint letter #${letter.id} (${letter.createdAt.toISOString().slice(0, 10)})`,
+    label: t('evidence.export.letterLabel', {
+      id: String(letter.id),
+      date: letter.createdAt.toISOString().slice(0, 10),
+    }),
   };
 }
 
@@ -120,8 +118,8 @@ export async function runExport(
   const file = resolve(ctx.cwd, options.output ?? `complain-case-${caseRecord.id}.zip`);
   if (!file.toLowerCase().endsWith('.zip'))
     throw new UsageError(
-      'the bundle is a zip file: name it *.zip',
-      `e.g. -o case-${caseRecord.id}.zip`,
+      t('evidence.export.notZip'),
+      t('evidence.export.notZipHint', { id: String(caseRecord.id) }),
     );
   const letter = latestLetterEntry(ctx, caseRecord.id);
   const { exportCaseBundle } = await import('../export/case-bundle.js');
@@ -145,7 +143,7 @@ export function printExport(ctx: AppContext, options: ExportOptions, result: Exp
     else {
       ctx.print(result.file);
       const n = Object.values(result.data.tables).reduce((s, rows) => s + rows.length, 0);
-      ctx.say(ctx.color.green(`Exported ${n} records. Evidence files are not in it.`));
+      ctx.say(ctx.color.green(t('evidence.export.dataDone', { count: n })));
     }
     return;
   }
@@ -154,7 +152,11 @@ export function printExport(ctx: AppContext, options: ExportOptions, result: Exp
   else ctx.print(bundle.file);
   ctx.say(
     ctx.color.green(
-      `Wrote and verified ${bundle.index.files.length + 2} files (${formatBytes(bundle.contentBytes)}) for case #${bundle.index.caseId}.`,
+      t('evidence.export.bundleDone', {
+        count: bundle.index.files.length + 2,
+        size: formatBytes(bundle.contentBytes),
+        caseId: String(bundle.index.caseId),
+      }),
     ),
   );
 }
@@ -162,21 +164,12 @@ export function printExport(ctx: AppContext, options: ExportOptions, result: Exp
 export function registerExport(program: Command, act: Act): void {
   program
     .command('export')
-    .argument('[case]', 'case number')
-    .description(
-      'the case bundle for a regulator or arbitration body (zip), or --all of your data as JSON',
-    )
-    .option('-o, --output <file>', 'where to write it (default: complain-case-N.zip here)')
-    .option('--all', 'every case, contact, promise, letter and evidence record, as JSON')
-    .option('--json', 'print the bundle index as JSON (with --all: the data is JSON)')
-    .addHelpText(
-      'after',
-      examples([
-        'complain export 3 -o bundle.zip',
-        'complain export --all --json > complain-data.json',
-        'complain --data-dir ~/new-place import complain-data.json',
-      ]),
-    )
+    .argument('[case]', t('evidence.arg.case'))
+    .description(t('evidence.export.description'))
+    .option('-o, --output <file>', t('evidence.export.opt.output'))
+    .option('--all', t('evidence.export.opt.all'))
+    .option('--json', t('evidence.export.opt.json'))
+    .addHelpText('after', examples(t('evidence.export.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toExportOptions(caseArg, opts);
       await act(cmd, 'export', options, async (ctx) =>
@@ -186,8 +179,8 @@ export function registerExport(program: Command, act: Act): void {
 }
 
 function drawProgress(ctx: AppContext): BundleProgress {
-  const line = progressLine(ctx.stderr, ctx.stderrIsTTY, 'Writing the bundle');
-  const check = progressLine(ctx.stderr, ctx.stderrIsTTY, 'Verifying the bundle');
+  const line = progressLine(ctx.stderr, ctx.stderrIsTTY, t('evidence.export.writing'));
+  const check = progressLine(ctx.stderr, ctx.stderrIsTTY, t('evidence.export.verifying'));
   return (phase, done, total) => {
     const l = phase === 'write' ? line : check;
     if (done >= total) l.finish();

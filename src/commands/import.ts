@@ -9,6 +9,7 @@ import { NotFoundError, ValidationError } from '../errors.js';
 import { checkStoredCopy } from '../files/evidence-store.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain import`. */
 export interface ImportOptions {
@@ -33,7 +34,10 @@ export async function runImport(options: ImportOptions, ctx: AppContext): Promis
   try {
     text = await readFile(path, 'utf8');
   } catch {
-    throw new NotFoundError(`cannot read ${JSON.stringify(options.file)}`, 'check the file name');
+    throw new NotFoundError(
+      t('evidence.import.cannotRead', { file: JSON.stringify(options.file) }),
+      t('evidence.import.cannotReadHint'),
+    );
   }
   let parsed: unknown;
   try {
@@ -41,8 +45,11 @@ export async function runImport(options: ImportOptions, ctx: AppContext): Promis
   } catch (error) {
     throw new ValidationError(
       'file',
-      `${JSON.stringify(options.file)} is not valid JSON (${(error as Error).message})`,
-      'give the file `complain export --all --json` wrote',
+      t('evidence.import.notJson', {
+        file: JSON.stringify(options.file),
+        reason: (error as Error).message,
+      }),
+      t('evidence.import.notJsonHint'),
     );
   }
   const db = ctx.db();
@@ -65,31 +72,27 @@ export function printImport(ctx: AppContext, options: ImportOptions, result: Imp
   const total = Object.values(result.inserted).reduce((a, b) => a + b, 0);
   ctx.say(
     ctx.color.green(
-      `Imported ${total} records (${result.inserted.caseFile ?? 0} cases)${result.renumbered ? ', with new numbers after the existing ones' : ''}.`,
+      t('evidence.import.done', {
+        count: total,
+        cases: result.inserted.caseFile ?? 0,
+        renumbered: result.renumbered ? 'yes' : 'no',
+      }),
     ),
   );
   if (result.evidenceWithoutCopy > 0)
     ctx.say(
-      ctx.color.yellow(
-        `${result.evidenceWithoutCopy} evidence files are recorded but not in this data dir's evidence store: copy the evidence folder from the old data dir (complain path --json), then run complain evidence verify.`,
-      ),
+      ctx.color.yellow(t('evidence.import.withoutCopy', { count: result.evidenceWithoutCopy })),
     );
 }
 
 export function registerImport(program: Command, act: Act): void {
   program
     .command('import')
-    .argument('<file>', 'a file written by `complain export --all --json`')
-    .description('load every record from a data file, in one transaction')
-    .option('--merge', 'add to a database that already has records (they get new numbers)')
-    .option('--json', 'print what was imported as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain --data-dir ~/new-place import complain-data.json',
-        'complain import other-laptop.json --merge',
-      ]),
-    )
+    .argument('<file>', t('evidence.import.arg.file'))
+    .description(t('evidence.import.description'))
+    .option('--merge', t('evidence.import.opt.merge'))
+    .option('--json', t('evidence.import.opt.json'))
+    .addHelpText('after', examples(t('evidence.import.examples')))
     .action(async (file: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toImportOptions(file, opts);
       await act(cmd, 'import', options, async (ctx) =>

@@ -12,6 +12,7 @@ import {
   SUPERVISOR,
 } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { contactView } from '../output/views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
@@ -42,8 +43,8 @@ export function givenFromFlags(opts: Record<string, unknown>): LogGiven {
   const undated = promises.filter((p) => p.due === undefined);
   if (undated.length > 0) {
     throw new UsageError(
-      `--promise "${undated[0]!.text}" has no --due`,
-      'give every --promise its --due right after it: --promise "call back" --due friday',
+      t('case.log.promiseNoDue', { text: undated[0]!.text }),
+      t('case.log.promiseNoDueHint'),
     );
   }
   const quotes = list(opts.quote);
@@ -109,7 +110,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
   if (ctx.interactive) {
     raw = await askContact(await ctx.prompter(), options.given, {
       clock,
-      show: (t) => ctx.say(t),
+      show: (text) => ctx.say(text),
       confirm: !options.yes,
     });
   } else {
@@ -117,7 +118,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
       raw.channel ? undefined : '--channel',
       raw.summary ? undefined : '--summary',
     ].filter((f): f is string => Boolean(f));
-    if (missing.length > 0) throw new MissingFlagsError(missing, 'no terminal to ask');
+    if (missing.length > 0) throw new MissingFlagsError(missing, t('case.noTerminal'));
   }
   const input = parseContact(raw, { ...ctx.clock(), calendar });
   const db = ctx.db();
@@ -155,8 +156,8 @@ function pairedFlags() {
     const last = list.at(-1);
     if (!last || last[key] !== undefined) {
       throw new UsageError(
-        `${flag} must follow the ${owner} it belongs to`,
-        `e.g. ${owner} "Ayşe K." ${flag} …`,
+        t('case.log.mustFollow', { flag, owner }),
+        t('case.log.mustFollowHint', { flag, owner }),
       );
     }
     (last as Record<keyof T, unknown>)[key] = value;
@@ -175,61 +176,48 @@ function pairedFlags() {
 export function addContactFlags(cmd: Command): Command {
   const paired = pairedFlags();
   return cmd
-    .option('--channel <channel>', `how: ${CHANNELS.join(' | ')}`)
-    .option('--direction <direction>', 'outbound (you contacted them, default) | inbound')
+    .option('--channel <channel>', t('case.log.opt.channel', { values: CHANNELS.join(' | ') }))
+    .option('--direction <direction>', t('case.log.opt.direction'))
+    .option('--at <when>', t('case.log.opt.at'))
+    .option('--ended <when>', t('case.log.opt.ended'))
+    .option('--duration <duration>', t('case.log.opt.duration'))
+    .option('--rep <name>', t('case.log.opt.rep'), paired.rep)
+    .option('--rep-id <id>', t('case.log.opt.repId'), paired.repId)
+    .option('--rep-role <role>', t('case.log.opt.repRole'), paired.repRole)
+    .option('--department <name>', t('case.log.opt.department'))
+    .option('--reference <number>', t('case.log.opt.reference'))
+    .option('--summary <text>', t('case.log.opt.summary'))
+    .option('--next-steps <text>', t('case.log.opt.nextSteps'))
+    .option('--responsible <text>', t('case.log.opt.responsible'))
+    .option('--expected-time <text>', t('case.log.opt.expectedTime'))
+    .option('--promise <text>', t('case.log.opt.promise'), paired.promise)
+    .option('--due <date>', t('case.log.opt.due'), paired.due)
+    .option('--outcome <outcome>', t('case.log.opt.outcome', { values: OUTCOMES.join(' | ') }))
     .option(
-      '--at <when>',
-      'when it started: ISO or "today 14:05", "yesterday 3pm", "2h ago" (default: now)',
+      '--supervisor <state>',
+      t('case.log.opt.supervisor', { values: SUPERVISOR.join(' | ') }),
     )
-    .option('--ended <when>', 'when it ended')
-    .option('--duration <duration>', 'how long: 25m, 1h10m (instead of --ended)')
-    .option('--rep <name>', 'a representative, in the order they appeared (repeatable)', paired.rep)
-    .option('--rep-id <id>', 'the ID of the --rep before it', paired.repId)
-    .option('--rep-role <role>', 'the role of the --rep before it', paired.repRole)
-    .option('--department <name>', 'the department')
-    .option('--reference <number>', 'reference or ticket number they gave')
-    .option('--summary <text>', 'what was said')
-    .option('--next-steps <text>', 'their answer to "what are the next steps?"')
-    .option('--responsible <text>', 'their answer to "who is responsible?"')
-    .option('--expected-time <text>', 'their answer to "how long will it take?"')
-    .option('--promise <text>', 'what they promised (repeatable, each with --due)', paired.promise)
-    .option(
-      '--due <date>',
-      'when the --promise before it is due: "friday", "in 3 days", 2026-12-01',
-      paired.due,
-    )
-    .option('--outcome <outcome>', `how it ended: ${OUTCOMES.join(' | ')}`)
-    .option('--supervisor <state>', `supervisor: ${SUPERVISOR.join(' | ')}`)
-    .option('--rude', 'someone was rude')
-    .option('--quote <text>', 'their exact words (repeatable; implies --rude)', collect)
+    .option('--rude', t('case.log.opt.rude'))
+    .option('--quote <text>', t('case.log.opt.quote'), collect)
     .option(
       '--escalation <kind>',
-      `this contact escalated: ${ESCALATION_KINDS.join(' | ')} (a post or an application)`,
+      t('case.log.opt.escalation', { values: ESCALATION_KINDS.join(' | ') }),
     )
-    .option('--forum <name>', 'the body applied to (e.g. tr-hakem-heyeti, or its name)')
-    .option('--platform <name>', 'where a public post went (X, Instagram, Şikayetvar…)')
-    .option('--link <url>', 'the link to the public post')
-    .option('--file-number <number>', "the body's file or application number");
+    .option('--forum <name>', t('case.log.opt.forum'))
+    .option('--platform <name>', t('case.log.opt.platform'))
+    .option('--link <url>', t('case.log.opt.link'))
+    .option('--file-number <number>', t('case.log.opt.fileNumber'));
 }
 
 export function registerLog(program: Command, act: Act): void {
   const cmd = program
     .command('log')
-    .argument('[case]', 'case number (default: the only open case, or you pick one)')
-    .description('record a call, chat or e-mail right after it ends');
+    .argument('[case]', t('case.log.arg'))
+    .description(t('case.log.description'));
   addContactFlags(cmd)
-    .option('-y, --yes', 'save without the summary question')
-    .option('--json', 'print the saved contact as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain log',
-        'complain log 3 --channel phone --at "today 14:05" --duration 25m --rep "Ayşe K." --rep-id 4411 \\\n      --reference TCK-88812 --summary "Promised a technician visit." --promise "technician visit" --due friday',
-        'complain log 3 --escalation social-media --platform X --link https://x.com/me/status/1 --summary "Posted the timeline."',
-        'complain log 3 --escalation arbitration --forum tr-hakem-heyeti --file-number 2026-123 --channel web-form --summary "Applied via e-Devlet."',
-        'complain log 3 --channel chat --at "yesterday 3pm" --rep Mehmet --rep Selin --rep-id S-17 \\\n      --summary "Transferred to billing." --outcome transferred --supervisor refused --quote "Not my problem."',
-      ]),
-    )
+    .option('-y, --yes', t('case.opt.yesSummary'))
+    .option('--json', t('case.log.opt.json'))
+    .addHelpText('after', examples(t('case.log.examples')))
     .action(
       async (caseArg: string | undefined, opts: Record<string, unknown>, command: Command) => {
         const options = toLogOptions(caseArg, opts);
@@ -244,15 +232,16 @@ export function printLog(ctx: AppContext, options: LogOptions, result: LogResult
   const { contact, caseRecord } = result;
   if (options.json) ctx.print(JSON.stringify(contactView(contact, ctx.now()), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(contact.id));
-  const promises = contact.promises.length
-    ? ` with ${contact.promises.length} ${contact.promises.length === 1 ? 'promise' : 'promises'}`
-    : '';
-  ctx.say(ctx.color.green(`Logged contact #${contact.id} on case #${caseRecord.id}${promises}.`));
+  ctx.say(
+    ctx.color.green(
+      t('case.log.logged', {
+        id: String(contact.id),
+        caseId: String(caseRecord.id),
+        count: contact.promises.length,
+      }),
+    ),
+  );
   if (!contact.reference && !contact.escalation && REFERENCE_CHANNELS.includes(contact.channel)) {
-    ctx.say(
-      ctx.color.yellow(
-        'No reference number this time: next time, ask "Can I have a reference number for this?" before you hang up.',
-      ),
-    );
+    ctx.say(ctx.color.yellow(t('case.log.noReference')));
   }
 }

@@ -12,6 +12,7 @@ import type { Clock } from '../domain/dates.js';
 import type { CaseFields, CaseRecord, CompanyChannels } from '../domain/model.js';
 import { parseAddress, sanitizeText } from '../domain/text.js';
 import { MissingFlagsError, ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
 import { COMPANY_CHANNEL_FIELDS, askCase } from '../prompts/case-wizard.js';
@@ -60,7 +61,12 @@ export function parseDraft(
   clock: Clock,
 ): { company: { name: string; channels: Partial<CompanyChannels> }; fields: CaseFields } {
   const name = sanitizeText(draft.company);
-  if (!name) throw new ValidationError('company', '--company is empty', "give the company's name");
+  if (!name)
+    throw new ValidationError(
+      'company',
+      t('case.error.empty', { flag: '--company' }),
+      t('case.new.companyEmptyHint'),
+    );
   const channels: Partial<CompanyChannels> = {};
   for (const f of COMPANY_CHANNEL_FIELDS) {
     const v = draft.channels[f.key];
@@ -104,20 +110,16 @@ export async function runNew(options: NewOptions, ctx: AppContext): Promise<Case
   if (ctx.interactive) {
     const prompter = await ctx.prompter();
     if (!profile) {
-      ctx.say(
-        ctx.color.bold(
-          'First, who are you? Your letters are signed with this (asked once; change it with `complain profile`).',
-        ),
-      );
+      ctx.say(ctx.color.bold(t('case.new.profileFirst')));
       profile = await askProfile(prompter, {}, {}, ctx.clock());
     }
-    ctx.say(ctx.color.bold('Now the problem. Press Enter to skip what is optional.'));
+    ctx.say(ctx.color.bold(t('case.new.nowTheProblem')));
     const clock = { now: ctx.now(), timeZone: profile.timeZone };
     final = await askCase(prompter, draft, {
       known: listCompanies(db),
       clock,
       defaultJurisdiction: profile.country,
-      show: (t) => ctx.say(t),
+      show: (text) => ctx.say(text),
       confirm: !options.yes,
     });
     const { company, fields } = parseDraft(final, clock);
@@ -135,8 +137,8 @@ export async function runNew(options: NewOptions, ctx: AppContext): Promise<Case
   if (missing.length > 0) {
     const why =
       !profile && missing.includes('--jurisdiction')
-        ? "no terminal to ask; --jurisdiction defaults to your profile's country once `complain profile` is set"
-        : 'no terminal to ask';
+        ? t('case.new.noTerminalJurisdiction')
+        : t('case.noTerminal');
     throw new MissingFlagsError(missing, why);
   }
   const { company, fields } = parseDraft(final, ctx.clock());
@@ -145,12 +147,8 @@ export async function runNew(options: NewOptions, ctx: AppContext): Promise<Case
 
 /** The flags shared by `new` and `edit`. */
 export function addCaseFlags(cmd: Command): Command {
-  cmd.option('--company <name>', 'the company (a known one is reused)');
-  for (const f of COMPANY_CHANNEL_FIELDS)
-    cmd.option(
-      `--${f.flag} <${f.key}>`,
-      `the company's ${f.key === 'email' ? 'complaints e-mail' : f.key}`,
-    );
+  cmd.option('--company <name>', t('case.new.opt.company'));
+  for (const f of COMPANY_CHANNEL_FIELDS) cmd.option(`--${f.flag} <${f.key}>`, f.help);
   const placeholder: Partial<Record<CaseFieldKey, string>> = {
     purchasedOn: 'date',
     occurredOn: 'date',
@@ -164,20 +162,11 @@ export function addCaseFlags(cmd: Command): Command {
 }
 
 export function registerNew(program: Command, act: Act): void {
-  const cmd = program
-    .command('new')
-    .description('define a new problem with a company: the wizard asks, or give every flag');
+  const cmd = program.command('new').description(t('case.new.description'));
   addCaseFlags(cmd)
-    .option('-y, --yes', 'save without the summary question')
-    .option('--json', 'print the created case as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain new',
-        'complain new --company "Acme Electronics" --product "Kettle K-200" --purchased 2026-10-02 \\\n      --order A-1001 --amount "59.90 EUR" --situation "I bought a kettle online." \\\n      --problem "It stopped heating after a week." --request "Refund the full price." --remedy refund',
-        'complain new --no-input --json --company Turkcell --product "Fiber 100" --situation … --problem … --request … --remedy cancellation --jurisdiction TR',
-      ]),
-    )
+    .option('-y, --yes', t('case.opt.yesSummary'))
+    .option('--json', t('case.new.opt.json'))
+    .addHelpText('after', examples(t('case.new.examples')))
     .action(async (opts: Record<string, unknown>, command: Command) => {
       const options = toNewOptions(opts);
       await act(command, 'new', options, async (ctx) =>
@@ -189,8 +178,10 @@ export function registerNew(program: Command, act: Act): void {
 export function printNew(ctx: AppContext, options: NewOptions, created: CaseRecord): void {
   if (options.json) ctx.print(JSON.stringify(caseFieldsView(created), null, 2));
   else if (!ctx.stdoutIsTTY) ctx.print(String(created.id));
+  const id = String(created.id);
   ctx.say(
-    ctx.color.green(`Saved case #${created.id}: ${created.title}.`) +
-      ` After each call, chat or e-mail: complain log ${created.id}`,
+    ctx.color.green(t('case.new.saved', { id, title: created.title })) +
+      ' ' +
+      t('case.new.savedNext', { id }),
   );
 }

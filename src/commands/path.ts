@@ -2,21 +2,15 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
+import { t } from '../i18n.js';
 
 export function registerPath(program: Command, act: Act): void {
   program
     .command('path')
-    .description('print where your data lives (the data dir, the database, the evidence store)')
-    .option('--json', 'print the paths as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain path',
-        'cp "$(complain path --db)" ~/complain-copy.db  # with complain not running',
-        'complain path --json',
-      ]),
-    )
-    .option('--db', 'print the database file only')
+    .description(t('case.path.description'))
+    .option('--json', t('case.path.opt.json'))
+    .addHelpText('after', examples(t('case.path.examples')))
+    .option('--db', t('case.path.opt.db'))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = { json: Boolean(opts.json), db: Boolean(opts.db) };
       await act(cmd, 'path', options, async (ctx) => printPath(ctx, options));

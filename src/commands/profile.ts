@@ -9,6 +9,7 @@ import {
   parseProfileField,
 } from '../domain/profile-fields.js';
 import { MissingFlagsError, NotFoundError } from '../errors.js';
+import { t } from '../i18n.js';
 import { profileView } from '../output/views.js';
 import { askProfile } from '../prompts/profile-wizard.js';
 import type { Act } from './shared.js';
@@ -65,11 +66,7 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
       ctx.profileChanged(profile);
       return { profile, saved: true };
     }
-    if (!current)
-      throw new NotFoundError(
-        'no profile yet',
-        'set it: complain profile --name "Ayşe Yılmaz" --country TR --address "…" --email …',
-      );
+    if (!current) throw new NotFoundError(t('case.profile.none'), t('case.profile.noneHint'));
     return { profile: current, saved: false };
   }
   const merged: Partial<Profile> = { ...current, ...given };
@@ -89,7 +86,7 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
   const missing = PROFILE_FIELDS.filter((f) => f.required && !merged[f.key]).map(
     (f) => `--${f.flag}`,
   );
-  if (missing.length > 0) throw new MissingFlagsError(missing, 'a new profile needs them');
+  if (missing.length > 0) throw new MissingFlagsError(missing, t('case.profile.newNeedsThem'));
   merged.interfaceLanguage ??= null;
   saveProfile(db, merged as Profile, ctx.now());
   ctx.profileChanged(merged as Profile);
@@ -98,42 +95,33 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
 
 export function renderProfile(p: Profile): string {
   const rows: [string, string][] = [
-    ['Name', p.fullName],
-    ['Address', p.address.replace(/\n/g, ', ')],
-    ['Phone', p.phone],
-    ['E-mail', p.email],
-    ['Country', p.country],
-    ['Language', p.language],
-    ['Time zone', p.timeZone],
-    ['Interface', p.interfaceLanguage ?? 'auto'],
+    [t('case.profile.row.name'), p.fullName],
+    [t('case.profile.row.address'), p.address.replace(/\n/g, ', ')],
+    [t('case.profile.row.phone'), p.phone],
+    [t('case.profile.row.email'), p.email],
+    [t('case.profile.row.country'), p.country],
+    [t('case.profile.row.language'), p.language],
+    [t('case.profile.row.timeZone'), p.timeZone],
+    [t('case.profile.row.interface'), p.interfaceLanguage ?? t('case.profile.auto')],
   ];
-  return rows.map(([k, v]) => `${k.padEnd(10)} ${v || '—'}`).join('\n') + '\n';
+  const width = Math.max(10, ...rows.map(([k]) => k.length + 1));
+  return rows.map(([k, v]) => `${k.padEnd(width)} ${v || '—'}`).join('\n') + '\n';
 }
 
 export function registerProfile(program: Command, act: Act): void {
   program
     .command('profile')
-    .description('show or set who you are: the sender of every letter')
-    .option('--name <name>', 'your full name, as you sign letters')
-    .option('--address <address>', 'postal address ("Street 1, 34000 City")')
-    .option('--phone <phone>', 'phone number')
-    .option('--email <email>', 'e-mail address')
-    .option('--country <code>', 'country code: the default jurisdiction (TR, GB, US, KZ…)')
-    .option('--language <lang>', 'language of your letters: en, tr, fa, kk, ru')
-    .option('--time-zone <zone>', "IANA time zone (default: this computer's)")
-    .option(
-      '--interface-language <lang>',
-      "language of this program: en, tr, ru, kk, fa, or auto (the computer's locale)",
-    )
-    .option('--json', 'print the profile as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain profile',
-        'complain profile --name "Ayşe Yılmaz" --address "Bağdat Cd. 12, 34710 Kadıköy/İstanbul" --country TR',
-        'complain profile --email ayse@example.com --json',
-      ]),
-    )
+    .description(t('case.profile.description'))
+    .option('--name <name>', t('case.profile.opt.name'))
+    .option('--address <address>', t('case.profile.opt.address'))
+    .option('--phone <phone>', t('case.profile.opt.phone'))
+    .option('--email <email>', t('case.profile.opt.email'))
+    .option('--country <code>', t('case.profile.opt.country'))
+    .option('--language <lang>', t('case.profile.opt.language'))
+    .option('--time-zone <zone>', t('case.profile.opt.timeZone'))
+    .option('--interface-language <lang>', t('case.profile.opt.interfaceLanguage'))
+    .option('--json', t('case.profile.opt.json'))
+    .addHelpText('after', examples(t('case.profile.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toProfileOptions(opts);
       await act(cmd, 'profile', options, async (ctx) =>
@@ -149,5 +137,5 @@ export function printProfile(
 ): void {
   if (options.json) ctx.print(JSON.stringify(profileView(result.profile), null, 2));
   else if (!result.saved) ctx.print(renderProfile(result.profile));
-  if (result.saved) ctx.say(ctx.color.green('Saved your profile.'));
+  if (result.saved) ctx.say(ctx.color.green(t('case.profile.saved')));
 }

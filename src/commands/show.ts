@@ -17,6 +17,7 @@ import { letterRecordView, renderLetterList } from '../output/letter-views.js';
 import { caseFileView } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
+import { t } from '../i18n.js';
 
 /** Flags of `complain show`. */
 export interface ShowOptions {
@@ -81,7 +82,7 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
     );
     ctx.stdout.write(renderLetterList(file.letters, ctx.clock().timeZone, ctx.colorOut));
     const clocks = renderClocks(file.clocks, ctx.colorOut);
-    if (file.extras.sector) clocks.unshift(`Sector: ${file.extras.sector}`);
+    if (file.extras.sector) clocks.unshift(t('case.show.sector', { sector: file.extras.sector }));
     if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');
   }
 }
@@ -89,15 +90,10 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
 export function registerShow(program: Command, act: Act): void {
   program
     .command('show')
-    .argument('<case>', 'case number')
-    .description(
-      'the case file: the facts, then every contact with names, IDs, references and promises',
-    )
-    .option('--json', 'print the case file as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain show 3', "complain show 3 --json | jq '.contacts[].reference'"]),
-    )
+    .argument('<case>', t('case.arg.case'))
+    .description(t('case.show.description'))
+    .option('--json', t('case.show.opt.json'))
+    .addHelpText('after', examples(t('case.show.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toShowOptions(caseArg, opts);
       await act(cmd, 'show', options, async (ctx) =>

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ComplainError } from '../errors.js';
 import { writeAtomically } from '../files/atomic.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 /** What a backup wrote. */
 export interface BackupResult {
@@ -24,8 +25,8 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
       copy.pragma('journal_mode = DELETE');
       const check = copy.pragma('quick_check', { simple: true });
       if (check !== 'ok')
-        throw new ComplainError(`the backup did not pass quick_check (${String(check)})`, {
-          hint: 'run complain doctor on the database, then try again',
+        throw new ComplainError(t('evidence.backup.checkFailed', { result: String(check) }), {
+          hint: t('evidence.backup.checkFailedHint'),
         });
     } finally {
       copy.close();

@@ -3,6 +3,7 @@ import { searchKey } from '../domain/text.js';
 import type { CaseStatus, Remedy } from '../domain/vocab.js';
 import { NotFoundError } from '../errors.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 interface CompanyRow {
   id: number;
@@ -225,7 +226,10 @@ export function deleteCase(db: Db, id: number): void {
 
 /** The error for a case id that does not exist. */
 export function caseNotFound(id: number): NotFoundError {
-  return new NotFoundError(`no case #${id}`, 'run `complain list` to see the case numbers');
+  return new NotFoundError(
+    t('evidence.repo.noCase', { id: String(id) }),
+    t('evidence.repo.noCaseHint'),
+  );
 }
 
 /** A case by id, or undefined. */

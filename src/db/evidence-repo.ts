@@ -2,6 +2,7 @@ import type { EvidenceKind } from '../domain/vocab.js';
 import { NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 /** A document kept as a verified copy in the evidence store. */
 export interface EvidenceRecord {
@@ -111,8 +112,8 @@ export function getEvidence(db: Db, id: number): EvidenceRecord {
   const row = db.prepare('SELECT * FROM evidence WHERE id = ?').get(id) as EvidenceRow | undefined;
   if (!row)
     throw new NotFoundError(
-      `no evidence #${id}`,
-      'run `complain evidence <case>` to see the numbers',
+      t('evidence.repo.noEvidence', { id: String(id) }),
+      t('evidence.repo.noEvidenceHint'),
     );
   return toEvidence(row);
 }

@@ -1,6 +1,7 @@
 import { NotFoundError } from '../errors.js';
 import { touchCase } from './case-repo.js';
 import type { Db } from './open.js';
+import { t } from '../i18n.js';
 
 /** A letter that was exported, and what became of it. */
 export interface LetterRecord {
@@ -121,8 +122,8 @@ export function getLetter(db: Db, id: number): LetterRecord {
   const row = db.prepare('SELECT * FROM letter WHERE id = ?').get(id) as LetterRow | undefined;
   if (!row)
     throw new NotFoundError(
-      `there is no letter #${id}`,
-      'see the letters of a case with `complain show <case>`',
+      t('evidence.repo.noLetter', { id: String(id) }),
+      t('evidence.repo.noLetterHint'),
     );
   return toLetter(row);
 }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { ComplainError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { t } from '../i18n.js';
 
 /** The connection type the repositories take. */
 export type Db = Database.Database;
@@ -56,12 +57,12 @@ function chmodIfOwned(file: string): void {
 }
 
 /** Refuses a foreign SQLite file and one written by a newer complain, touching neither. */
-export function checkCompatible(db: Db, file = 'the database'): void {
+export function checkCompatible(db: Db, file = t('evidence.db.theDatabase')): void {
   const appId = db.pragma('application_id', { simple: true }) as number;
   const version = db.pragma('user_version', { simple: true }) as number;
   if (appId !== 0 && appId !== APPLICATION_ID) {
-    throw new ComplainError(`${file} is not a complain database`, {
-      hint: 'point --data-dir at another folder',
+    throw new ComplainError(t('evidence.db.foreign', { file }), {
+      hint: t('evidence.db.foreignHint'),
     });
   }
   if (appId === 0 && version === 0) {
@@ -69,21 +70,21 @@ export function checkCompatible(db: Db, file = 'the database'): void {
       .prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table'")
       .get() as { n: number };
     if (tables.n > 0) {
-      throw new ComplainError(`${file} is not a complain database`, {
-        hint: 'point --data-dir at another folder',
+      throw new ComplainError(t('evidence.db.foreign', { file }), {
+        hint: t('evidence.db.foreignHint'),
       });
     }
   }
   if (version > SCHEMA_VERSION) {
     throw new ComplainError(
-      `${file} was written by a newer complain (schema ${version}; this one knows ${SCHEMA_VERSION})`,
-      { hint: 'upgrade complain; the database was left untouched' },
+      t('evidence.db.newer', { file, version: String(version), known: String(SCHEMA_VERSION) }),
+      { hint: t('evidence.db.newerHint') },
     );
   }
 }
 
 /** Runs the migrations the file lacks, each in one IMMEDIATE transaction with its version bump. */
-export function migrate(db: Db, file = 'the database'): void {
+export function migrate(db: Db, file = t('evidence.db.theDatabase')): void {
   checkCompatible(db, file);
   const version = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS) {
@@ -99,27 +100,16 @@ export function migrate(db: Db, file = 'the database'): void {
   }
 }
 
+/** SQLite error code → catalogue keys of its sentence (with `{file}`) and its hint. */
 const SQLITE_MESSAGES: Record<string, [string, string]> = {
-  SQLITE_BUSY: ['the database is busy in another complain process', 'try again in a moment'],
-  SQLITE_LOCKED: ['the database is locked', 'try again in a moment'],
-  SQLITE_FULL: ['the disk is full: nothing was saved', 'free some space and try again'],
-  SQLITE_IOERR_WRITE: [
-    'the database could not be written (disk full or failing?): nothing was saved',
-    'free some space and try again',
-  ],
-  SQLITE_READONLY: [
-    'the database is read-only',
-    'check the permissions of the data dir (complain doctor)',
-  ],
-  SQLITE_CANTOPEN: ['the database cannot be opened', 'check that the data dir exists and is yours'],
-  SQLITE_NOTADB: [
-    'the database file is not an SQLite database',
-    'point --data-dir at another folder, or restore a backup',
-  ],
-  SQLITE_CORRUPT: [
-    'the database is damaged',
-    'restore a backup (complain backup) or run complain doctor',
-  ],
+  SQLITE_BUSY: ['evidence.db.busy', 'evidence.db.retryHint'],
+  SQLITE_LOCKED: ['evidence.db.locked', 'evidence.db.retryHint'],
+  SQLITE_FULL: ['evidence.db.full', 'evidence.db.fullHint'],
+  SQLITE_IOERR_WRITE: ['evidence.db.ioWrite', 'evidence.db.fullHint'],
+  SQLITE_READONLY: ['evidence.db.readOnly', 'evidence.db.permissionsHint'],
+  SQLITE_CANTOPEN: ['evidence.db.cantOpen', 'evidence.db.cantOpenHint'],
+  SQLITE_NOTADB: ['evidence.db.notADb', 'evidence.db.notADbHint'],
+  SQLITE_CORRUPT: ['evidence.db.corrupt', 'evidence.db.corruptHint'],
 };
 
 /** Turns SQLite's error codes into sentences; leaves other errors as they are. */
@@ -128,12 +118,12 @@ export function translateSqliteError(error: unknown, file: string): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (typeof code === 'string') {
     const known = SQLITE_MESSAGES[code] ?? SQLITE_MESSAGES[code.replace(/_[A-Z]+$/, '')];
-    if (known) return new ComplainError(`${known[0]} (${file})`, { hint: known[1], cause: error });
+    if (known) return new ComplainError(t(known[0], { file }), { hint: t(known[1]), cause: error });
   }
   const message = error instanceof Error ? error.message : String(error);
   if (/NODE_MODULE_VERSION|compiled against a different Node\.js version/.test(message)) {
-    return new ComplainError('the SQLite module was built for another Node.js version', {
-      hint: 'run: npm rebuild better-sqlite3',
+    return new ComplainError(t('evidence.db.nodeVersion'), {
+      hint: t('evidence.db.nodeVersionHint'),
       cause: error,
     });
   }

@@ -1,6 +1,8 @@
 import { ValidationError } from '../errors.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db } from './open.js';
+import type { Statement } from 'better-sqlite3';
+import { t } from '../i18n.js';
 
 /**
  * `complain export --all --json` / `complain import`: every record of every table, so that
@@ -88,7 +90,7 @@ export interface ImportResult {
   renumbered: boolean;
 }
 
-function invalid(message: string, hint = 'export it again with `complain export --all --json`') {
+function invalid(message: string, hint = t('evidence.transfer.exportAgain')) {
   return new ValidationError('file', message, hint);
 }
 
@@ -96,17 +98,21 @@ function invalid(message: string, hint = 'export it again with `complain export 
 export function checkDataFile(data: unknown): DataFile {
   const d = data as Partial<DataFile> | null;
   if (!d || typeof d !== 'object' || d.format !== 'complain-data')
-    throw invalid('this is not a complain data file (no "format": "complain-data")');
-  if (d.version !== 1) throw invalid(`data file version ${String(d.version)} is not known here`);
+    throw invalid(t('evidence.transfer.notDataFile'));
+  if (d.version !== 1)
+    throw invalid(t('evidence.transfer.unknownVersion', { version: String(d.version) }));
   if (typeof d.schemaVersion !== 'number' || d.schemaVersion > SCHEMA_VERSION)
     throw invalid(
-      `the data file is from a newer complain (schema ${String(d.schemaVersion)}; this one knows ${SCHEMA_VERSION})`,
-      'upgrade complain, then import',
+      t('evidence.transfer.newer', {
+        version: String(d.schemaVersion),
+        known: String(SCHEMA_VERSION),
+      }),
+      t('evidence.transfer.newerHint'),
     );
-  if (!d.tables || typeof d.tables !== 'object') throw invalid('the data file has no tables');
+  if (!d.tables || typeof d.tables !== 'object') throw invalid(t('evidence.transfer.noTables'));
   for (const [name, rows] of Object.entries(d.tables))
     if (!Array.isArray(rows) || rows.some((r) => !r || typeof r !== 'object' || Array.isArray(r)))
-      throw invalid(`table ${name} in the data file is not a list of records`);
+      throw invalid(t('evidence.transfer.notList', { table: name }));
   return d as DataFile;
 }
 
@@ -127,15 +133,15 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
   const known = new Map(parentsFirst(db).map((t) => [camel(t), t]));
   for (const name of Object.keys(file.tables)) {
     const table = known.get(name);
-    if (!table) throw invalid(`the data file has a table "${name}" this database does not know`);
+    if (!table) throw invalid(t('evidence.transfer.unknownTable', { table: name }));
     const cols = new Set(columns(db, table).map(camel));
     for (const row of file.tables[name]!)
       for (const [key, value] of Object.entries(row)) {
         if (!cols.has(key))
-          throw invalid(`the data file has a field "${name}.${key}" this database does not know`);
+          throw invalid(t('evidence.transfer.unknownField', { field: `${name}.${key}` }));
         if (value !== null && typeof value !== 'string' && typeof value !== 'number')
           throw invalid(
-            `the data file's "${name}.${key}" holds a ${typeof value}, not text or a number`,
+            t('evidence.transfer.badValue', { field: `${name}.${key}`, type: typeof value }),
           );
       }
   }
@@ -144,8 +150,8 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
     if (existing > 0 && !options.merge)
       throw new ValidationError(
         'file',
-        `the database already holds ${existing} records`,
-        'import into a new data dir (--data-dir DIR), or add --merge to add them with new numbers',
+        t('evidence.transfer.notEmpty', { count: existing }),
+        t('evidence.transfer.notEmptyHint'),
       );
     const renumber = existing > 0;
     db.pragma('defer_foreign_keys = ON');
@@ -160,6 +166,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
       const fks = foreignKeys(db, table);
       const uniques = renumber ? uniqueColumns(db, table) : [];
       const map = new Map<unknown, unknown>();
+      const inserts = new Map<string, Statement>();
       maps.set(table, map);
       inserted[name] = 0;
       matched[name] = 0;
@@ -172,7 +179,11 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
           if (renumber && parent && row[fk.from] !== null && row[fk.from] !== undefined) {
             if (!parent.has(row[fk.from]))
               throw invalid(
-                `${name} refers to ${fk.table} ${String(row[fk.from])}, which is not in the file`,
+                t('evidence.transfer.danglingRef', {
+                  table: name,
+                  parent: fk.table,
+                  id: String(row[fk.from]),
+                }),
               );
             row[fk.from] = parent.get(row[fk.from]);
           }
@@ -187,18 +198,22 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
           if (hasId && table !== 'profile') delete row.id;
         }
         const keys = Object.keys(row);
-        const result = db
-          .prepare(
+        // One statement per set of columns, not one per row (preparing cost more than inserting).
+        const shape = keys.join(',');
+        let insert = inserts.get(shape);
+        if (!insert) {
+          insert = db.prepare(
             `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
-          )
-          .run(row);
+          );
+          inserts.set(shape, insert);
+        }
+        const result = insert.run(row);
         if (hasId) map.set(source.id, renumber ? Number(result.lastInsertRowid) : source.id);
         inserted[name]!++;
       }
     }
     const broken = db.pragma('foreign_key_check') as unknown[];
-    if (broken.length > 0)
-      throw invalid(`the data file has ${broken.length} records that refer to missing ones`);
+    if (broken.length > 0) throw invalid(t('evidence.transfer.broken', { count: broken.length }));
     return { inserted, matched, renumbered: renumber };
   });
   return write.immediate();

@@ -6,6 +6,7 @@ import type { CaseFields } from './model.js';
 import { parseMoney } from './money.js';
 import { sanitizeText } from './text.js';
 import { REMEDIES, isOneOf } from './vocab.js';
+import { t } from '../i18n.js';
 
 /** The raw text of every case field, as typed on the command line or at a prompt. */
 export type CaseFieldKey = keyof CaseFields;
@@ -19,101 +20,89 @@ export interface CaseFieldSpec {
   question: string;
   /** One line of help for the flag. */
   help: string;
+  /** Its name on the summary screen. */
+  label: string;
   required: boolean;
 }
 
+/** Adds the words of a field, read in the interface language each time they are shown. */
+function worded(spec: Omit<CaseFieldSpec, 'question' | 'help' | 'label'>): CaseFieldSpec {
+  return Object.defineProperties(spec, {
+    question: { enumerable: true, get: () => t(`case.field.${spec.key}.question`) },
+    help: {
+      enumerable: true,
+      get: () => t(`case.field.${spec.key}.help`, { remedies: REMEDIES.join(' | ') }),
+    },
+    label: { enumerable: true, get: () => t(`case.field.${spec.key}.label`) },
+  }) as CaseFieldSpec;
+}
+
 export const CASE_FIELDS: readonly CaseFieldSpec[] = [
-  {
+  worded({
     key: 'product',
     flag: 'product',
-    question: 'Which product or service?',
-    help: 'the product or service',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'title',
     flag: 'title',
-    question: 'A short title for this case',
-    help: 'a short title (default: from the product)',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'purchasedOn',
     flag: 'purchased',
-    question: 'When did you buy it or sign up? (YYYY-MM-DD, optional)',
-    help: 'purchase or contract date',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'orderRef',
     flag: 'order',
-    question: 'Order number (optional)',
-    help: 'order number',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'accountRef',
     flag: 'account',
-    question: 'Customer or account number (optional)',
-    help: 'customer/account number',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'amount',
     flag: 'amount',
-    question: 'How much did you pay? e.g. "59.90 EUR" (optional)',
-    help: 'amount paid with currency, e.g. "59.90 EUR"',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'occurredOn',
     flag: 'occurred',
-    question: 'When did the problem start? (YYYY-MM-DD, optional)',
-    help: 'the day the problem started',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'situation',
     flag: 'situation',
-    question: 'The situation: what you bought or agreed, in one or two sentences',
-    help: 'the situation (what was bought or agreed)',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'problem',
     flag: 'problem',
-    question: 'The problem: what went wrong',
-    help: 'the problem (what went wrong)',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'request',
     flag: 'request',
-    question: 'Your request: what you want them to do',
-    help: 'the request (what you want them to do)',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'remedy',
     flag: 'remedy',
-    question: 'Which remedy do you want?',
-    help: `the remedy: ${REMEDIES.join(' | ')}`,
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'remedyDetail',
     flag: 'remedy-detail',
-    question: 'Remedy detail (amount, item, what exactly)',
-    help: 'the remedy precisely (required with --remedy other)',
     required: false,
-  },
-  {
+  }),
+  worded({
     key: 'jurisdiction',
     flag: 'jurisdiction',
-    question: "Which country's consumer law applies? (two-letter code)",
-    help: "country code, e.g. TR, GB, US, KZ (default: your profile's country)",
     required: true,
-  },
+  }),
 ];
 
 /** Returns the spec of a case field. */
@@ -125,12 +114,17 @@ export function caseFieldSpec(key: CaseFieldKey): CaseFieldSpec {
 
 function requiredText(flag: string, text: string, max = 4000): string {
   const value = sanitizeText(text);
-  if (!value) throw new ValidationError(flag, `--${flag} is empty`, `give --${flag} some text`);
+  if (!value)
+    throw new ValidationError(
+      flag,
+      t('case.error.empty', { flag: `--${flag}` }),
+      t('case.error.emptyHint', { flag: `--${flag}` }),
+    );
   if (value.length > max) {
     throw new ValidationError(
       flag,
-      `--${flag} is longer than ${max} characters`,
-      'shorten it: a letter must fit on one page',
+      t('case.error.tooLong', { flag: `--${flag}`, max: String(max) }),
+      t('case.error.tooLongHint'),
     );
   }
   return value;
@@ -171,8 +165,8 @@ export function parseCaseField(
       if (date > localDateOf(clock.now, clock.timeZone)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} ${date} is in the future`,
-          'give the day it happened',
+          t('case.error.dateInFuture', { flag, date }),
+          t('case.error.dateInFutureHint'),
         );
       }
       return date;
@@ -184,8 +178,8 @@ export function parseCaseField(
       if (!isOneOf(REMEDIES, value)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} "${text}" is not a remedy`,
-          `use one of: ${REMEDIES.join(', ')}`,
+          t('case.error.notRemedy', { flag, text }),
+          t('case.error.useOneOf', { values: REMEDIES.join(', ') }),
         );
       }
       return value;
@@ -206,15 +200,18 @@ export function checkCaseFields(fields: CaseFields): void {
   if (fields.remedy === 'other' && !fields.remedyDetail) {
     throw new ValidationError(
       'remedy-detail',
-      '--remedy other needs --remedy-detail',
-      'say exactly what you want, e.g. --remedy-detail "a written apology"',
+      t('case.error.remedyDetailMissing'),
+      t('case.error.remedyDetailMissingHint'),
     );
   }
   if (fields.purchasedOn && fields.occurredOn && fields.occurredOn < fields.purchasedOn) {
     throw new ValidationError(
       'occurred',
-      `--occurred ${fields.occurredOn} is before --purchased ${fields.purchasedOn}`,
-      'check both dates',
+      t('case.error.occurredBeforePurchased', {
+        occurred: fields.occurredOn,
+        purchased: fields.purchasedOn,
+      }),
+      t('case.error.occurredBeforePurchasedHint'),
     );
   }
 }

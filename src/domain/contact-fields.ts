@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import type { Clock } from './dates.js';
 import { parseDue, parseDuration, parseInstant } from './dates.js';
 import type { ContactFields, Escalation, PromiseInput, Rep } from './model.js';
@@ -64,8 +65,8 @@ export function parseChoice<T extends string>(
   if (!isOneOf(allowed, value)) {
     throw new ValidationError(
       flag,
-      `--${flag} "${text}" is not one of ${allowed.join(', ')}`,
-      `use one of: ${allowed.join(', ')}`,
+      t('case.error.notOneOf', { flag: `--${flag}`, text, values: allowed.join(', ') }),
+      t('case.error.useOneOf', { values: allowed.join(', ') }),
     );
   }
   return value;
@@ -74,12 +75,7 @@ export function parseChoice<T extends string>(
 /** Parses a rep's name: never empty. */
 export function parseRepName(text: string): string {
   const v = sanitizeText(text);
-  if (!v)
-    throw new ValidationError(
-      'rep',
-      '--rep is empty',
-      'give the name the representative used, e.g. --rep "Ayşe K."',
-    );
+  if (!v) throw new ValidationError('rep', t('case.error.repEmpty'), t('case.error.repEmptyHint'));
   return v;
 }
 
@@ -89,8 +85,8 @@ export function parseContactStart(text: string, clock: Clock): Date {
   if (at.getTime() > clock.now.getTime() + FUTURE_SLACK_MS) {
     throw new ValidationError(
       'at',
-      `--at "${text}" is in the future`,
-      'log a contact after it happened; promises take --due',
+      t('case.error.atInFuture', { text }),
+      t('case.error.atInFutureHint'),
     );
   }
   return at;
@@ -102,8 +98,8 @@ export function parsePromiseDue(text: string, startedAt: Date, clock: Clock): Da
   if (due.getTime() < startedAt.getTime()) {
     throw new ValidationError(
       'due',
-      `--due "${text}" is before the contact`,
-      'a promise is due after it was made',
+      t('case.error.dueBeforeContact', { text }),
+      t('case.error.dueBeforeContactHint'),
     );
   }
   return due;
@@ -125,15 +121,17 @@ export function parseEscalation(raw: RawEscalation | undefined): Escalation | nu
   if (!kind) {
     throw new ValidationError(
       'escalation',
-      '--file-number and --forum need --escalation',
-      `say where it was filed: --escalation ${ESCALATION_KINDS.filter((k) => k !== 'social-media').join('|')}`,
+      t('case.error.escalationMissing'),
+      t('case.error.escalationMissingHint', {
+        kinds: ESCALATION_KINDS.filter((k) => k !== 'social-media').join('|'),
+      }),
     );
   }
   if (kind === 'social-media' && !platform && !link) {
     throw new ValidationError(
       'platform',
-      'a social media post needs --platform or --link',
-      'e.g. --platform X --link https://x.com/me/status/1',
+      t('case.error.postNeedsPlatform'),
+      t('case.error.postNeedsPlatformHint'),
     );
   }
   if (link) {
@@ -146,8 +144,8 @@ export function parseEscalation(raw: RawEscalation | undefined): Escalation | nu
     if (!ok)
       throw new ValidationError(
         'link',
-        `--link "${link}" is not a web address`,
-        'paste the full https:// link',
+        t('case.error.linkInvalid', { link }),
+        t('case.error.linkInvalidHint'),
       );
   }
   return { kind, forum, platform, link, fileNumber };
@@ -166,14 +164,22 @@ export function escalationChannel(raw: RawEscalation | undefined): Channel | und
 export function parseContact(raw: RawContact, clock: Clock): ContactInput {
   const channelText = raw.channel ?? escalationChannel(raw.escalation);
   if (!channelText)
-    throw new ValidationError('channel', 'missing --channel', `use one of: ${CHANNELS.join(', ')}`);
+    throw new ValidationError(
+      'channel',
+      t('case.error.channelMissing'),
+      t('case.error.useOneOf', { values: CHANNELS.join(', ') }),
+    );
   const channel = parseChoice('channel', CHANNELS, channelText);
   const escalation = parseEscalation(raw.escalation);
   const direction = raw.direction
     ? parseChoice('direction', DIRECTIONS, raw.direction)
     : 'outbound';
   if (raw.ended && raw.duration) {
-    throw new ValidationError('ended', '--ended and --duration both given', 'give one of them');
+    throw new ValidationError(
+      'ended',
+      t('case.error.endedAndDuration'),
+      t('case.error.endedAndDurationHint'),
+    );
   }
   const minutes = raw.duration ? parseDuration(raw.duration) : undefined;
   let startedAt: Date;
@@ -190,20 +196,24 @@ export function parseContact(raw: RawContact, clock: Clock): ContactInput {
   if (endedAt && endedAt.getTime() < startedAt.getTime()) {
     throw new ValidationError(
       'ended',
-      `--ended "${raw.ended}" is before --at "${raw.at}"`,
-      'a contact ends after it starts',
+      t('case.error.endedBeforeAt', { ended: raw.ended, at: raw.at }),
+      t('case.error.endedBeforeAtHint'),
     );
   }
   if (endedAt && endedAt.getTime() > clock.now.getTime() + FUTURE_SLACK_MS) {
     throw new ValidationError(
       'ended',
-      'the contact ends in the future',
-      'check --at, --ended and --duration',
+      t('case.error.endsInFuture'),
+      t('case.error.endsInFutureHint'),
     );
   }
   const summary = opt(raw.summary);
   if (!summary)
-    throw new ValidationError('summary', 'missing --summary', 'say in a sentence what was said');
+    throw new ValidationError(
+      'summary',
+      t('case.error.summaryMissing'),
+      t('case.error.summaryMissingHint'),
+    );
   const reps: Rep[] = raw.reps.map((r) => ({
     name: parseRepName(r.name),
     repId: opt(r.repId),
@@ -215,8 +225,8 @@ export function parseContact(raw: RawContact, clock: Clock): ContactInput {
     if (!text)
       throw new ValidationError(
         'promise',
-        '--promise is empty',
-        'say what they promised, e.g. --promise "call back"',
+        t('case.error.promiseEmpty'),
+        t('case.error.promiseEmptyHint'),
       );
     return { text, dueAt: parsePromiseDue(p.due, startedAt, clock) };
   });

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 
 /** Aliases people type for a jurisdiction code. */
 const ALIASES: Record<string, string> = { UK: 'GB', TURKEY: 'TR', TÜRKİYE: 'TR', TURKIYE: 'TR' };
@@ -18,8 +19,8 @@ export function parseJurisdiction(text: string, field = '--jurisdiction'): strin
   }
   throw new ValidationError(
     field,
-    `${field} "${text}" is not a country code`,
-    'use a two-letter code such as TR, GB, US, KZ, IR, DE, or EU',
+    t('case.error.notCountry', { field, text }),
+    t('case.error.notCountryHint'),
   );
 }
 

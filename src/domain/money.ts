@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors.js';
+import type { MessageParams } from '../i18n.js';
+import { t } from '../i18n.js';
 
 /** An amount of money in integer minor units (cents, kuruş) with its ISO 4217 currency. */
 export interface Money {
@@ -59,30 +61,30 @@ function toLatinDigits(text: string): string {
  * with both separators the last one is the decimal mark.
  */
 export function parseMoney(text: string, field = '--amount', fallbackCurrency?: string): Money {
-  const fail = (why: string): never => {
+  const fail = (why: string, params: MessageParams = {}): never => {
     throw new ValidationError(
       field,
-      `${field} "${text}" ${why}`,
-      'write it like "59.90 EUR" or "12.400 TL"',
+      t('case.money.invalid', { field, text, why, ...params }),
+      t('case.money.invalidHint'),
     );
   };
   const cleaned = toLatinDigits(text.normalize('NFC'))
     .replace(/[\u00a0\u202f]/g, ' ')
     .trim();
   const match = /^([^\d\s.,-]*)\s*(-?[\d][\d\s.,'’]*)\s*([^\d\s.,-]*)$/u.exec(cleaned);
-  if (!match) return fail('is not an amount of money');
+  if (!match) return fail('notAmount');
   const [, before = '', numberPart = '', after = ''] = match;
-  if (before && after) return fail('has two currencies');
+  if (before && after) return fail('twoCurrencies');
   const word = (before || after).toLocaleUpperCase('en-US');
   let currency = CURRENCY_WORDS[word] ?? CURRENCY_WORDS[before || after] ?? word;
   if (!currency) {
-    if (!fallbackCurrency) return fail('has no currency');
+    if (!fallbackCurrency) return fail('noCurrency');
     currency = fallbackCurrency;
   }
   if (!/^[A-Z]{3}$/.test(currency) || !isKnownCurrency(currency)) {
-    return fail(`has an unknown currency "${before || after}"`);
+    return fail('unknownCurrency', { currency: before || after });
   }
-  if (numberPart.startsWith('-')) return fail('is negative');
+  if (numberPart.startsWith('-')) return fail('negative');
   const digitsOnly = numberPart.replace(/[\s'’]/g, '');
   const lastDot = digitsOnly.lastIndexOf('.');
   const lastComma = digitsOnly.lastIndexOf(',');
@@ -94,9 +96,9 @@ export function parseMoney(text: string, field = '--amount', fallbackCurrency?: 
     const at = digitsOnly.lastIndexOf(decimalMark);
     integer = digitsOnly.slice(0, at);
     fraction = digitsOnly.slice(at + 1);
-    if (integer.includes(decimalMark)) return fail('has two decimal marks');
+    if (integer.includes(decimalMark)) return fail('twoDecimalMarks');
     if (!/^\d{1,3}([.,]\d{3})*$/.test(integer) || integer.includes(decimalMark)) {
-      return fail('has misplaced thousands separators');
+      return fail('misplacedThousands');
     }
     integer = integer.split(thousands).join('');
   } else if (lastDot >= 0 || lastComma >= 0) {
@@ -109,7 +111,7 @@ export function parseMoney(text: string, field = '--amount', fallbackCurrency?: 
         (parts[0] ?? '').length > 3 ||
         parts[0] === ''
       ) {
-        return fail('has misplaced thousands separators');
+        return fail('misplacedThousands');
       }
       integer = parts.join('');
     } else {
@@ -117,16 +119,14 @@ export function parseMoney(text: string, field = '--amount', fallbackCurrency?: 
       fraction = tail;
     }
   }
-  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction)) return fail('is not a number');
+  if (!/^\d+$/.test(integer) || !/^\d*$/.test(fraction)) return fail('notNumber');
   const digits = minorDigits(currency);
   if (fraction.length > digits) {
-    return fail(
-      `has more than ${digits} decimal ${digits === 1 ? 'place' : 'places'} for ${currency}`,
-    );
+    return fail('tooManyDecimals', { digits, currency });
   }
   const minor = Number(integer) * 10 ** digits + Number(fraction.padEnd(digits, '0') || '0');
-  if (!Number.isSafeInteger(minor)) return fail('is too large');
-  if (minor === 0) return fail('is zero');
+  if (!Number.isSafeInteger(minor)) return fail('tooLarge');
+  if (minor === 0) return fail('zero');
   return { minor, currency };
 }
 

@@ -3,48 +3,53 @@ import { parseJurisdiction } from './jurisdiction.js';
 import type { Profile } from './model.js';
 import { parseAddress, sanitizeText } from './text.js';
 import { LANGUAGES, isOneOf } from './vocab.js';
-import { UI_LANGUAGES, isUiLanguage } from '../i18n.js';
+import { UI_LANGUAGES, isUiLanguage, t } from '../i18n.js';
 
-/** The profile's fields with their flags and questions, in the order the wizard asks. */
-export const PROFILE_FIELDS: readonly {
+/** A profile field with its flag and the question the wizard asks (in the interface language). */
+export interface ProfileFieldSpec {
   key: keyof Profile;
   flag: string;
   question: string;
   required: boolean;
-}[] = [
-  {
+}
+
+function worded(spec: Omit<ProfileFieldSpec, 'question'>): ProfileFieldSpec {
+  return Object.defineProperty(spec, 'question', {
+    enumerable: true,
+    get: () => t(`case.profile.field.${spec.key}.question`),
+  }) as ProfileFieldSpec;
+}
+
+/** The profile's fields with their flags and questions, in the order the wizard asks. */
+export const PROFILE_FIELDS: readonly ProfileFieldSpec[] = [
+  worded({
     key: 'fullName',
     flag: 'name',
-    question: 'Your full name (as you sign letters)',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'address',
     flag: 'address',
-    question: 'Your postal address (use ", " between lines)',
     required: false,
-  },
-  { key: 'phone', flag: 'phone', question: 'Your phone number', required: false },
-  { key: 'email', flag: 'email', question: 'Your e-mail address', required: false },
-  {
+  }),
+  worded({ key: 'phone', flag: 'phone', required: false }),
+  worded({ key: 'email', flag: 'email', required: false }),
+  worded({
     key: 'country',
     flag: 'country',
-    question: 'Your country (two-letter code, e.g. TR, GB, US, KZ)',
     required: true,
-  },
-  { key: 'language', flag: 'language', question: 'Language of your letters', required: true },
-  {
+  }),
+  worded({ key: 'language', flag: 'language', required: true }),
+  worded({
     key: 'timeZone',
     flag: 'time-zone',
-    question: 'Your time zone (e.g. Europe/Istanbul)',
     required: true,
-  },
-  {
+  }),
+  worded({
     key: 'interfaceLanguage',
     flag: 'interface-language',
-    question: 'Language of this program',
     required: false,
-  },
+  }),
 ];
 
 /** Checks an IANA time zone name. */
@@ -67,8 +72,8 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       if (!value)
         throw new ValidationError(
           spec.flag,
-          `${flag} is empty`,
-          'give your full name as you sign letters',
+          t('case.error.empty', { flag }),
+          t('case.profile.error.nameEmptyHint'),
         );
       return value;
     case 'country':
@@ -78,8 +83,8 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       if (!isOneOf(LANGUAGES, v)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} "${text}" is not a language complain writes`,
-          `use one of: ${LANGUAGES.join(', ')}`,
+          t('case.profile.error.notLetterLanguage', { flag, text }),
+          t('case.error.useOneOf', { values: LANGUAGES.join(', ') }),
         );
       }
       return v;
@@ -88,8 +93,8 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       if (!isTimeZone(value)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} "${text}" is not a time zone`,
-          'use a name like Europe/Istanbul, Asia/Almaty, America/New_York',
+          t('case.profile.error.notTimeZone', { flag, text }),
+          t('case.profile.error.notTimeZoneHint'),
         );
       }
       return value;
@@ -97,8 +102,8 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       if (value && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(value)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} "${text}" is not an e-mail address`,
-          'write it like name@example.com',
+          t('case.profile.error.notEmail', { flag, text }),
+          t('case.profile.error.notEmailHint'),
         );
       }
       return value;
@@ -108,8 +113,8 @@ export function parseProfileField(key: keyof Profile, text: string): string {
       if (!isUiLanguage(v)) {
         throw new ValidationError(
           spec.flag,
-          `${flag} "${text}" is not a language complain speaks`,
-          `use one of: ${UI_LANGUAGES.join(', ')}, or auto (the computer's language)`,
+          t('case.profile.error.notUiLanguage', { flag, text }),
+          t('case.profile.error.notUiLanguageHint', { values: UI_LANGUAGES.join(', ') }),
         );
       }
       return v;

@@ -3,6 +3,10 @@ import { addDays } from 'date-fns/addDays';
 import { addMonths } from 'date-fns/addMonths';
 import { addWeeks } from 'date-fns/addWeeks';
 import { addYears } from 'date-fns/addYears';
+import { t } from '../i18n.js';
+
+/** Where a plain ISO date in a jurisdiction's holiday list comes from. */
+const JURISDICTION_DATA = 'templates/jurisdictions';
 
 // Date arithmetic in UTC on YYYY-MM-DD: the host's zone must never move a day.
 const utc = { in: tz('UTC') };
@@ -55,13 +59,13 @@ function formatDay(date: Date): string {
 
 /** The holiday on a date (YYYY-MM-DD), if any: the calendar's own list first, then the library. */
 export function holidayOn(date: string, calendar: WorkCalendar): Holiday | undefined {
+  const listed = () => ({ en: t('dates.listedHoliday') });
   for (const entry of calendar.holidays) {
     if (typeof entry === 'string') {
-      if (entry === date)
-        return { date, name: { en: 'listed holiday' }, source: 'jurisdiction data' };
+      if (entry === date) return { date, name: listed(), source: JURISDICTION_DATA };
     } else if (entry.date === date) {
       if (entry.holiday === false) return undefined;
-      return { date, name: entry.name ?? { en: 'listed holiday' }, source: entry.source };
+      return { date, name: entry.name ?? listed(), source: entry.source };
     }
   }
   return calendar.publicHolidays?.(date);

@@ -10,6 +10,7 @@ import { formatBytes } from '../output/progress.js';
 import { renderTimelineCsv, timelineDocument } from './timeline.js';
 import type { BundleProgress, ZipEntry } from './zip-bundle.js';
 import { writeVerifiedZip } from './zip-bundle.js';
+import { t } from '../i18n.js';
 
 /**
  * A file another feature adds to the bundle, e.g. the latest letter's DOCX:
@@ -66,13 +67,23 @@ function bufferEntry(name: string, data: Buffer, compress: boolean): ZipEntry {
 /** index.txt: the same list as index.json, as a table a person reads. */
 export function renderIndexText(index: BundleIndex): string {
   const table = renderTable(
-    ['FILE', 'KIND', 'LABEL', 'SIZE', 'SHA-256'],
+    [
+      t('evidence.index.head.file'),
+      t('evidence.index.head.kind'),
+      t('evidence.index.head.label'),
+      t('evidence.index.head.size'),
+      'SHA-256',
+    ],
     index.files.map((f) => [f.file, f.kind, f.label, formatBytes(f.size), f.sha256]),
     { maxWidths: [70, 16, 50, 10, 64] },
   );
   return [
-    `Case #${index.caseId}: ${index.title} (${index.company})`,
-    `Exported ${index.exportedAt}. Every file's SHA-256 is listed; check one with: sha256sum <file>`,
+    t('evidence.index.title', {
+      id: String(index.caseId),
+      title: index.title,
+      company: index.company,
+    }),
+    t('evidence.index.exported', { at: index.exportedAt }),
     '',
     table,
   ].join('\n');
@@ -105,8 +116,12 @@ export async function exportCaseBundle(input: {
     );
     if (!st?.isFile() || st.size !== record.size)
       throw new ComplainError(
-        `the stored copy of evidence #${record.id} (${record.label}) ${st ? 'has changed' : 'is missing'}: no bundle was written`,
-        { hint: 'run complain evidence verify, then attach the original again' },
+        t('evidence.bundle.copyBad', {
+          id: String(record.id),
+          label: record.label,
+          state: st ? 'changed' : 'missing',
+        }),
+        { hint: t('evidence.bundle.copyBadHint') },
       );
   }
   const { renderTimelineDocx } = await import('./timeline-docx.js');
@@ -118,8 +133,8 @@ export async function exportCaseBundle(input: {
     bufferEntry('timeline.csv', csv, true),
   ];
   const items: BundleIndexItem[] = [
-    item(entries[0]!, 'timeline', 'Case timeline (DOCX)'),
-    item(entries[1]!, 'timeline', 'Case timeline (CSV)'),
+    item(entries[0]!, 'timeline', t('evidence.bundle.timelineDocx')),
+    item(entries[1]!, 'timeline', t('evidence.bundle.timelineCsv')),
   ];
   for (const extra of input.extras) {
     const name = extra.name.split('/').filter(Boolean).map(safeFileName).join('/');
@@ -145,8 +160,8 @@ export async function exportCaseBundle(input: {
   const names = new Set<string>();
   for (const e of entries) {
     if (names.has(e.name) || e.name === 'index.json' || e.name === 'index.txt')
-      throw new ComplainError(`two files in the bundle would be named ${e.name}`, {
-        hint: 'this is a bug: report it',
+      throw new ComplainError(t('evidence.bundle.sameName', { name: e.name }), {
+        hint: t('evidence.bundle.sameNameHint'),
       });
     names.add(e.name);
   }

@@ -1,5 +1,7 @@
 import { sanitizeText } from '../domain/text.js';
 import type { TimelineDocument, TimelineRow } from './timeline.js';
+import { t } from '../i18n.js';
+import { labelOf } from '../domain/vocab.js';
 
 /** The first strong letter decides a paragraph's direction (the Unicode bidi rule P2). */
 const FIRST_STRONG = /[\p{L}]/u;
@@ -9,8 +11,6 @@ function runsRightToLeft(text: string): boolean {
   const first = FIRST_STRONG.exec(text)?.[0];
   return first !== undefined && RTL.test(first);
 }
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * timeline.docx: the facts, every contact with names, IDs, references, promises and quotes, and
@@ -36,21 +36,26 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
     new Paragraph({ text: sanitizeText(text), heading: level });
   const contact = (r: TimelineRow, i: number) => {
-    const head = `${i + 1}. ${r.startedLocal} — ${r.channel}, ${r.direction}${
-      r.durationMinutes ? `, ${r.durationMinutes} min` : ''
-    }`;
+    const head = t('evidence.timeline.contactHead', {
+      n: String(i + 1),
+      at: r.startedLocal,
+      channel: r.channel,
+      direction: r.direction,
+      timed: r.durationMinutes ? 'yes' : 'no',
+      minutes: r.durationMinutes,
+    });
     const fields: [string, string][] = [
-      ['Representatives', r.representatives],
-      ['Department', r.department],
-      ['Reference', r.reference],
-      ['What was said', r.summary],
-      ['Next steps', r.nextSteps],
-      ['Responsible', r.responsible],
-      ['Expected time', r.expectedTime],
-      ['Promises', r.promises],
-      ['Outcome', r.outcome],
-      ['Supervisor', r.supervisor],
-      ['Rude conduct, their words', r.quotes || (r.rude ? 'yes' : '')],
+      [t('evidence.timeline.field.representatives'), r.representatives],
+      [t('evidence.timeline.field.department'), r.department],
+      [t('evidence.timeline.field.reference'), r.reference],
+      [t('evidence.timeline.field.summary'), r.summary],
+      [t('evidence.timeline.field.nextSteps'), r.nextSteps],
+      [t('evidence.timeline.field.responsible'), r.responsible],
+      [t('evidence.timeline.field.expectedTime'), r.expectedTime],
+      [t('evidence.timeline.field.promises'), r.promises],
+      [t('evidence.timeline.field.outcome'), r.outcome],
+      [t('evidence.timeline.field.supervisor'), r.supervisor],
+      [t('evidence.timeline.field.rude'), r.quotes || r.rude],
     ];
     return [
       heading(head, HeadingLevel.HEADING_3),
@@ -70,20 +75,29 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
         children: [
           heading(model.title, HeadingLevel.HEADING_1),
           para(model.generated),
-          heading('The case', HeadingLevel.HEADING_2),
+          heading(t('evidence.timeline.theCase'), HeadingLevel.HEADING_2),
           ...model.facts.map(([label, value]) => para(value, { label })),
           heading(
-            `Timeline (${plural(model.rows.length, 'contact', 'contacts')})`,
+            t('evidence.timeline.timeline', { count: model.rows.length }),
             HeadingLevel.HEADING_2,
           ),
-          ...(model.rows.length === 0 ? [para('No contacts logged.')] : []),
+          ...(model.rows.length === 0 ? [para(t('evidence.timeline.noContacts'))] : []),
           ...model.rows.flatMap(contact),
           heading(
-            `Evidence (${plural(model.evidence.length, 'file', 'files')})`,
+            t('evidence.timeline.evidence', { count: model.evidence.length }),
             HeadingLevel.HEADING_2,
           ),
-          ...(model.evidence.length === 0 ? [para('None attached.')] : []),
-          ...model.evidence.map((e, i) => para(`${i + 1}. ${e.label} (${e.kind}) — ${e.name}`)),
+          ...(model.evidence.length === 0 ? [para(t('evidence.timeline.noEvidence'))] : []),
+          ...model.evidence.map((e, i) =>
+            para(
+              t('evidence.timeline.evidenceLine', {
+                n: String(i + 1),
+                label: e.label,
+                kind: labelOf(e.kind),
+                file: e.name,
+              }),
+            ),
+          ),
         ],
       },
     ],

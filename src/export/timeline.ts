@@ -3,6 +3,7 @@ import type { CaseRecord, ContactRecord } from '../domain/model.js';
 import { formatMoneyShort } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatDay, formatInstant } from '../output/format.js';
+import { t } from '../i18n.js';
 
 /** One contact as the timeline documents show it: every value already text. */
 export interface TimelineRow {
@@ -26,26 +27,26 @@ export interface TimelineRow {
   promises: string;
 }
 
-/** The columns of timeline.csv, in order, with their headers. */
+/** The columns of timeline.csv, in order, with the catalogue keys of their headers. */
 export const TIMELINE_COLUMNS: readonly [keyof TimelineRow, string][] = [
-  ['startedAt', 'started (UTC)'],
-  ['startedLocal', 'started'],
-  ['endedLocal', 'ended'],
-  ['durationMinutes', 'minutes'],
-  ['channel', 'channel'],
-  ['direction', 'direction'],
-  ['representatives', 'representatives'],
-  ['department', 'department'],
-  ['reference', 'reference'],
-  ['summary', 'summary'],
-  ['nextSteps', 'next steps'],
-  ['responsible', 'responsible'],
-  ['expectedTime', 'expected time'],
-  ['outcome', 'outcome'],
-  ['supervisor', 'supervisor'],
-  ['rude', 'rude'],
-  ['quotes', 'quotes'],
-  ['promises', 'promises'],
+  ['startedAt', 'evidence.timeline.col.startedAt'],
+  ['startedLocal', 'evidence.timeline.col.startedLocal'],
+  ['endedLocal', 'evidence.timeline.col.endedLocal'],
+  ['durationMinutes', 'evidence.timeline.col.durationMinutes'],
+  ['channel', 'evidence.timeline.col.channel'],
+  ['direction', 'evidence.timeline.col.direction'],
+  ['representatives', 'evidence.timeline.col.representatives'],
+  ['department', 'evidence.timeline.col.department'],
+  ['reference', 'evidence.timeline.col.reference'],
+  ['summary', 'evidence.timeline.col.summary'],
+  ['nextSteps', 'evidence.timeline.col.nextSteps'],
+  ['responsible', 'evidence.timeline.col.responsible'],
+  ['expectedTime', 'evidence.timeline.col.expectedTime'],
+  ['outcome', 'evidence.timeline.col.outcome'],
+  ['supervisor', 'evidence.timeline.col.supervisor'],
+  ['rude', 'evidence.timeline.col.rude'],
+  ['quotes', 'evidence.timeline.col.quotes'],
+  ['promises', 'evidence.timeline.col.promises'],
 ];
 
 /** The timeline rows of a case, oldest first, times in the user's zone. */
@@ -60,7 +61,11 @@ export function timelineRows(contacts: ContactRecord[], timeZone: string): Timel
     channel: labelOf(c.channel),
     direction: labelOf(c.direction),
     representatives: c.reps
-      .map((r) => [r.name, r.repId ? `ID ${r.repId}` : '', r.role ?? ''].filter(Boolean).join(', '))
+      .map((r) =>
+        [r.name, r.repId ? t('evidence.timeline.repId', { id: r.repId }) : '', r.role ?? '']
+          .filter(Boolean)
+          .join(', '),
+      )
       .join('; '),
     department: c.department ?? '',
     reference: c.reference ?? '',
@@ -70,10 +75,16 @@ export function timelineRows(contacts: ContactRecord[], timeZone: string): Timel
     expectedTime: c.expectedTime ?? '',
     outcome: c.outcome ? labelOf(c.outcome) : '',
     supervisor: c.supervisor ? labelOf(c.supervisor) : '',
-    rude: c.rude ? 'yes' : '',
+    rude: c.rude ? t('evidence.timeline.yes') : '',
     quotes: c.quotes.map((q) => `“${q}”`).join(' '),
     promises: c.promises
-      .map((p) => `${p.text} (due ${formatDay(p.dueAt, timeZone)}, ${labelOf(p.state)})`)
+      .map((p) =>
+        t('evidence.timeline.promise', {
+          text: p.text,
+          due: formatDay(p.dueAt, timeZone),
+          state: labelOf(p.state),
+        }),
+      )
       .join('; '),
   }));
 }
@@ -87,7 +98,7 @@ function csvCell(value: string): string {
 /** timeline.csv: UTF-8 with a BOM (spreadsheets then read Turkish and Persian right), CRLF. */
 export function renderTimelineCsv(rows: TimelineRow[]): Buffer {
   const lines = [
-    TIMELINE_COLUMNS.map(([, h]) => csvCell(h)).join(','),
+    TIMELINE_COLUMNS.map(([, h]) => csvCell(t(h))).join(','),
     ...rows.map((r) => TIMELINE_COLUMNS.map(([k]) => csvCell(r[k])).join(',')),
   ];
   return Buffer.from('\ufeff' + lines.join('\r\n') + '\r\n', 'utf8');
@@ -96,22 +107,24 @@ export function renderTimelineCsv(rows: TimelineRow[]): Buffer {
 /** The facts at the top of the timeline document, as label/value pairs. */
 export function caseFacts(k: CaseRecord): [string, string][] {
   const pairs: [string, string | null][] = [
-    ['Company', k.company.name],
-    ['Address', k.company.address],
-    ['Product or service', k.product],
-    ['Purchased', k.purchasedOn],
-    ['Order', k.orderRef],
-    ['Account', k.accountRef],
-    ['Amount', k.amount ? formatMoneyShort(k.amount) : null],
-    ['Problem since', k.occurredOn],
-    ['Situation', k.situation],
-    ['Problem', k.problem],
-    ['Request', k.request],
-    ['Remedy', `${labelOf(k.remedy)}${k.remedyDetail ? `: ${k.remedyDetail}` : ''}`],
-    ['Status', labelOf(k.status)],
-    ['Outcome', k.outcome],
+    ['company', k.company.name],
+    ['address', k.company.address],
+    ['product', k.product],
+    ['purchased', k.purchasedOn],
+    ['order', k.orderRef],
+    ['account', k.accountRef],
+    ['amount', k.amount ? formatMoneyShort(k.amount) : null],
+    ['since', k.occurredOn],
+    ['situation', k.situation],
+    ['problem', k.problem],
+    ['request', k.request],
+    ['remedy', `${labelOf(k.remedy)}${k.remedyDetail ? `: ${k.remedyDetail}` : ''}`],
+    ['status', labelOf(k.status)],
+    ['outcome', k.outcome],
   ];
-  return pairs.filter((p): p is [string, string] => Boolean(p[1]));
+  return pairs
+    .filter((p): p is [string, string] => Boolean(p[1]))
+    .map(([key, value]) => [t(`evidence.timeline.fact.${key}`), value]);
 }
 
 /** Everything the timeline document shows. */
@@ -132,8 +145,11 @@ export function timelineDocument(
   timeZone: string,
 ): TimelineDocument {
   return {
-    title: `Case #${k.id}: ${k.title}`,
-    generated: `Case file exported ${formatInstant(now, timeZone)} (${timeZone})`,
+    title: t('evidence.timeline.title', { id: String(k.id), title: k.title }),
+    generated: t('evidence.timeline.generated', {
+      at: formatInstant(now, timeZone),
+      zone: timeZone,
+    }),
     facts: caseFacts(k),
     rows: timelineRows(contacts, timeZone),
     evidence: evidence.map((e) => ({

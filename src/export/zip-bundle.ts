@@ -6,6 +6,7 @@ import yauzl from 'yauzl';
 import yazl from 'yazl';
 import { ComplainError } from '../errors.js';
 import { writeAtomically } from '../files/atomic.js';
+import { t } from '../i18n.js';
 
 /** One file of the bundle: bytes in memory, or a file streamed from disk. */
 export interface ZipEntry {
@@ -90,7 +91,7 @@ export async function verifyZip(
     for await (const entry of zip.eachEntry()) {
       const want = expected.get(entry.fileName);
       if (!want || seen.has(entry.fileName))
-        throw bundleError(`unexpected entry ${entry.fileName}`);
+        throw bundleError(t('evidence.bundle.unexpected', { name: entry.fileName }));
       seen.add(entry.fileName);
       const hash = createHash('sha256');
       const stream = await zip.openReadStreamPromise(entry);
@@ -102,20 +103,21 @@ export async function verifyZip(
       if (hash.digest('hex') !== want.sha256)
         throw bundleError(
           'path' in want.source
-            ? `${entry.fileName} does not match the SHA-256 recorded when it was attached`
-            : `${entry.fileName} came back different from what was written`,
-          'path' in want.source ? 'run complain evidence verify' : undefined,
+            ? t('evidence.bundle.evidenceDiffers', { name: entry.fileName })
+            : t('evidence.bundle.entryDiffers', { name: entry.fileName }),
+          'path' in want.source ? t('evidence.bundle.evidenceDiffersHint') : undefined,
         );
     }
   } finally {
     zip.close();
   }
   const missing = entries.filter((e) => !seen.has(e.name));
-  if (missing.length > 0) throw bundleError(`${missing[0]!.name} is missing from the bundle`);
+  if (missing.length > 0)
+    throw bundleError(t('evidence.bundle.entryMissing', { name: missing[0]!.name }));
 }
 
 function bundleError(what: string, hint?: string): ComplainError {
-  return new ComplainError(`the bundle failed verification: ${what}; nothing was written`, {
-    hint: hint ?? 'check the disk and try again',
+  return new ComplainError(t('evidence.bundle.verifyFailed', { what }), {
+    hint: hint ?? t('evidence.bundle.verifyFailedHint'),
   });
 }

@@ -3,6 +3,7 @@ import { rmSync } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
+import { t } from '../i18n.js';
 
 const inFlight = new Set<string>();
 
@@ -61,8 +62,8 @@ export async function removeQuietly(file: string): Promise<void> {
 }
 
 function missingFolder(file: string, cause?: unknown): ComplainError {
-  return new ComplainError(`cannot write ${file}: the folder does not exist`, {
-    hint: 'create it, or choose another path',
+  return new ComplainError(t('evidence.write.noFolder', { file }), {
+    hint: t('evidence.write.noFolderHint'),
     cause,
   });
 }
@@ -70,14 +71,14 @@ function missingFolder(file: string, cause?: unknown): ComplainError {
 function writeError(error: unknown, file: string): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
-    return new ComplainError(`the disk is full: ${file} was not written`, {
-      hint: 'free some space, or write it elsewhere with -o',
+    return new ComplainError(t('evidence.write.full', { file }), {
+      hint: t('evidence.write.fullHint'),
       cause: error,
     });
   if (code === 'ENOENT') return missingFolder(file, error);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
-    return new ComplainError(`cannot write ${file} (${code})`, {
-      hint: 'check that the folder exists and is yours, or write elsewhere with -o',
+    return new ComplainError(t('evidence.write.denied', { file, code }), {
+      hint: t('evidence.write.deniedHint'),
       cause: error,
     });
   return error;
@@ -113,8 +114,8 @@ export async function writeAtomically(
 /** Writes a Buffer or string atomically, 0600. */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
   if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-    throw new ComplainError(`${file} is a directory`, {
-      hint: 'give a file name, e.g. -o letter.docx',
+    throw new ComplainError(t('evidence.write.isDir', { file }), {
+      hint: t('evidence.write.isDirHint'),
     });
   }
   await writeAtomically(file, async (tmp) => {

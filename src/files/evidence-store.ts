@@ -15,6 +15,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
 import { fsyncDir, removeQuietly, trackTemp } from './atomic.js';
+import { t } from '../i18n.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
 export type ProgressFn = (done: number, total: number) => void;
@@ -70,19 +71,22 @@ function fileError(given: string, error: unknown): Error {
   switch (code) {
     case 'ENOENT':
     case 'ENOTDIR':
-      return new NotFoundError(`no file ${q}`, 'check the name and the folder');
+      return new NotFoundError(
+        t('evidence.source.noFile', { file: q }),
+        t('evidence.source.noFileHint'),
+      );
     case 'EACCES':
     case 'EPERM':
       return new ValidationError(
         'file',
-        `cannot read ${q}: permission denied`,
-        'check its permissions, or copy it somewhere you can read it',
+        t('evidence.source.denied', { file: q }),
+        t('evidence.source.deniedHint'),
       );
     case 'ELOOP':
       return new ValidationError(
         'file',
-        `${q} is a symlink loop`,
-        'point the link at a real file, or attach the file itself',
+        t('evidence.source.loop', { file: q }),
+        t('evidence.source.loopHint'),
       );
     case 'EISDIR':
       return directoryError(given);
@@ -94,16 +98,17 @@ function fileError(given: string, error: unknown): Error {
 function directoryError(given: string): ValidationError {
   return new ValidationError(
     'file',
-    `${JSON.stringify(given)} is a directory`,
-    `attach the files in it: complain attach <case> ${given.replace(/\/+$/, '')}/*`,
+    t('evidence.source.directory', { file: JSON.stringify(given) }),
+    t('evidence.source.directoryHint', { dir: given.replace(/\/+$/, '') }),
   );
 }
 
+/** The kind of a special file, for the `evidence.source.special` message's select. */
 function kindOfSpecial(st: Stats): string {
-  if (st.isFIFO()) return 'a FIFO (named pipe)';
-  if (st.isSocket()) return 'a socket';
-  if (st.isCharacterDevice() || st.isBlockDevice()) return 'a device';
-  return 'not a regular file';
+  if (st.isFIFO()) return 'fifo';
+  if (st.isSocket()) return 'socket';
+  if (st.isCharacterDevice() || st.isBlockDevice()) return 'device';
+  return 'other';
 }
 
 /**
@@ -125,8 +130,8 @@ export async function inspectSource(given: string, policy: SourcePolicy): Promis
     const code = (error as { code?: string }).code;
     if (code === 'ENOENT' && (await lstat(abs).catch(() => undefined))?.isSymbolicLink())
       throw new NotFoundError(
-        `${JSON.stringify(given)} is a symlink to a missing file`,
-        'attach the file itself',
+        t('evidence.source.dangling', { file: JSON.stringify(given) }),
+        t('evidence.source.danglingHint'),
       );
     throw fileError(given, error);
   }
@@ -134,31 +139,31 @@ export async function inspectSource(given: string, policy: SourcePolicy): Promis
   if (!st.isFile())
     throw new ValidationError(
       'file',
-      `${JSON.stringify(given)} is ${kindOfSpecial(st)}, not a file`,
-      'attach a regular file',
+      t('evidence.source.special', { file: JSON.stringify(given), kind: kindOfSpecial(st) }),
+      t('evidence.source.specialHint'),
     );
   const parentReal = await realOrSelf(resolve(abs, '..'));
   const dataDir = await realOrSelf(policy.dataDir);
   if (isInside(real, dataDir))
     throw new ValidationError(
       'file',
-      `${JSON.stringify(given)} is inside complain's own data dir`,
-      'attach the original document, not a stored copy',
+      t('evidence.source.inDataDir', { file: JSON.stringify(given) }),
+      t('evidence.source.inDataDirHint'),
     );
   if (real !== join(parentReal, basename(abs))) {
     const roots = [await realOrSelf(policy.home), await realOrSelf(policy.cwd), parentReal];
     if (!roots.some((r) => isInside(real, r) && !hasHiddenPart(real, r)))
       throw new ValidationError(
         'file',
-        `${JSON.stringify(given)} is a symlink leading outside the allowed places (${real})`,
-        'links may lead into your home or current folder, not hidden folders: attach the file itself',
+        t('evidence.source.linkOutside', { file: JSON.stringify(given), target: real }),
+        t('evidence.source.linkOutsideHint'),
       );
   }
   if (st.size === 0)
     throw new ValidationError(
       'file',
-      `${JSON.stringify(given)} is empty (0 bytes): there is nothing to keep`,
-      'attach the document itself, not an empty placeholder',
+      t('evidence.source.empty', { file: JSON.stringify(given) }),
+      t('evidence.source.emptyHint'),
     );
   return {
     given,
@@ -216,8 +221,8 @@ export async function copyIntoStore(
     if (!st.isFile() || st.dev !== source.dev || st.ino !== source.ino)
       throw new ValidationError(
         'file',
-        `${JSON.stringify(source.given)} changed while it was being attached`,
-        'try again',
+        t('evidence.source.changed', { file: JSON.stringify(source.given) }),
+        t('evidence.source.changedHint'),
       );
     output = openSync(tmp, 'wx', 0o600);
     let done = 0;
@@ -237,8 +242,8 @@ export async function copyIntoStore(
     if (done === 0)
       throw new ValidationError(
         'file',
-        `${JSON.stringify(source.given)} is empty (0 bytes): there is nothing to keep`,
-        'attach the document itself, not an empty placeholder',
+        t('evidence.source.empty', { file: JSON.stringify(source.given) }),
+        t('evidence.source.emptyHint'),
       );
     const sha256 = h.digest();
     const final = join(storeDir, sha256);
@@ -272,13 +277,13 @@ function closeQuietly(fd: number): void {
 function storeWriteError(error: unknown, given: string): unknown {
   const code = (error as { code?: string } | null)?.code;
   if (code === 'ENOSPC' || code === 'EDQUOT' || code === 'EFBIG')
-    return new ComplainError(
-      `the disk is full: ${JSON.stringify(given)} was not attached, nothing was kept`,
-      { hint: 'free some space and try again', cause: error },
-    );
+    return new ComplainError(t('evidence.store.full', { file: JSON.stringify(given) }), {
+      hint: t('evidence.store.fullHint'),
+      cause: error,
+    });
   if (code === 'EROFS' || code === 'EACCES' || code === 'EPERM')
-    return new ComplainError(`the evidence store cannot be written (${code})`, {
-      hint: 'check the permissions of the data dir (complain doctor)',
+    return new ComplainError(t('evidence.store.denied', { code }), {
+      hint: t('evidence.store.deniedHint'),
       cause: error,
     });
   return error;
@@ -290,8 +295,8 @@ export function storedFilePath(storeDir: string, storedPath: string): string {
   if (!isInside(full, resolve(storeDir)) || full === resolve(storeDir))
     throw new ValidationError(
       'storedPath',
-      `the stored path ${JSON.stringify(storedPath)} leads outside the evidence store`,
-      'the database was edited by hand: run complain doctor',
+      t('evidence.store.outside', { path: JSON.stringify(storedPath) }),
+      t('evidence.store.outsideHint'),
     );
   return full;
 }

@@ -1,4 +1,5 @@
 import type { Writable } from 'node:stream';
+import { t } from '../i18n.js';
 
 /** Files smaller than this finish before a progress line would be read. */
 const PROGRESS_THRESHOLD = 8 * 1024 * 1024;
@@ -34,7 +35,13 @@ export function progressLine(stream: Writable, isTTY: boolean, label: string): P
       last = now;
       drawn = true;
       const pct = total > 0 ? Math.floor((done / total) * 100) : 100;
-      stream.write(`\r\x1b[2K${label}  ${pct}% (${formatBytes(done)} of ${formatBytes(total)})`);
+      const text = t('evidence.progress', {
+        label,
+        percent: String(pct),
+        done: formatBytes(done),
+        total: formatBytes(total),
+      });
+      stream.write(`\r\x1b[2K${text}`);
     },
     finish() {
       if (drawn) stream.write('\r\x1b[2K');

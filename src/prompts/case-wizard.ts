@@ -4,25 +4,39 @@ import type { Clock } from '../domain/dates.js';
 import type { Company, CompanyChannels } from '../domain/model.js';
 import { REMEDIES, labelOf } from '../domain/vocab.js';
 import { CancelledError } from '../errors.js';
+import { t } from '../i18n.js';
 import type { Prompter } from './prompter.js';
 import { validatorFor } from './validate.js';
 
-/** The company's channels, in the order the wizard asks for them. */
-export const COMPANY_CHANNEL_FIELDS: readonly {
+/** A company channel: its flag, and the words the wizard and the help use (interface language). */
+export interface CompanyChannelField {
   key: keyof CompanyChannels;
   flag: string;
+  /** The wizard's question. */
   question: string;
-}[] = [
-  { key: 'phone', flag: 'company-phone', question: 'Their phone number (optional)' },
-  { key: 'email', flag: 'company-email', question: 'Their complaints e-mail (optional)' },
-  { key: 'website', flag: 'company-website', question: 'Their website or web form (optional)' },
-  { key: 'chat', flag: 'company-chat', question: 'Their chat (link, app, optional)' },
-  { key: 'social', flag: 'company-social', question: 'Their social media handle (optional)' },
-  {
-    key: 'address',
-    flag: 'company-address',
-    question: 'Their postal address, for letters (optional)',
-  },
+  /** Its name on the summary screen. */
+  label: string;
+  /** The flag's help line. */
+  help: string;
+}
+
+function channelField(key: keyof CompanyChannels, flag: string): CompanyChannelField {
+  const words = (part: string) => () => t(`case.company.${key}.${part}`);
+  return Object.defineProperties({ key, flag } as CompanyChannelField, {
+    question: { enumerable: true, get: words('question') },
+    label: { enumerable: true, get: words('label') },
+    help: { enumerable: true, get: words('help') },
+  });
+}
+
+/** The company's channels, in the order the wizard asks for them. */
+export const COMPANY_CHANNEL_FIELDS: readonly CompanyChannelField[] = [
+  channelField('phone', 'company-phone'),
+  channelField('email', 'company-email'),
+  channelField('website', 'company-website'),
+  channelField('chat', 'company-chat'),
+  channelField('social', 'company-social'),
+  channelField('address', 'company-address'),
 ];
 
 /** What the case wizard collects: raw text per field, validated as it was typed. */
@@ -58,7 +72,7 @@ async function askField(
     required,
     validate: (v) =>
       required && !v.trim()
-        ? `${spec.flag} is required`
+        ? t('case.wizard.required', { flag: spec.flag })
         : validatorFor((t) => parseCaseField(key, t, clock))(v),
   });
 }
@@ -70,19 +84,19 @@ async function askCompany(
   if (known.length > 0) {
     const NEW = '\u0000new';
     const picked = await prompter.select({
-      message: 'Which company?',
+      message: t('case.wizard.whichCompany'),
       choices: [
         ...known.map((c) => ({ value: String(c.id), name: c.name })),
-        { value: NEW, name: 'A company not listed here…' },
+        { value: NEW, name: t('case.wizard.newCompany') },
       ],
     });
     if (picked !== NEW)
       return { name: known.find((c) => String(c.id) === picked)!.name, isNew: false };
   }
   const name = await prompter.input({
-    message: 'Which company? (its name)',
+    message: t('case.wizard.companyName'),
     required: true,
-    validate: (v) => (v.trim() ? true : 'the company needs a name'),
+    validate: (v) => (v.trim() ? true : t('case.wizard.companyNameMissing')),
   });
   const match = known.find(
     (c) => c.name.toLocaleLowerCase('tr-TR') === name.trim().toLocaleLowerCase('tr-TR'),
@@ -92,15 +106,14 @@ async function askCompany(
 
 /** Renders the draft for the summary screen. */
 export function describeDraft(draft: CaseDraft): string {
-  const lines = [`  Company        ${draft.company}`];
+  const lines = [`  ${t('case.summary.company').padEnd(15)}${draft.company}`];
   for (const f of COMPANY_CHANNEL_FIELDS) {
     const v = draft.channels[f.key];
-    if (v) lines.push(`  ${('  ' + f.key).padEnd(15)}${v}`);
+    if (v) lines.push(`  ${('  ' + f.label).padEnd(15)}${v}`);
   }
   for (const spec of CASE_FIELDS) {
     const v = draft.fields[spec.key];
-    const label = spec.flag.charAt(0).toUpperCase() + spec.flag.slice(1).replace('-', ' ');
-    lines.push(`  ${label.padEnd(15)}${v ? v : '—'}`);
+    lines.push(`  ${spec.label.padEnd(15)}${v ? v : '—'}`);
   }
   return lines.join('\n');
 }
@@ -143,24 +156,30 @@ export async function askCase(
   }
   if (!context.confirm) return draft;
   for (;;) {
-    context.show('\nThe case:\n' + describeDraft(draft) + '\n');
+    context.show(`\n${t('case.wizard.summaryTitle')}\n${describeDraft(draft)}\n`);
     const next = await prompter.select({
-      message: 'Save this case?',
+      message: t('case.wizard.saveQuestion'),
       choices: [
-        { value: 'save', name: 'Save it' },
-        { value: 'change', name: 'Change a field' },
-        { value: 'cancel', name: 'Cancel (nothing is saved)' },
+        { value: 'save', name: t('case.wizard.save') },
+        { value: 'change', name: t('case.wizard.change') },
+        { value: 'cancel', name: t('case.wizard.cancel') },
       ],
     });
     if (next === 'save') return draft;
     if (next === 'cancel') throw new CancelledError();
     const which = await prompter.select({
-      message: 'Which field?',
+      message: t('case.wizard.whichField'),
       choices: [
-        { value: 'company', name: `Company (${draft.company})` },
+        {
+          value: 'company',
+          name: t('case.wizard.fieldChoice', {
+            field: t('case.summary.company'),
+            value: draft.company,
+          }),
+        },
         ...CASE_FIELDS.map((f) => ({
           value: f.key,
-          name: `${f.flag} (${draft.fields[f.key] || '—'})`,
+          name: t('case.wizard.fieldChoice', { field: f.label, value: draft.fields[f.key] || '—' }),
         })),
       ],
     });

@@ -11,6 +11,7 @@ import {
   labelOf,
 } from '../domain/vocab.js';
 import { CancelledError } from '../errors.js';
+import { t } from '../i18n.js';
 import type { Prompter } from './prompter.js';
 import { validatorFor } from './validate.js';
 
@@ -23,25 +24,64 @@ export interface LogGiven {
   gaveQuotes: boolean;
 }
 
+/** One summary line: the label (interface language) padded to a column, then the value. */
+function row(label: string, value: string): string {
+  return `  ${t(`case.contact.summary.${label}`).padEnd(12)}${value}`;
+}
+
 /** A one-screen description of a contact draft, for the summary. */
 export function describeContact(raw: RawContact): string {
+  const none = '—';
+  const channel = raw.channel ?? none;
   const lines = [
-    `  channel     ${raw.channel ?? '—'}${raw.direction === 'inbound' ? ' (inbound)' : ''}`,
-    `  when        ${raw.at ?? 'now'}${raw.duration ? `, ${raw.duration}` : ''}${raw.ended ? `, ended ${raw.ended}` : ''}`,
-    `  reps        ${raw.reps.length ? raw.reps.map((r) => r.name + (r.repId ? ` (ID ${r.repId})` : '')).join(' → ') : '—'}`,
-    `  department  ${raw.department || '—'}`,
-    `  reference   ${raw.reference || '— (none)'}`,
-    `  summary     ${raw.summary ?? '—'}`,
+    row(
+      'channel',
+      raw.direction === 'inbound' ? t('case.contact.summary.inboundValue', { channel }) : channel,
+    ),
+    row(
+      'when',
+      t('case.contact.summary.whenValue', {
+        at: raw.at ?? t('case.contact.summary.now'),
+        duration: raw.duration ?? '',
+        ended: raw.ended ?? '',
+        shape: (raw.duration ? 'd' : '') + (raw.ended ? 'e' : '') || 'at',
+      }),
+    ),
+    row(
+      'reps',
+      raw.reps.length
+        ? raw.reps
+            .map((r) =>
+              r.repId ? t('case.contact.summary.repWithId', { name: r.name, id: r.repId }) : r.name,
+            )
+            .join(' → ')
+        : none,
+    ),
+    row('department', raw.department || none),
+    row('reference', raw.reference || t('case.contact.summary.noReference')),
+    row('summary', raw.summary ?? none),
   ];
-  if (raw.nextSteps) lines.push(`  next steps  ${raw.nextSteps}`);
-  if (raw.responsible) lines.push(`  responsible ${raw.responsible}`);
-  if (raw.expectedTime) lines.push(`  how long    ${raw.expectedTime}`);
-  for (const p of raw.promises) lines.push(`  promise     ${p.text} — by ${p.due}`);
-  if (raw.outcome) lines.push(`  outcome     ${raw.outcome}`);
-  if (raw.supervisor) lines.push(`  supervisor  ${raw.supervisor}`);
+  if (raw.nextSteps) lines.push(row('nextSteps', raw.nextSteps));
+  if (raw.responsible) lines.push(row('responsible', raw.responsible));
+  if (raw.expectedTime) lines.push(row('expectedTime', raw.expectedTime));
+  for (const p of raw.promises)
+    lines.push(
+      row('promise', t('case.contact.summary.promiseValue', { text: p.text, due: p.due })),
+    );
+  if (raw.outcome) lines.push(row('outcome', raw.outcome));
+  if (raw.supervisor) lines.push(row('supervisor', raw.supervisor));
   if (raw.rude)
     lines.push(
-      `  rude        yes${raw.quotes.length ? ': ' + raw.quotes.map((q) => `“${q}”`).join(' ') : ''}`,
+      row(
+        'rude',
+        raw.quotes.length
+          ? t('case.contact.summary.rudeQuotes', {
+              quotes: raw.quotes
+                .map((q) => t('case.contact.summary.quote', { quote: q }))
+                .join(' '),
+            })
+          : t('case.contact.summary.rudeYes'),
+      ),
     );
   return lines.join('\n');
 }
@@ -64,13 +104,13 @@ export async function askContact(
   };
   const { clock } = context;
   raw.channel ??= await prompter.select({
-    message: 'How did you contact them?',
+    message: t('case.contact.ask.channel'),
     choices: CHANNELS.map((c) => ({ value: c, name: labelOf(c) })),
     default: 'phone',
   });
   if (raw.at === undefined) {
     raw.at = await prompter.input({
-      message: 'When did it start? ("now", "today 14:05", "yesterday 3pm", "2h ago")',
+      message: t('case.contact.ask.at'),
       default: 'now',
       validate: validatorFor((v) => parseContactStart(v, clock)),
     });
@@ -81,7 +121,7 @@ export async function askContact(
     isOneOf(TIMED_CHANNELS, raw.channel)
   ) {
     const d = await prompter.input({
-      message: 'How long did it take? (e.g. 25m, 1h10m; optional)',
+      message: t('case.contact.ask.duration'),
       validate: validatorFor((v) => parseDuration(v), true),
     });
     raw.duration = d.trim();
@@ -90,37 +130,31 @@ export async function askContact(
     for (let i = 1; ; i++) {
       const name = await prompter.input({
         message:
-          i === 1
-            ? 'Who did you speak to? (name as they gave it; Enter if nobody)'
-            : `Transferred to someone else? (name of person ${i}; Enter if not)`,
+          i === 1 ? t('case.contact.ask.firstRep') : t('case.contact.ask.nextRep', { position: i }),
       });
       if (!name.trim()) break;
       const repId = await prompter.input({
-        message: `${name.trim()}'s employee or agent ID (optional)`,
+        message: t('case.contact.ask.repId', { name: name.trim() }),
       });
       raw.reps.push({ name: name.trim(), repId: repId.trim() || undefined });
     }
   }
   if (raw.department === undefined)
-    raw.department = (await prompter.input({ message: 'Department (optional)' })).trim();
+    raw.department = (await prompter.input({ message: t('case.contact.ask.department') })).trim();
   if (raw.reference === undefined) {
-    raw.reference = (
-      await prompter.input({ message: 'Reference or ticket number (Enter if they gave none)' })
-    ).trim();
+    raw.reference = (await prompter.input({ message: t('case.contact.ask.reference') })).trim();
   }
   raw.summary ??= await prompter.input({
-    message: 'What was said? (a sentence or two)',
+    message: t('case.contact.ask.summary'),
     required: true,
   });
   if (raw.nextSteps === undefined)
-    raw.nextSteps = (
-      await prompter.input({ message: 'What are the next steps? (their answer; optional)' })
-    ).trim();
+    raw.nextSteps = (await prompter.input({ message: t('case.contact.ask.nextSteps') })).trim();
   if (raw.responsible === undefined)
-    raw.responsible = (await prompter.input({ message: 'Who is responsible? (optional)' })).trim();
+    raw.responsible = (await prompter.input({ message: t('case.contact.ask.responsible') })).trim();
   if (raw.expectedTime === undefined)
     raw.expectedTime = (
-      await prompter.input({ message: 'How long will it take? (their answer; optional)' })
+      await prompter.input({ message: t('case.contact.ask.expectedTime') })
     ).trim();
   if (!given.gavePromises) {
     const start = parseInstant(raw.at, '--at', clock);
@@ -128,12 +162,12 @@ export async function askContact(
       const text = await prompter.input({
         message:
           raw.promises.length === 0
-            ? 'Did they promise anything? (e.g. "call back"; Enter if not)'
-            : 'Another promise? (Enter if not)',
+            ? t('case.contact.ask.firstPromise')
+            : t('case.contact.ask.nextPromise'),
       });
       if (!text.trim()) break;
       const due = await prompter.input({
-        message: 'By when? ("friday", "in 3 days", "2026-12-01")',
+        message: t('case.contact.ask.due'),
         required: true,
         validate: validatorFor((v) => parsePromiseDue(v, start, clock)),
       });
@@ -142,16 +176,16 @@ export async function askContact(
   }
   if (raw.outcome === undefined) {
     raw.outcome = await prompter.select({
-      message: 'How did it end?',
+      message: t('case.contact.ask.outcome'),
       choices: OUTCOMES.map((o) => ({ value: o, name: labelOf(o) })),
       default: 'unresolved',
     });
   }
   if (raw.supervisor === undefined) {
     const s = await prompter.select({
-      message: 'Did you ask for a supervisor?',
+      message: t('case.contact.ask.supervisor'),
       choices: [
-        { value: 'no', name: 'No' },
+        { value: 'no', name: t('case.contact.ask.supervisorNo') },
         ...SUPERVISOR.map((v) => ({ value: v, name: labelOf(v) })),
       ],
       default: 'no',
@@ -159,11 +193,11 @@ export async function askContact(
     raw.supervisor = s === 'no' ? '' : s;
   }
   if (raw.rude === undefined && !given.gaveQuotes) {
-    raw.rude = await prompter.confirm({ message: 'Was anyone rude?', default: false });
+    raw.rude = await prompter.confirm({ message: t('case.contact.ask.rude'), default: false });
     if (raw.rude) {
       for (;;) {
         const q = await prompter.input({
-          message: 'Their exact words (one quote; Enter when done)',
+          message: t('case.contact.ask.quote'),
         });
         if (!q.trim()) break;
         raw.quotes.push(q.trim());
@@ -171,74 +205,73 @@ export async function askContact(
     }
   }
   if (!context.confirm) return raw;
-  context.show('\nThe contact:\n' + describeContact(raw) + '\n');
-  const save = await prompter.confirm({ message: 'Save this contact?', default: true });
+  context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw)}\n`);
+  const save = await prompter.confirm({ message: t('case.contact.saveQuestion'), default: true });
   if (!save) throw new CancelledError();
   return raw;
 }
 
-/** The parts of a contact the edit menu offers, and which raw fields each one asks again. */
+/** The parts of a contact the edit menu offers (named by case.contact.edit.<value>), and which raw fields each one asks again. */
 const EDITABLE: readonly {
   value: string;
-  name: string;
   clear: (raw: RawContact) => Partial<LogGiven>;
 }[] = [
-  { value: 'channel', name: 'Channel', clear: (r) => ({ raw: { ...r, channel: undefined } }) },
-  { value: 'at', name: 'When it started', clear: (r) => ({ raw: { ...r, at: undefined } }) },
+  { value: 'channel', clear: (r) => ({ raw: { ...r, channel: undefined } }) },
+  { value: 'at', clear: (r) => ({ raw: { ...r, at: undefined } }) },
   {
     value: 'duration',
-    name: 'How long',
+
     clear: (r) => ({ raw: { ...r, duration: undefined, ended: undefined } }),
   },
   {
     value: 'reps',
-    name: 'Who you spoke to',
+
     clear: (r) => ({ raw: { ...r, reps: [] }, gaveReps: false }),
   },
   {
     value: 'department',
-    name: 'Department',
+
     clear: (r) => ({ raw: { ...r, department: undefined } }),
   },
   {
     value: 'reference',
-    name: 'Reference number',
+
     clear: (r) => ({ raw: { ...r, reference: undefined } }),
   },
   {
     value: 'summary',
-    name: 'What was said',
+
     clear: (r) => ({ raw: { ...r, summary: undefined } }),
   },
   {
     value: 'nextSteps',
-    name: 'Next steps',
+
     clear: (r) => ({ raw: { ...r, nextSteps: undefined } }),
   },
   {
     value: 'responsible',
-    name: 'Who is responsible',
+
     clear: (r) => ({ raw: { ...r, responsible: undefined } }),
   },
   {
     value: 'expectedTime',
-    name: 'How long it will take',
+
     clear: (r) => ({ raw: { ...r, expectedTime: undefined } }),
   },
   {
     value: 'promises',
-    name: 'Promises',
+
     clear: (r) => ({ raw: { ...r, promises: [] }, gavePromises: false }),
   },
-  { value: 'outcome', name: 'How it ended', clear: (r) => ({ raw: { ...r, outcome: undefined } }) },
+  { value: 'outcome', clear: (r) => ({ raw: { ...r, outcome: undefined } }) },
   {
     value: 'supervisor',
-    name: 'Supervisor',
+
     clear: (r) => ({ raw: { ...r, supervisor: undefined } }),
   },
   {
     value: 'rude',
-    name: 'Rude conduct',
+
     clear: (r) => ({ raw: { ...r, rude: undefined, quotes: [] }, gaveQuotes: false }),
   },
 ];
@@ -254,13 +287,13 @@ export async function editContact(
 ): Promise<RawContact> {
   let raw = start;
   for (;;) {
-    context.show('\nThe contact:\n' + describeContact(raw) + '\n');
+    context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw)}\n`);
     const choice = await prompter.select({
-      message: 'What do you want to change?',
+      message: t('case.contact.edit.question'),
       choices: [
-        { value: 'save', name: 'Nothing more: save it' },
-        ...EDITABLE.map((e) => ({ value: e.value, name: e.name })),
-        { value: 'cancel', name: 'Cancel (nothing is saved)' },
+        { value: 'save', name: t('case.contact.edit.save') },
+        ...EDITABLE.map((e) => ({ value: e.value, name: t(`case.contact.edit.${e.value}`) })),
+        { value: 'cancel', name: t('case.wizard.cancel') },
       ],
     });
     if (choice === 'save') return raw;

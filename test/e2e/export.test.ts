@@ -124,7 +124,7 @@ describe('complain export <case>: the case bundle', () => {
     expect(text.stdout).toContain('Case #1: Kettle');
     expect(text.stdout).toContain('Reference: TCK-88812');
     expect(text.stdout).toContain('Representatives: Ayşe K., ID 4411');
-    expect(text.stdout).toContain('1. fatura şubat (receipt)');
+    expect(text.stdout).toContain('1. fatura şubat (Receipt)');
   });
 
   it('encloses the latest letter, which lists the three enclosures, from the data dir copy', async () => {
