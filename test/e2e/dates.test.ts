@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { addWorkingDays } from '../../src/domain/working-days.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { CliSandbox } from '../support/cli.js';
-import { makeSandbox, newCaseArgs } from '../support/cli.js';
+import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
+import { Terminal } from '../support/tmux.js';
 
 let sb: CliSandbox | undefined;
 afterEach(() => {
@@ -114,5 +115,36 @@ describe('the profile’s time zone follows a country that has one', () => {
     expect(sb.json<{ timeZone: string }>(['profile', '--country', 'KZ'], { env }).timeZone).toBe(
       'Asia/Almaty',
     );
+  });
+});
+
+describe('the profile wizard in a terminal (tmux)', () => {
+  let term: Terminal | undefined;
+  afterEach(() => {
+    term?.close();
+    term = undefined;
+  });
+
+  it('offers the country’s zone, not the computer’s, when the country has one', async () => {
+    sb = makeSandbox();
+    // The computer is in New York; the user says Kazakhstan and takes the default zone.
+    const env = {
+      NO_COLOR: '1',
+      TZ: 'America/New_York',
+      TERM: 'xterm-256color',
+      COMPLAIN_LANG: 'en',
+    };
+    term = new Terminal([process.execPath, BIN, '--data-dir', sb.dataDir, 'profile'], env);
+    await term.answer('Your full name', 'Айгүл Серікова');
+    await term.answer('Your postal address', 'Абай даңғылы 1, Алматы');
+    await term.answer('Your phone number', '');
+    await term.answer('Your e-mail address', 'aigul@example.kz');
+    await term.answer('Your country', 'KZ');
+    await term.answer('Language of your letters', '');
+    await term.waitForPrompt('Your time zone');
+    expect(term.screen()).toContain('Asia/Almaty');
+    await term.answer('Your time zone', '');
+    expect(await term.exitStatus()).toBe(0);
+    expect(sb.json<{ timeZone: string }>(['profile'])).toMatchObject({ timeZone: 'Asia/Almaty' });
   });
 });
