@@ -29,6 +29,15 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     now: () => new Date(),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     signal: abort.signal,
+    pid: process.pid,
+    isRunning: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
   };
   const session: Session = { ctx: undefined };
   // Ctrl-C or a `kill` outside a prompt: close the database (committed data leaves the -wal),

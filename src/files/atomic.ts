@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
@@ -27,9 +27,54 @@ export function removeTempFilesInFlight(): void {
   inFlight.clear();
 }
 
+/** The PID written into temp names (set once by the context), so a later run can tell whose they are. */
+let owner = 0;
+
+/** Names the process that writes temp files from now on. */
+export function setTempOwner(pid: number): void {
+  owner = pid;
+}
+
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  return join(dirname(file), `.${basename(file)}.${owner}-${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** The temp name of an evidence copy being written into `storeDir`. */
+export function incomingPathIn(storeDir: string): string {
+  return join(storeDir, `.incoming-${owner}-${randomBytes(8).toString('hex')}`);
+}
+
+const TEMP_NAME = /^\.(?:incoming-(\d+)-[0-9a-f]+|.+\.(\d+)-[0-9a-f]{12}\.tmp)$/;
+
+/**
+ * Removes the temp files in `dirs` whose writer is no longer running: what a run killed
+ * outright (SIGKILL, power loss) left behind. A live writer's temp files are left alone.
+ * Returns the paths removed.
+ */
+export function sweepOrphanTemps(dirs: string[], isRunning: (pid: number) => boolean): string[] {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name);
+      if (!m) continue;
+      const pid = Number(m[1] ?? m[2]);
+      if (pid === 0 || pid === owner || isRunning(pid)) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed.push(join(dir, name));
+      } catch {
+        // Not ours to remove: doctor will name it.
+      }
+    }
+  }
+  return removed;
 }
 
 /** Flushes a directory entry (a rename or a new file) to disk; ignored where unsupported. */

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -14,7 +14,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
-import { fsyncDir, removeQuietly, trackTemp } from './atomic.js';
+import { fsyncDir, incomingPathIn, removeQuietly, trackTemp } from './atomic.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
 export type ProgressFn = (done: number, total: number) => void;
@@ -208,7 +208,7 @@ export async function copyIntoStore(
   } catch (error) {
     throw fileError(source.given, error);
   }
-  const tmp = join(storeDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  const tmp = incomingPathIn(storeDir);
   const untrack = trackTemp(tmp);
   let output: number | undefined;
   try {

@@ -1,0 +1,833 @@
+// The fault-injection suite (`npm run test:faults`): drives the built CLI as separate processes on
+// throw-away data dirs — kills it, starves it, crowds it, damages its files, feeds it garbage,
+// closes its pipes — and prints a table of trials, failures and what was checked.
+// FAULTS_SCALE=0.1 runs a tenth of the trials (while developing); the default meets issue 12.
+import Database from 'better-sqlite3';
+import fc from 'fast-check';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import {
+  chmodSync,
+  chownSync,
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { PassThrough } from 'node:stream';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const BIN = join(ROOT, 'bin', 'complain.js');
+const SCALE = Number(process.env.FAULTS_SCALE ?? '1');
+const only = process.env.FAULTS_ONLY?.split(',');
+const n = (count) => Math.max(1, Math.round(count * SCALE));
+const WORK = mkdtempSync(join(tmpdir(), 'complain-faults-'));
+const ENV = { ...process.env, NO_COLOR: '1', TZ: 'Europe/Istanbul' };
+const PARALLEL = Number(process.env.FAULTS_PARALLEL ?? '3');
+
+const rows = [];
+const failures = [];
+function fail(section, what) {
+  failures.push(`${section}: ${what}`);
+  if (failures.length <= 60) console.error(`  FAIL ${section}: ${what}`);
+}
+
+// ---- running the CLI ---------------------------------------------------------------------------
+
+/** Runs the built CLI; `kill` = { after: ms, signal } sends a signal mid-run. */
+function run(args, { dataDir, env, kill, input, timeout = 30_000, cwd = WORK, wrap } = {}) {
+  return new Promise((done) => {
+    const argv = [BIN, ...(dataDir ? ['--data-dir', dataDir] : []), ...args];
+    const [cmd, cmdArgs] = wrap ? wrap(process.execPath, argv) : [process.execPath, argv];
+    const started = Date.now();
+    const child = spawn(cmd, cmdArgs, { cwd, env: { ...ENV, ...env } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.stdin.end(input ?? '');
+    const timer = setTimeout(() => child.kill('SIGKILL'), timeout);
+    if (kill) setTimeout(() => child.kill(kill.signal), kill.after);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code, signal, stdout, stderr, ms: Date.now() - started });
+    });
+  });
+}
+
+/** The exit status a shell reports (a death by signal is 128 + its number). */
+const SIGNO = { SIGINT: 2, SIGKILL: 9, SIGTERM: 15 };
+const status = (r) => (r.signal ? 128 + SIGNO[r.signal] : r.code);
+
+const TRACE = /\n\s+at .+[:(]\d+:\d+\)?|node:internal|unexpected error|Unhandled/;
+const hasTrace = (text) => TRACE.test(text);
+/** One clear line: "complain: <what> — <fix>". */
+const oneLine = (stderr) => stderr.trim().split('\n').length === 1 && /^complain: /.test(stderr);
+
+async function pool(items, worker, width = PARALLEL) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(width, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await worker(items[i], i);
+      }
+    }),
+  );
+}
+
+const sha = (file) =>
+  existsSync(file) ? createHash('sha256').update(readFileSync(file)).digest('hex') : 'absent';
+const hashDir = (dir) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true })
+        .sort()
+        .map((name) => {
+          const full = join(dir, String(name));
+          return `${name}:${statSync(full).isFile() ? sha(full) : 'dir'}`;
+        })
+        .join('\n')
+    : 'absent';
+
+// ---- data dirs ---------------------------------------------------------------------------------
+
+const CASE = [
+  'new',
+  '--company',
+  'Acme',
+  '--product',
+  'Kettle',
+  '--situation',
+  's',
+  '--problem',
+  'p',
+  '--request',
+  'r',
+  '--remedy',
+  'refund',
+  '--jurisdiction',
+  'TR',
+  '--amount',
+  '59.90 TRY',
+  '--purchased',
+  '2026-10-02',
+];
+const logArgs = (mark) => [
+  'log',
+  '1',
+  '--channel',
+  'phone',
+  '--at',
+  '2026-11-02T10:00:00Z',
+  '--duration',
+  '20m',
+  '--rep',
+  'Ayşe',
+  '--rep-id',
+  '41',
+  '--rep',
+  'Selin',
+  '--quote',
+  'Not my problem.',
+  '--promise',
+  'call back',
+  '--due',
+  '2027-01-01',
+  '--promise',
+  'refund',
+  '--due',
+  '2027-02-01',
+  '--summary',
+  mark,
+];
+
+let template;
+/** A data dir with a profile, two cases, a contact, a letter and an attachment, made once and copied. */
+async function seeded(name) {
+  if (!template) {
+    template = join(WORK, 'template');
+    const steps = [
+      ['profile', '--name', 'Ayşe Yılmaz', '--address', 'Bağdat Cd. 12, İstanbul', '--country', 'TR'],
+      CASE,
+      [...CASE.slice(0, 4), 'Toaster'],
+      logArgs('seed'),
+      ['attach', '1', join(WORK, 'receipt.txt')],
+    ];
+    writeFileSync(join(WORK, 'receipt.txt'), 'receipt 59.90\n');
+    for (const args of steps) {
+      const r = await run(args, { dataDir: template });
+      if (r.code !== 0) throw new Error(`seeding failed: ${args.join(' ')}: ${r.stderr}`);
+    }
+  }
+  const dir = join(WORK, name);
+  rmSync(dir, { recursive: true, force: true });
+  cpSync(template, dir, { recursive: true });
+  return dir;
+}
+
+/** What a data dir holds, checked from outside: integrity, references, whole records, temp files. */
+function inspect(dataDir) {
+  const problems = [];
+  const db = new Database(join(dataDir, 'complain.db'), { readonly: true, fileMustExist: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${integrity}`);
+    const fk = db.pragma('foreign_key_check');
+    if (fk.length) problems.push(`foreign_key_check: ${fk.length} broken`);
+    const partial = db
+      .prepare(
+        `SELECT c.id, c.summary,
+           (SELECT count(*) FROM contact_rep r WHERE r.contact_id = c.id) AS reps,
+           (SELECT count(*) FROM contact_quote q WHERE q.contact_id = c.id) AS quotes,
+           (SELECT count(*) FROM promise p WHERE p.contact_id = c.id) AS promises
+         FROM contact c WHERE c.summary LIKE 'crash-%' OR c.summary = 'seed'`,
+      )
+      .all()
+      .filter((c) => c.reps !== 2 || c.quotes !== 1 || c.promises !== 2);
+    for (const c of partial) problems.push(`contact #${c.id} is partial (${JSON.stringify(c)})`);
+    const summaries = new Set(db.prepare('SELECT summary FROM contact').pluck().all());
+    const products = new Set(db.prepare('SELECT product FROM case_file').pluck().all());
+    const evidence = db.prepare('SELECT stored_path FROM evidence').pluck().all();
+    for (const p of evidence)
+      if (!existsSync(resolve(dataDir, 'evidence', p)) && !existsSync(p))
+        problems.push(`evidence ${p} has no stored copy`);
+    return { problems, summaries, products, evidence: evidence.length };
+  } finally {
+    db.close();
+  }
+}
+
+const TEMP = /^\.(incoming-|.+\.tmp$)/;
+function tempFiles(dataDir) {
+  const found = [];
+  for (const sub of ['', 'evidence', 'letters', 'backups']) {
+    const dir = join(dataDir, sub);
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir)) if (TEMP.test(name)) found.push(join(sub, name));
+  }
+  return found;
+}
+
+// ---- 1. crash ----------------------------------------------------------------------------------
+
+async function crash() {
+  const trials = n(200);
+  const big = join(WORK, 'big.bin');
+  writeFileSync(big, randomBytes(24 * 1024 * 1024));
+  const importFile = join(WORK, 'import.json');
+  const t0 = await seeded('import-source');
+  await run(['export', '--all', '--json', '-o', importFile], { dataDir: t0 });
+  const kinds = [
+    (i) => logArgs(`crash-${i}`),
+    (i) => [...CASE.slice(0, 4), `crash-${i}`],
+    (i) => ['edit', '1', '--situation', `edited ${i}`],
+    () => ['contact', 'edit', '1', '--summary', 'seed', '--reference', `R-${Date.now()}`],
+    () => ['import', importFile, '--merge'],
+    () => ['attach', '1', big, '--label', `big`],
+    () => ['letter', '1', '-o', join(WORK, 'crash-letter.docx'), '--deadline', '14d'],
+    () => ['backup'],
+    () => ['export', '1', '-o', join(WORK, 'crash-bundle.zip')],
+    () => ['export', '--all', '--json', '-o', join(WORK, 'crash-all.json')],
+  ];
+  const workers = Array.from({ length: PARALLEL }, (_, w) => w);
+  const dirs = [];
+  for (const w of workers) dirs.push(await seeded(`crash-${w}`));
+  const acked = workers.map(() => ({ summaries: new Set(['seed']), products: new Set() }));
+  let killed = 0;
+  let done = 0;
+  await pool(
+    Array.from({ length: trials }, (_, i) => i),
+    async (i) => {
+      const w = i % PARALLEL;
+      const dataDir = dirs[w];
+      const args = kinds[i % kinds.length](i);
+      const r = await run(args, {
+        dataDir,
+        kill: { after: 60 + Math.floor(Math.random() * 700), signal: 'SIGKILL' },
+      });
+      if (r.signal === 'SIGKILL') killed++;
+      else if (r.code !== 0) fail('crash', `${args[0]} exited ${r.code}: ${r.stderr.trim()}`);
+      else {
+        done++;
+        if (args[0] === 'log') acked[w].summaries.add(args.at(-1));
+        if (args[0] === 'new') acked[w].products.add(args[4]);
+      }
+      const doctor = await run(['doctor'], { dataDir });
+      if (doctor.code !== 0)
+        fail('crash', `doctor after ${args[0]} (${r.signal ?? r.code}): ${doctor.stdout}`);
+      const temps = tempFiles(dataDir);
+      if (temps.length) fail('crash', `temp files left after ${args[0]}: ${temps.join(', ')}`);
+      const seen = inspect(dataDir);
+      for (const p of seen.problems) fail('crash', `after ${args[0]}: ${p}`);
+      for (const s of acked[w].summaries)
+        if (!seen.summaries.has(s)) fail('crash', `acknowledged contact "${s}" is missing`);
+      for (const p of acked[w].products)
+        if (!seen.products.has(p)) fail('crash', `acknowledged case "${p}" is missing`);
+    },
+  );
+  rows.push([
+    'crash (SIGKILL)',
+    trials,
+    `${killed} killed mid-run, ${done} finished: integrity, foreign keys, whole contacts, acknowledged writes present, no temp files, doctor ok`,
+  ]);
+}
+
+// ---- 2. crowd ----------------------------------------------------------------------------------
+
+async function crowd() {
+  const writers = n(20);
+  const each = Math.max(1, Math.round(50 * Math.min(1, SCALE * 2)));
+  const dataDir = await seeded('crowd');
+  const before = inspect(dataDir).summaries.size;
+  let errors = 0;
+  let reads = 0;
+  let writing = true;
+  const readers = ['list', 'show 1', 'due'].map(async (cmd) => {
+    while (writing) {
+      const r = await run(cmd.split(' '), { dataDir });
+      reads++;
+      if (r.code !== 0 || hasTrace(r.stderr)) {
+        errors++;
+        fail('crowd', `reader ${cmd} exited ${r.code}: ${r.stderr.trim()}`);
+      }
+    }
+  });
+  await Promise.all(
+    Array.from({ length: writers }, async (_, w) => {
+      for (let i = 0; i < each; i++) {
+        const r = await run(['log', '1', '--channel', 'email', '--summary', `crowd-${w}-${i}`], {
+          dataDir,
+        });
+        if (r.code !== 0) {
+          errors++;
+          fail('crowd', `writer exited ${r.code}: ${r.stderr.trim()}`);
+        }
+      }
+    }),
+  );
+  writing = false;
+  await Promise.all(readers);
+  const count = inspect(dataDir).summaries.size - before;
+  if (count !== writers * each) fail('crowd', `${count} contacts, expected ${writers * each}`);
+  rows.push([
+    'crowd',
+    writers * each + reads,
+    `${writers} writers × ${each} log = ${count} contacts, ${reads} reads alongside, ${errors} errors`,
+  ]);
+
+  // A lock held beyond the busy timeout: one sentence, exit 1, nothing written.
+  const holder = new Database(join(dataDir, 'complain.db'));
+  holder.prepare('BEGIN IMMEDIATE').run();
+  const hash = sha(join(dataDir, 'complain.db'));
+  const r = await run(['log', '1', '--channel', 'email', '--summary', 'locked'], { dataDir });
+  holder.prepare('ROLLBACK').run();
+  holder.close();
+  if (r.code !== 1 || !oneLine(r.stderr) || !/busy/.test(r.stderr))
+    fail('crowd', `locked beyond timeout: exit ${r.code}: ${r.stderr.trim()}`);
+  if (sha(join(dataDir, 'complain.db')) !== hash) fail('crowd', 'locked: database changed');
+  rows.push(['crowd: lock held', 1, `exit 1 after ${r.ms} ms: ${r.stderr.trim()}`]);
+}
+
+// ---- 3. starve ---------------------------------------------------------------------------------
+
+const NOBODY = 65534;
+const asNobody = (cmd, args) => [
+  'setpriv',
+  ['--reuid=65534', '--regid=65534', '--clear-groups', cmd, ...args],
+];
+
+async function refusal(section, label, args, options, files, expect) {
+  const before = files.map(sha);
+  const r = await run(args, options);
+  const after = files.map(sha);
+  const ok =
+    r.code === 1 && oneLine(r.stderr) && !hasTrace(r.stderr) && (!expect || expect.test(r.stderr));
+  if (!ok) fail(section, `${label}: exit ${r.code}: ${r.stderr.trim() || r.stdout.slice(0, 200)}`);
+  if (before.join() !== after.join()) fail(section, `${label}: files changed`);
+  return r.stderr.trim();
+}
+
+async function starve() {
+  const notes = [];
+  let trials = 0;
+  // A full disk: a 2 MB tmpfs when mount is allowed; otherwise a file size limit (ulimit -f).
+  const mnt = join(WORK, 'tmpfs');
+  mkdirSync(mnt);
+  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=2m', 'tmpfs', mnt]).status === 0;
+  const fullDir = join(mnt, 'data');
+  cpSync(await seeded('full-src'), fullDir, { recursive: true });
+  const big = join(WORK, 'four-mb.bin');
+  writeFileSync(big, randomBytes(4 * 1024 * 1024));
+  const wrap = mounted ? undefined : (cmd, args) => ['sh', ['-c', 'ulimit -f 1024; exec "$@"', 'sh', cmd, ...args]];
+  const files = [join(fullDir, 'complain.db')];
+  for (const [label, args] of [
+    ['full disk: attach 4 MB', ['attach', '1', big]],
+    ['full disk: log 3 MB summary', ['log', '1', '--channel', 'email', '--summary', 'x'.repeat(3e6)]],
+    ['full disk: backup', ['backup']],
+  ]) {
+    trials++;
+    const msg = await refusal('starve', label, args, { dataDir: fullDir, wrap }, files, /full|space|written/);
+    if (tempFiles(fullDir).length) fail('starve', `${label}: temp files left`);
+    notes.push(`${label}: ${msg}`);
+  }
+  if (mounted) spawnSync('umount', [mnt]);
+
+  // Read-only data dir and database file, as an unprivileged user (root ignores modes).
+  for (const [label, dirMode, fileMode] of [
+    ['read-only data dir', 0o500, 0o600],
+    ['read-only database file', 0o700, 0o400],
+  ]) {
+    const dir = await seeded(`ro-${fileMode}`);
+    execFileSync('chown', ['-R', `${NOBODY}:${NOBODY}`, dir]);
+    chmodSync(join(WORK), 0o755);
+    chmodSync(join(dir, 'complain.db'), fileMode);
+    chmodSync(dir, dirMode);
+    trials++;
+    notes.push(
+      `${label}: ` +
+        (await refusal(
+          'starve',
+          label,
+          ['log', '1', '--channel', 'email', '--summary', 'ro'],
+          { dataDir: dir, wrap: asNobody },
+          [join(dir, 'complain.db')],
+          /read-only|cannot be opened|permission/,
+        )),
+    );
+    chmodSync(dir, 0o700);
+  }
+
+  // A database held locked by another process.
+  const dir = await seeded('held');
+  const holder = new Database(join(dir, 'complain.db'));
+  holder.pragma('journal_mode = WAL');
+  holder.prepare('BEGIN EXCLUSIVE').run();
+  trials++;
+  notes.push(
+    'held lock: ' +
+      (await refusal('starve', 'held lock', ['edit', '1', '--situation', 'x'], { dataDir: dir }, [join(dir, 'complain.db')], /busy/)),
+  );
+  holder.prepare('ROLLBACK').run();
+  holder.close();
+  rows.push([`starve (${mounted ? 'tmpfs' : 'ulimit -f'})`, trials, notes.join('; ')]);
+}
+
+// ---- 4. damage ---------------------------------------------------------------------------------
+
+async function damage() {
+  const cases = [];
+  const dbOf = (dir) => join(dir, 'complain.db');
+  const checkpointed = async (name) => {
+    const dir = await seeded(name);
+    const db = new Database(dbOf(dir));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    db.pragma('journal_mode = DELETE');
+    db.close();
+    return dir;
+  };
+  const damages = [
+    ['truncated', (f) => truncateSync(f, Math.floor(statSync(f).size / 3))],
+    [
+      'pages overwritten',
+      (f) => {
+        const fd = openSync(f, 'r+');
+        for (const page of [2, 3, 4, 5]) writeSync(fd, randomBytes(4096), 0, 4096, page * 4096);
+        closeSync(fd);
+      },
+    ],
+    [
+      'zeroed header',
+      (f) => {
+        const fd = openSync(f, 'r+');
+        writeSync(fd, Buffer.alloc(100), 0, 100, 0);
+        closeSync(fd);
+      },
+    ],
+    [
+      'newer schema',
+      (f) => {
+        const db = new Database(f);
+        db.pragma('user_version = 999');
+        db.close();
+      },
+    ],
+    [
+      'foreign SQLite file',
+      (f) => {
+        rmSync(f);
+        const db = new Database(f);
+        db.exec('CREATE TABLE notes (x TEXT); INSERT INTO notes VALUES (1)');
+        db.close();
+      },
+    ],
+    ['not SQLite at all', (f) => writeFileSync(f, 'PK\x03\x04 this is a zip, not a database\n'.repeat(200))],
+  ];
+  const messages = new Map();
+  for (const [label, harm] of damages) {
+    const dir = await checkpointed(`damage-${label.replace(/ /g, '-')}`);
+    harm(dbOf(dir));
+    const hashes = () => hashDir(dir);
+    const before = hashes();
+    for (const args of [['list'], ['log', '1', '--channel', 'email', '--summary', 'x']]) {
+      const r = await run(args, { dataDir: dir });
+      if (r.code !== 1 || !oneLine(r.stderr))
+        fail('damage', `${label}: ${args[0]} exit ${r.code}: ${r.stderr.trim() || r.stdout.slice(0, 200)}`);
+      else messages.set(label, r.stderr.trim());
+    }
+    const doc = await run(['doctor'], { dataDir: dir });
+    if (doc.code !== 1 || hasTrace(doc.stderr) || !/fix|restore|upgrade|point|backup/i.test(doc.stdout + doc.stderr))
+      fail('damage', `${label}: doctor exit ${doc.code}: ${(doc.stdout + doc.stderr).trim().slice(0, 300)}`);
+    if (hashes() !== before) fail('damage', `${label}: files changed`);
+    cases.push(label);
+  }
+  const distinct = new Set(messages.values()).size;
+  if (distinct < messages.size)
+    fail('damage', `only ${distinct} distinct messages for ${messages.size} damages: ${[...messages].map(([k, v]) => `${k} → ${v}`).join(' | ')}`);
+
+  // A tampered evidence copy: doctor names it, the bundle refuses to carry it.
+  const dir = await seeded('tampered-evidence');
+  const store = join(dir, 'evidence');
+  const stored = readdirSync(store, { recursive: true }).map(String).find((f) => statSync(join(store, f)).isFile());
+  writeFileSync(join(store, stored), 'forged receipt 5.90\n');
+  const doc = await run(['doctor'], { dataDir: dir });
+  if (doc.code !== 1 || !/attach/.test(doc.stdout)) fail('damage', `tampered evidence: doctor exit ${doc.code}: ${doc.stdout}`);
+  const bundle = join(WORK, 'tampered.zip');
+  const ex = await run(['export', '1', '-o', bundle], { dataDir: dir });
+  if (ex.code !== 1 || !oneLine(ex.stderr) || existsSync(bundle))
+    fail('damage', `tampered evidence: export exit ${ex.code}: ${ex.stderr.trim()}`);
+  cases.push('tampered evidence');
+
+  // Tampered import files, into a data dir that must stay as it was.
+  const source = await seeded('import-good');
+  const good = join(WORK, 'good.json');
+  await run(['export', '--all', '--json', '-o', good], { dataDir: source });
+  const data = JSON.parse(readFileSync(good, 'utf8'));
+  const variants = {
+    'wrong types': () => {
+      const d = structuredClone(data);
+      d.cases[0].id = 'one';
+      return JSON.stringify(d);
+    },
+    'ids that collide': () => {
+      const d = structuredClone(data);
+      d.cases.push(structuredClone(d.cases[0]));
+      return JSON.stringify(d);
+    },
+    'references that point nowhere': () => {
+      const d = structuredClone(data);
+      const contacts = d.contacts ?? d.cases[0].contacts;
+      if (Array.isArray(contacts) && contacts[0]) contacts[0].caseId = 9999;
+      else d.cases[0].companyId = 9999;
+      return JSON.stringify(d);
+    },
+    'a 100 MB array': () => `{"cases":[${'0,'.repeat(50 * 1024 * 1024)}0]}`,
+    'not JSON': () => '{"cases": [',
+  };
+  const target = await seeded('import-target');
+  for (const [label, make] of Object.entries(variants)) {
+    const file = join(WORK, `bad-${label.replace(/ /g, '-')}.json`);
+    writeFileSync(file, make());
+    const before = hashDir(target);
+    const r = await run(['import', file, '--merge'], { dataDir: target, timeout: 60_000 });
+    if (r.code !== 1 || !oneLine(r.stderr))
+      fail('damage', `import ${label}: exit ${r.code}: ${r.stderr.trim().slice(0, 300)}`);
+    else messages.set(`import ${label}`, r.stderr.trim());
+    if (hashDir(target) !== before) fail('damage', `import ${label}: data dir changed`);
+    rmSync(file);
+    cases.push(`import: ${label}`);
+  }
+  rows.push(['damage', cases.length, `${cases.join(', ')}: refused with exit 1 in one line, nothing changed, doctor names the fix`]);
+}
+
+// ---- 5. garbage --------------------------------------------------------------------------------
+
+/** Every leaf command with its options and arguments, read from the program itself. */
+async function commandTable() {
+  const { createProgram } = await import(join(ROOT, 'dist', 'cli.js'));
+  const runtime = fakeRuntime(WORK);
+  const program = createProgram(runtime, { ctx: undefined });
+  const out = [];
+  const walk = (cmd, path) => {
+    if (cmd.commands.length === 0 || cmd._actionHandler) {
+      out.push({
+        path,
+        args: cmd.registeredArguments.map((a) => ({ required: a.required, variadic: a.variadic })),
+        options: cmd.options.map((o) => ({ flag: o.long, takesValue: o.required || o.optional })),
+      });
+    }
+    for (const sub of cmd.commands) walk(sub, [...path, sub.name()]);
+  };
+  for (const sub of program.commands) walk(sub, [sub.name()]);
+  return out.filter((c) => c.path[0] !== 'help');
+}
+
+function fakeRuntime(cwd) {
+  return {
+    stdin: new PassThrough(),
+    stdout: new PassThrough(),
+    stderr: new PassThrough(),
+    stdinIsTTY: false,
+    stdoutIsTTY: false,
+    stderrIsTTY: false,
+    env: { NO_COLOR: '1' },
+    platform: 'linux',
+    home: cwd,
+    cwd,
+    now: () => new Date('2026-11-23T12:00:00Z'),
+    systemTimeZone: 'Europe/Istanbul',
+  };
+}
+
+const bad = fc.oneof(
+  fc.constantFrom('2026-13-45', '31/31/2026', '0000-00-00', '99999-01-01', 'yesterday-ish', 'in -3 days', 'T25:61'),
+  fc.constantFrom('12,3.4 EUR', '-5 USD', '1e309 TRY', 'NaN', '59.90 XXX', '∞ TL', '0x10 EUR', '5 EUR EUR'),
+  fc.constantFrom('25x', '-3m', '999999999h', '1h-5m', '0m', 'PT1H'),
+  fc.constantFrom('0', '-1', '#', '1.5', '99999999999', '#-2', ' 3 ', '3abc', '1e3'),
+  fc.constantFrom('XX', 'tr-TR-x', 'ZZ', 'klingon', 'Europe/Nowhere', 'en_US', 'TR\u0000'),
+  fc.constantFrom('--json', '-o', '--', '-h', '--data-dir', '--no-input', '-'),
+  fc.string({ unit: 'grapheme', minLength: 0, maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom('\u0000', '\u0007', '\u001b[31m', '\u202e', '\u2066', '\ufffe', '\r', '\n'), maxLength: 12 }),
+  fc.constant('x'.repeat(1024 * 1024)),
+  fc.constant('\u202Egnirts lanretxe\u202C'),
+);
+const unknownFlag = fc.constantFrom('--nope', '--jsonn', '-z', '--rep-idd', '--data', '--channel=');
+
+/** Generates a bad argv for `cmd`: its arguments and some of its flags get bad values. */
+function argvFor(cmd, { argVals, flagPicks, vals, extra }) {
+  const argv = [...cmd.path];
+  cmd.args.forEach((a, i) => {
+    if (a.required || argVals[i] !== undefined) argv.push(argVals[i] ?? '1');
+  });
+  const options = cmd.options.filter((o) => o.flag && o.flag !== '--help');
+  flagPicks.forEach((pick, i) => {
+    if (!options.length) return;
+    const o = options[pick % options.length];
+    argv.push(o.flag);
+    if (o.takesValue) argv.push(vals[i] ?? '');
+  });
+  if (extra) argv.push(extra);
+  return argv;
+}
+
+function fingerprint(dataDir) {
+  const db = new Database(join(dataDir, 'complain.db'), { readonly: true });
+  try {
+    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
+    return tables
+      .map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all())}`)
+      .join('|');
+  } finally {
+    db.close();
+  }
+}
+
+async function garbage() {
+  const { createProgram, CommanderError } = await import(join(ROOT, 'dist', 'cli.js'));
+  const { ComplainError } = await import(join(ROOT, 'dist', 'errors.js'));
+  const table = await commandTable();
+  const dataDir = await seeded('garbage');
+  const inProcess = n(10_000);
+  const real = n(300);
+  const arb = fc.record({
+    cmd: fc.constantFrom(...table),
+    argVals: fc.array(fc.option(bad, { nil: undefined }), { maxLength: 3 }),
+    flagPicks: fc.array(fc.nat(), { minLength: 1, maxLength: 4 }),
+    vals: fc.array(bad, { minLength: 4, maxLength: 4 }),
+    extra: fc.option(unknownFlag, { nil: undefined }),
+  });
+  const counts = { 0: 0, 1: 0, 2: 0, other: 0 };
+  let slowest = 0;
+  let state = fingerprint(dataDir);
+  // Commands that run a wizard or a long job on valid input: their flags are checked, not run.
+  const samples = fc.sample(arb, { numRuns: inProcess, seed: Number(process.env.FAULTS_SEED ?? 42) });
+  for (const s of samples) {
+    const argv = argvFor(s.cmd, s);
+    const runtime = fakeRuntime(WORK);
+    const session = { ctx: undefined };
+    let stderr = '';
+    runtime.stderr.on('data', (d) => (stderr += d));
+    runtime.stdout.resume();
+    const started = Date.now();
+    let code = 0;
+    try {
+      await createProgram(runtime, session).parseAsync(['node', 'complain', '--data-dir', dataDir, '--no-input', ...argv]);
+    } catch (error) {
+      if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
+      else if (error instanceof ComplainError) code = error.exitCode;
+      else if (error?.code?.startsWith?.('SQLITE_')) code = 1;
+      else {
+        code = -1;
+        fail('garbage', `bug: ${argv.map((a) => JSON.stringify(a.slice(0, 60))).join(' ')}: ${error?.stack?.split('\n').slice(0, 3).join(' ')}`);
+      }
+    } finally {
+      session.ctx?.close();
+    }
+    const ms = Date.now() - started;
+    slowest = Math.max(slowest, ms);
+    if (ms > 10_000) fail('garbage', `${ms} ms: ${argv.join(' ').slice(0, 200)}`);
+    if (hasTrace(stderr)) fail('garbage', `trace: ${argv.join(' ').slice(0, 200)}`);
+    counts[code in counts ? code : 'other']++;
+    const now = fingerprint(dataDir);
+    if (code !== 0 && now !== state) fail('garbage', `exit ${code} but data changed: ${argv.join(' ').slice(0, 200)}`);
+    state = now;
+  }
+  rows.push([
+    'garbage (in process)',
+    inProcess,
+    `${table.length} commands, fast-check: exit 1 ×${counts[1]}, 2 ×${counts[2]}, accepted ×${counts[0]}, bugs ×${counts.other}, slowest ${slowest} ms, nothing written on failure`,
+  ]);
+
+  // A few hundred through real processes (no NUL: execve cannot carry it).
+  const procSamples = fc
+    .sample(arb, { numRuns: real * 2, seed: 7 })
+    .map((s) => argvFor(s.cmd, s))
+    .filter((a) => !a.some((x) => x.includes('\u0000')))
+    .slice(0, real);
+  const real_counts = { 0: 0, 1: 0, 2: 0, other: 0 };
+  let realSlowest = 0;
+  await pool(procSamples, async (argv) => {
+    const r = await run(['--no-input', ...argv], { dataDir, timeout: 20_000 });
+    realSlowest = Math.max(realSlowest, r.ms);
+    if (r.ms > 10_000) fail('garbage', `process took ${r.ms} ms: ${argv.join(' ').slice(0, 200)}`);
+    if (hasTrace(r.stderr)) fail('garbage', `process trace: ${argv.join(' ').slice(0, 120)}: ${r.stderr.slice(0, 300)}`);
+    real_counts[r.code in real_counts ? r.code : 'other']++;
+    if (!(r.code in real_counts)) fail('garbage', `process exit ${r.code ?? r.signal}: ${argv.join(' ').slice(0, 200)}`);
+  });
+  rows.push([
+    'garbage (processes)',
+    procSamples.length,
+    `exit 1 ×${real_counts[1]}, 2 ×${real_counts[2]}, accepted ×${real_counts[0]}, other ×${real_counts.other}, 0 traces, slowest ${realSlowest} ms`,
+  ]);
+}
+
+// ---- 6. pipes and signals ----------------------------------------------------------------------
+
+/** Runs with stdout closed at once (`| head -0`): the exit status must match a normal run's. */
+function closedStdout(args, dataDir) {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], { cwd: WORK, env: ENV });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('close', (code, signal) => done({ code, signal, stderr }));
+  });
+}
+
+async function pipes() {
+  const dataDir = await seeded('pipes');
+  for (let i = 0; i < 40; i++) await run(logArgs(`crash-pipe-${i}`), { dataDir });
+  const readers = [
+    ['list'],
+    ['list', '--json'],
+    ['show', '1'],
+    ['show', '1', '--json'],
+    ['due'],
+    ['due', '--ics'],
+    ['next', '1'],
+    ['prep', '1'],
+    ['letter', '1'],
+    ['stats'],
+    ['stats', '--json'],
+    ['evidence', 'list', '1'],
+    ['promise', 'list'],
+    ['clock', 'list', '1'],
+    ['profile', '--json'],
+    ['path'],
+    ['doctor'],
+    ['export', '--all', '--json'],
+    ['--help'],
+    ['log', '--help'],
+    logArgs('crash-pipe-json').concat('--json'),
+    [...CASE, '--json'],
+    ['backup', '--json'],
+  ];
+  let trials = 0;
+  await pool(readers, async (args) => {
+    const base = await run(args, { dataDir });
+    for (let k = 0; k < 2; k++) {
+      trials++;
+      const r = await closedStdout(args, dataDir);
+      if (hasTrace(r.stderr) || r.code !== base.code)
+        fail('pipes', `${args.slice(0, 3).join(' ')}: exit ${r.code ?? r.signal} (normally ${base.code}): ${r.stderr.trim().slice(0, 200)}`);
+    }
+  });
+  rows.push(['pipes (stdout closed)', trials, `${readers.length} invocations: same exit as with a reader, 0 traces`]);
+
+  const writers = [
+    (i) => logArgs(`crash-sig-${i}`),
+    (i) => [...CASE.slice(0, 4), `crash-sig-${i}`],
+    () => ['edit', '1', '--situation', 'signalled'],
+    () => ['contact', 'edit', '1', '--summary', 'seed'],
+    () => ['attach', '1', join(WORK, 'big.bin')],
+    () => ['letter', '1', '-o', join(WORK, 'sig-letter.docx'), '--deadline', '14d'],
+    () => ['backup'],
+    () => ['export', '1', '-o', join(WORK, 'sig.zip')],
+  ];
+  if (!existsSync(join(WORK, 'big.bin'))) writeFileSync(join(WORK, 'big.bin'), randomBytes(24 * 1024 * 1024));
+  const sigTrials = n(64);
+  const dirs = [];
+  for (let w = 0; w < PARALLEL; w++) dirs.push(await seeded(`sig-${w}`));
+  const seen = { 130: 0, 143: 0, 0: 0 };
+  await pool(
+    Array.from({ length: sigTrials }, (_, i) => i),
+    async (i) => {
+      const dataDir = dirs[i % PARALLEL];
+      const args = writers[i % writers.length](i);
+      const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
+      const r = await run(args, { dataDir, kill: { after: 150 + Math.floor(Math.random() * 500), signal } });
+      const st = status(r);
+      if (st in seen) seen[st]++;
+      const expected = signal === 'SIGTERM' ? 143 : 130;
+      if (st !== 0 && st !== expected) fail('signals', `${args[0]} ${signal}: exit ${st}: ${r.stderr.trim()}`);
+      if (hasTrace(r.stderr)) fail('signals', `${args[0]} ${signal}: trace`);
+      const temps = tempFiles(dataDir);
+      if (temps.length) fail('signals', `${args[0]} ${signal}: temp files left: ${temps.join(', ')}`);
+      for (const p of inspect(dataDir).problems) fail('signals', `${args[0]} ${signal}: ${p}`);
+    },
+  );
+  rows.push([
+    'signals (INT/TERM)',
+    sigTrials,
+    `exit 130 ×${seen[130]}, 143 ×${seen[143]}, finished first ×${seen[0]}; nothing half-written, no temp files`,
+  ]);
+}
+
+// ---- the table ---------------------------------------------------------------------------------
+
+const sections = { crash, crowd, starve, damage, garbage, pipes };
+const started = Date.now();
+for (const [name, section] of Object.entries(sections)) {
+  if (only && !only.includes(name)) continue;
+  const t = Date.now();
+  const before = failures.length;
+  try {
+    await section();
+  } catch (error) {
+    fail(name, `the section itself failed: ${error.stack}`);
+  }
+  const last = rows.at(-1);
+  console.error(`${name}: ${((Date.now() - t) / 1000).toFixed(1)} s, ${failures.length - before} failures`);
+  if (last) last.push(failures.length - before, ((Date.now() - t) / 1000).toFixed(0) + ' s');
+}
+rmSync(WORK, { recursive: true, force: true });
+
+const header = ['check', 'trials', 'what was checked'];
+console.log(`\nfault injection (scale ${SCALE}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log(`${'check'.padEnd(24)} ${'trials'.padStart(6)}  ${'failed'.padStart(6)}  what was checked`);
+for (const [check, trials, what, failed = '', time = ''] of rows)
+  console.log(`${check.padEnd(24)} ${String(trials).padStart(6)}  ${String(failed).padStart(6)}  ${what} (${time})`);
+console.log(`failures: ${failures.length}`);
+void header;
+process.exitCode = failures.length ? 1 : 0;
