@@ -19,6 +19,7 @@ import {
   readFileSync,
   rmSync,
   statSync,
+  statfsSync,
   truncateSync,
   writeFileSync,
   writeSync,
@@ -124,6 +125,7 @@ const CASE = [
   '--purchased',
   '2026-10-02',
 ];
+const caseWith = (product) => CASE.map((a, i) => (i === 4 ? product : a));
 const logArgs = (mark) => [
   'log',
   '1',
@@ -161,7 +163,7 @@ async function seeded(name) {
     const steps = [
       ['profile', '--name', 'Ayşe Yılmaz', '--address', 'Bağdat Cd. 12, İstanbul', '--country', 'TR'],
       CASE,
-      [...CASE.slice(0, 4), 'Toaster'],
+      caseWith('Toaster'),
       logArgs('seed'),
       ['attach', '1', join(WORK, 'receipt.txt')],
     ];
@@ -231,7 +233,7 @@ async function crash() {
   await run(['export', '--all', '--json', '-o', importFile], { dataDir: t0 });
   const kinds = [
     (i) => logArgs(`crash-${i}`),
-    (i) => [...CASE.slice(0, 4), `crash-${i}`],
+    (i) => caseWith(`crash-${i}`),
     (i) => ['edit', '1', '--situation', `edited ${i}`],
     () => ['contact', 'edit', '1', '--summary', 'seed', '--reference', `R-${Date.now()}`],
     () => ['import', importFile, '--merge'],
@@ -372,17 +374,28 @@ async function starve() {
   writeFileSync(big, randomBytes(4 * 1024 * 1024));
   const wrap = mounted ? undefined : (cmd, args) => ['sh', ['-c', 'ulimit -f 1024; exec "$@"', 'sh', cmd, ...args]];
   const files = [join(fullDir, 'complain.db')];
+  if (mounted) {
+    // Leave 48 KB free: enough to open the database, too little for any of the writes below.
+    const { bavail, bsize } = statfsSync(mnt);
+    writeFileSync(join(mnt, 'filler'), Buffer.alloc(Math.max(0, bavail * bsize - 48 * 1024)));
+  }
   for (const [label, args] of [
     ['full disk: attach 4 MB', ['attach', '1', big]],
-    ['full disk: log 3 MB summary', ['log', '1', '--channel', 'email', '--summary', 'x'.repeat(3e6)]],
+    ['full disk: log 120 KB summary', ['log', '1', '--channel', 'email', '--summary', 'x'.repeat(120_000)]],
     ['full disk: backup', ['backup']],
   ]) {
     trials++;
-    const msg = await refusal('starve', label, args, { dataDir: fullDir, wrap }, files, /full|space|written/);
-    if (tempFiles(fullDir).length) fail('starve', `${label}: temp files left`);
-    notes.push(`${label}: ${msg}`);
+    try {
+      const msg = await refusal('starve', label, args, { dataDir: fullDir, wrap }, files, /full|space|written/);
+      if (tempFiles(fullDir).length) fail('starve', `${label}: temp files left`);
+      notes.push(`${label}: ${msg}`);
+    } catch (error) {
+      if (mounted) spawnSync('umount', [mnt]);
+      throw error;
+    }
   }
   if (mounted) spawnSync('umount', [mnt]);
+  rmSync(mnt, { recursive: true, force: true });
 
   // Read-only data dir and database file, as an unprivileged user (root ignores modes).
   for (const [label, dirMode, fileMode] of [
@@ -514,26 +527,29 @@ async function damage() {
   const good = join(WORK, 'good.json');
   await run(['export', '--all', '--json', '-o', good], { dataDir: source });
   const data = JSON.parse(readFileSync(good, 'utf8'));
+  const tables = data.tables;
   const variants = {
     'wrong types': () => {
       const d = structuredClone(data);
-      d.cases[0].id = 'one';
+      d.tables.caseFile[0].id = 'one';
       return JSON.stringify(d);
     },
     'ids that collide': () => {
       const d = structuredClone(data);
-      d.cases.push(structuredClone(d.cases[0]));
+      d.tables.caseFile.push(structuredClone(d.tables.caseFile[0]));
       return JSON.stringify(d);
     },
     'references that point nowhere': () => {
       const d = structuredClone(data);
-      const contacts = d.contacts ?? d.cases[0].contacts;
-      if (Array.isArray(contacts) && contacts[0]) contacts[0].caseId = 9999;
-      else d.cases[0].companyId = 9999;
+      d.tables.contact[0].caseId = 9999;
       return JSON.stringify(d);
     },
-    'a 100 MB array': () => `{"cases":[${'0,'.repeat(50 * 1024 * 1024)}0]}`,
-    'not JSON': () => '{"cases": [',
+    'a 100 MB array': () =>
+      JSON.stringify({ ...data, tables: { ...tables, caseFile: [] } }).replace(
+        '"caseFile":[]',
+        `"caseFile":[${'0,'.repeat(50 * 1024 * 1024)}0]`,
+      ),
+    'not JSON': () => '{"format": "complain-data", "tables": [',
   };
   const target = await seeded('import-target');
   for (const [label, make] of Object.entries(variants)) {
@@ -767,7 +783,7 @@ async function pipes() {
 
   const writers = [
     (i) => logArgs(`crash-sig-${i}`),
-    (i) => [...CASE.slice(0, 4), `crash-sig-${i}`],
+    (i) => caseWith(`crash-sig-${i}`),
     () => ['edit', '1', '--situation', 'signalled'],
     () => ['contact', 'edit', '1', '--summary', 'seed'],
     () => ['attach', '1', join(WORK, 'big.bin')],

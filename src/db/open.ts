@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
 import { ComplainError } from '../errors.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
@@ -15,7 +15,20 @@ export const DB_FILE_NAME = 'complain.db';
 /** Creates the data dir 0700 (and tightens an existing one). */
 export function ensureDataDir(dir: string): void {
   mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  tighten(dir);
+}
+
+/**
+ * Takes group and other access away, and never gives the owner more than it has: a data dir
+ * or database the user made read-only stays read-only.
+ */
+function tighten(path: string): void {
+  try {
+    const mode = statSync(path).mode & 0o777;
+    if (mode & 0o077) chmodSync(path, mode & 0o700);
+  } catch {
+    // Not ours to change (read-only dir, another user's file): SQLite will report what matters.
+  }
 }
 
 /**
@@ -26,7 +39,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   if (!options.readonly && !existsSync(file)) {
     closeSync(openSync(file, 'a', 0o600));
   }
-  chmodIfOwned(file);
+  tighten(file);
   let db: Db;
   try {
     db = new Database(file, { timeout: 5000, fileMustExist: Boolean(options.readonly) });
@@ -45,14 +58,6 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     throw translateSqliteError(error, file);
   }
   return db;
-}
-
-function chmodIfOwned(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Not ours to change (read-only dir, another user's file): SQLite will report what matters.
-  }
 }
 
 /** Refuses a foreign SQLite file and one written by a newer complain, touching neither. */

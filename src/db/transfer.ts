@@ -129,7 +129,12 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
     const table = known.get(name);
     if (!table) throw invalid(`the data file has a table "${name}" this database does not know`);
     const cols = new Set(columns(db, table).map(camel));
-    for (const row of file.tables[name]!)
+    const ids = new Set<unknown>();
+    for (const row of file.tables[name]!) {
+      // Two records with one id would make every reference to it ambiguous.
+      if (row.id !== undefined && ids.has(row.id))
+        throw invalid(`the data file has two ${name} records with id ${String(row.id)}`);
+      ids.add(row.id);
       for (const [key, value] of Object.entries(row)) {
         if (!cols.has(key))
           throw invalid(`the data file has a field "${name}.${key}" this database does not know`);
@@ -138,6 +143,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
             `the data file's "${name}.${key}" holds a ${typeof value}, not text or a number`,
           );
       }
+    }
   }
   const write = db.transaction(() => {
     const existing = countRecords(db);
