@@ -49,7 +49,12 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   try {
     // Check what the file is before changing anything in it (WAL mode rewrites the header).
     checkCompatible(db, file);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      // Switching to WAL rewrites the header: make sure the file is whole before touching it.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+      db.pragma('journal_mode = WAL');
+    }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, file);
