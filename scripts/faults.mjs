@@ -161,7 +161,15 @@ async function seeded(name) {
   if (!template) {
     template = join(WORK, 'template');
     const steps = [
-      ['profile', '--name', 'Ayşe Yılmaz', '--address', 'Bağdat Cd. 12, İstanbul', '--country', 'TR'],
+      [
+        'profile',
+        '--name',
+        'Ayşe Yılmaz',
+        '--address',
+        'Bağdat Cd. 12, İstanbul',
+        '--country',
+        'TR',
+      ],
       CASE,
       caseWith('Toaster'),
       logArgs('seed'),
@@ -257,7 +265,7 @@ async function crash() {
       const args = kinds[i % kinds.length](i);
       const r = await run(args, {
         dataDir,
-        kill: { after: 60 + Math.floor(Math.random() * 700), signal: 'SIGKILL' },
+        kill: { after: 60 + Math.floor(Math.random() * 1500), signal: 'SIGKILL' },
       });
       if (r.signal === 'SIGKILL') killed++;
       else if (r.code !== 0) fail('crash', `${args[0]} exited ${r.code}: ${r.stderr.trim()}`);
@@ -372,7 +380,9 @@ async function starve() {
   cpSync(await seeded('full-src'), fullDir, { recursive: true });
   const big = join(WORK, 'four-mb.bin');
   writeFileSync(big, randomBytes(4 * 1024 * 1024));
-  const wrap = mounted ? undefined : (cmd, args) => ['sh', ['-c', 'ulimit -f 1024; exec "$@"', 'sh', cmd, ...args]];
+  const wrap = mounted
+    ? undefined
+    : (cmd, args) => ['sh', ['-c', 'ulimit -f 1024; exec "$@"', 'sh', cmd, ...args]];
   const files = [join(fullDir, 'complain.db')];
   if (mounted) {
     // Leave 48 KB free: enough to open the database, too little for any of the writes below.
@@ -381,12 +391,22 @@ async function starve() {
   }
   for (const [label, args] of [
     ['full disk: attach 4 MB', ['attach', '1', big]],
-    ['full disk: log 120 KB summary', ['log', '1', '--channel', 'email', '--summary', 'x'.repeat(120_000)]],
+    [
+      'full disk: log 120 KB summary',
+      ['log', '1', '--channel', 'email', '--summary', 'x'.repeat(120_000)],
+    ],
     ['full disk: backup', ['backup']],
   ]) {
     trials++;
     try {
-      const msg = await refusal('starve', label, args, { dataDir: fullDir, wrap }, files, /full|space|written/);
+      const msg = await refusal(
+        'starve',
+        label,
+        args,
+        { dataDir: fullDir, wrap },
+        files,
+        /full|space|written/,
+      );
       if (tempFiles(fullDir).length) fail('starve', `${label}: temp files left`);
       notes.push(`${label}: ${msg}`);
     } catch (error) {
@@ -430,7 +450,14 @@ async function starve() {
   trials++;
   notes.push(
     'held lock: ' +
-      (await refusal('starve', 'held lock', ['edit', '1', '--situation', 'x'], { dataDir: dir }, [join(dir, 'complain.db')], /busy/)),
+      (await refusal(
+        'starve',
+        'held lock',
+        ['edit', '1', '--situation', 'x'],
+        { dataDir: dir },
+        [join(dir, 'complain.db')],
+        /busy/,
+      )),
   );
   holder.prepare('ROLLBACK').run();
   holder.close();
@@ -485,7 +512,10 @@ async function damage() {
         db.close();
       },
     ],
-    ['not SQLite at all', (f) => writeFileSync(f, 'PK\x03\x04 this is a zip, not a database\n'.repeat(200))],
+    [
+      'not SQLite at all',
+      (f) => writeFileSync(f, 'PK\x03\x04 this is a zip, not a database\n'.repeat(200)),
+    ],
   ];
   const messages = new Map();
   for (const [label, harm] of damages) {
@@ -496,28 +526,46 @@ async function damage() {
     for (const args of [['list'], ['log', '1', '--channel', 'email', '--summary', 'x']]) {
       const r = await run(args, { dataDir: dir });
       if (r.code !== 1 || !oneLine(r.stderr))
-        fail('damage', `${label}: ${args[0]} exit ${r.code}: ${r.stderr.trim() || r.stdout.slice(0, 200)}`);
+        fail(
+          'damage',
+          `${label}: ${args[0]} exit ${r.code}: ${r.stderr.trim() || r.stdout.slice(0, 200)}`,
+        );
       else messages.set(label, r.stderr.trim());
     }
     const doc = await run(['doctor'], { dataDir: dir });
-    if (doc.code !== 1 || hasTrace(doc.stderr) || !/fix|restore|upgrade|point|backup/i.test(doc.stdout + doc.stderr))
-      fail('damage', `${label}: doctor exit ${doc.code}: ${(doc.stdout + doc.stderr).trim().slice(0, 300)}`);
+    if (
+      doc.code !== 1 ||
+      hasTrace(doc.stderr) ||
+      !/fix|restore|upgrade|point|backup/i.test(doc.stdout + doc.stderr)
+    )
+      fail(
+        'damage',
+        `${label}: doctor exit ${doc.code}: ${(doc.stdout + doc.stderr).trim().slice(0, 300)}`,
+      );
     if (hashes() !== before) fail('damage', `${label}: files changed`);
     cases.push(label);
   }
   // Damage of one kind (truncated, overwritten pages) shares one message; kinds differ.
-  const kinds = new Map([...messages].map(([k, v]) => [/truncated|overwritten/.test(k) ? 'damaged' : k, v]));
+  const kinds = new Map(
+    [...messages].map(([k, v]) => [/truncated|overwritten/.test(k) ? 'damaged' : k, v]),
+  );
   const distinct = new Set(kinds.values()).size;
   if (distinct < kinds.size)
-    fail('damage', `only ${distinct} distinct messages for ${messages.size} damages: ${[...messages].map(([k, v]) => `${k} → ${v}`).join(' | ')}`);
+    fail(
+      'damage',
+      `only ${distinct} distinct messages for ${messages.size} damages: ${[...messages].map(([k, v]) => `${k} → ${v}`).join(' | ')}`,
+    );
 
   // A tampered evidence copy: doctor names it, the bundle refuses to carry it.
   const dir = await seeded('tampered-evidence');
   const store = join(dir, 'evidence');
-  const stored = readdirSync(store, { recursive: true }).map(String).find((f) => statSync(join(store, f)).isFile());
+  const stored = readdirSync(store, { recursive: true })
+    .map(String)
+    .find((f) => statSync(join(store, f)).isFile());
   writeFileSync(join(store, stored), 'forged receipt 5.90\n');
   const doc = await run(['doctor'], { dataDir: dir });
-  if (doc.code !== 1 || !/attach/.test(doc.stdout)) fail('damage', `tampered evidence: doctor exit ${doc.code}: ${doc.stdout}`);
+  if (doc.code !== 1 || !/attach/.test(doc.stdout))
+    fail('damage', `tampered evidence: doctor exit ${doc.code}: ${doc.stdout}`);
   const bundle = join(WORK, 'tampered.zip');
   const ex = await run(['export', '1', '-o', bundle], { dataDir: dir });
   if (ex.code !== 1 || !oneLine(ex.stderr) || existsSync(bundle))
@@ -566,7 +614,11 @@ async function damage() {
     rmSync(file);
     cases.push(`import: ${label}`);
   }
-  rows.push(['damage', cases.length, `${cases.join(', ')}: refused with exit 1 in one line, nothing changed, doctor names the fix`]);
+  rows.push([
+    'damage',
+    cases.length,
+    `${cases.join(', ')}: refused with exit 1 in one line, nothing changed, doctor names the fix`,
+  ]);
 }
 
 // ---- 5. garbage --------------------------------------------------------------------------------
@@ -609,14 +661,43 @@ function fakeRuntime(cwd) {
 }
 
 const bad = fc.oneof(
-  fc.constantFrom('2026-13-45', '31/31/2026', '0000-00-00', '99999-01-01', 'yesterday-ish', 'in -3 days', 'T25:61'),
-  fc.constantFrom('12,3.4 EUR', '-5 USD', '1e309 TRY', 'NaN', '59.90 XXX', '∞ TL', '0x10 EUR', '5 EUR EUR'),
+  fc.constantFrom(
+    '2026-13-45',
+    '31/31/2026',
+    '0000-00-00',
+    '99999-01-01',
+    'yesterday-ish',
+    'in -3 days',
+    'T25:61',
+  ),
+  fc.constantFrom(
+    '12,3.4 EUR',
+    '-5 USD',
+    '1e309 TRY',
+    'NaN',
+    '59.90 XXX',
+    '∞ TL',
+    '0x10 EUR',
+    '5 EUR EUR',
+  ),
   fc.constantFrom('25x', '-3m', '999999999h', '1h-5m', '0m', 'PT1H'),
   fc.constantFrom('0', '-1', '#', '1.5', '99999999999', '#-2', ' 3 ', '3abc', '1e3'),
   fc.constantFrom('XX', 'tr-TR-x', 'ZZ', 'klingon', 'Europe/Nowhere', 'en_US', 'TR\u0000'),
   fc.constantFrom('--json', '-o', '--', '-h', '--data-dir', '--no-input', '-'),
   fc.string({ unit: 'grapheme', minLength: 0, maxLength: 40 }),
-  fc.string({ unit: fc.constantFrom('\u0000', '\u0007', '\u001b[31m', '\u202e', '\u2066', '\ufffe', '\r', '\n'), maxLength: 12 }),
+  fc.string({
+    unit: fc.constantFrom(
+      '\u0000',
+      '\u0007',
+      '\u001b[31m',
+      '\u202e',
+      '\u2066',
+      '\ufffe',
+      '\r',
+      '\n',
+    ),
+    maxLength: 12,
+  }),
   fc.constant('x'.repeat(1024 * 1024)),
   fc.constant('\u202Egnirts lanretxe\u202C'),
 );
@@ -639,16 +720,14 @@ function argvFor(cmd, { argVals, flagPicks, vals, extra }) {
   return argv;
 }
 
+/** Any commit appends to the -wal (and a checkpoint rewrites the .db): their stat is a cheap witness. */
 function fingerprint(dataDir) {
-  const db = new Database(join(dataDir, 'complain.db'), { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type='table'").pluck().all();
-    return tables
-      .map((t) => `${t}:${JSON.stringify(db.prepare(`SELECT * FROM "${t}"`).raw().all())}`)
-      .join('|');
-  } finally {
-    db.close();
-  }
+  return ['complain.db', 'complain.db-wal']
+    .map((f) => {
+      const st = statSync(join(dataDir, f), { bigint: true, throwIfNoEntry: false });
+      return st ? `${st.size}:${st.mtimeNs}` : '-';
+    })
+    .join('|');
 }
 
 async function garbage() {
@@ -669,7 +748,10 @@ async function garbage() {
   let slowest = 0;
   let state = fingerprint(dataDir);
   // Commands that run a wizard or a long job on valid input: their flags are checked, not run.
-  const samples = fc.sample(arb, { numRuns: inProcess, seed: Number(process.env.FAULTS_SEED ?? 42) });
+  const samples = fc.sample(arb, {
+    numRuns: inProcess,
+    seed: Number(process.env.FAULTS_SEED ?? 42),
+  });
   for (const s of samples) {
     const argv = argvFor(s.cmd, s);
     const runtime = fakeRuntime(WORK);
@@ -680,14 +762,24 @@ async function garbage() {
     const started = Date.now();
     let code = 0;
     try {
-      await createProgram(runtime, session).parseAsync(['node', 'complain', '--data-dir', dataDir, '--no-input', ...argv]);
+      await createProgram(runtime, session).parseAsync([
+        'node',
+        'complain',
+        '--data-dir',
+        dataDir,
+        '--no-input',
+        ...argv,
+      ]);
     } catch (error) {
       if (error instanceof CommanderError) code = error.exitCode === 0 ? 0 : 2;
       else if (error instanceof ComplainError) code = error.exitCode;
       else if (error?.code?.startsWith?.('SQLITE_')) code = 1;
       else {
         code = -1;
-        fail('garbage', `bug: ${argv.map((a) => JSON.stringify(a.slice(0, 60))).join(' ')}: ${error?.stack?.split('\n').slice(0, 3).join(' ')}`);
+        fail(
+          'garbage',
+          `bug: ${argv.map((a) => JSON.stringify(a.slice(0, 60))).join(' ')}: ${error?.stack?.split('\n').slice(0, 3).join(' ')}`,
+        );
       }
     } finally {
       session.ctx?.close();
@@ -698,7 +790,8 @@ async function garbage() {
     if (hasTrace(stderr)) fail('garbage', `trace: ${argv.join(' ').slice(0, 200)}`);
     counts[code in counts ? code : 'other']++;
     const now = fingerprint(dataDir);
-    if (code !== 0 && now !== state) fail('garbage', `exit ${code} but data changed: ${argv.join(' ').slice(0, 200)}`);
+    if (code !== 0 && now !== state)
+      fail('garbage', `exit ${code} but data changed: ${argv.join(' ').slice(0, 200)}`);
     state = now;
   }
   rows.push([
@@ -719,9 +812,11 @@ async function garbage() {
     const r = await run(['--no-input', ...argv], { dataDir, timeout: 20_000 });
     realSlowest = Math.max(realSlowest, r.ms);
     if (r.ms > 10_000) fail('garbage', `process took ${r.ms} ms: ${argv.join(' ').slice(0, 200)}`);
-    if (hasTrace(r.stderr)) fail('garbage', `process trace: ${argv.join(' ').slice(0, 120)}: ${r.stderr.slice(0, 300)}`);
+    if (hasTrace(r.stderr))
+      fail('garbage', `process trace: ${argv.join(' ').slice(0, 120)}: ${r.stderr.slice(0, 300)}`);
     real_counts[r.code in real_counts ? r.code : 'other']++;
-    if (!(r.code in real_counts)) fail('garbage', `process exit ${r.code ?? r.signal}: ${argv.join(' ').slice(0, 200)}`);
+    if (!(r.code in real_counts))
+      fail('garbage', `process exit ${r.code ?? r.signal}: ${argv.join(' ').slice(0, 200)}`);
   });
   rows.push([
     'garbage (processes)',
@@ -735,7 +830,10 @@ async function garbage() {
 /** Runs with stdout closed at once (`| head -0`): the exit status must match a normal run's. */
 function closedStdout(args, dataDir) {
   return new Promise((done) => {
-    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], { cwd: WORK, env: ENV });
+    const child = spawn(process.execPath, [BIN, '--data-dir', dataDir, ...args], {
+      cwd: WORK,
+      env: ENV,
+    });
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
@@ -745,7 +843,10 @@ function closedStdout(args, dataDir) {
 
 async function pipes() {
   const dataDir = await seeded('pipes');
-  for (let i = 0; i < 40; i++) await run(logArgs(`crash-pipe-${i}`), { dataDir });
+  await pool(
+    Array.from({ length: 30 }, (_, i) => i),
+    (i) => run(logArgs(`crash-pipe-${i}`), { dataDir }),
+  );
   const readers = [
     ['list'],
     ['list', '--json'],
@@ -778,10 +879,17 @@ async function pipes() {
       trials++;
       const r = await closedStdout(args, dataDir);
       if (hasTrace(r.stderr) || r.code !== base.code)
-        fail('pipes', `${args.slice(0, 3).join(' ')}: exit ${r.code ?? r.signal} (normally ${base.code}): ${r.stderr.trim().slice(0, 200)}`);
+        fail(
+          'pipes',
+          `${args.slice(0, 3).join(' ')}: exit ${r.code ?? r.signal} (normally ${base.code}): ${r.stderr.trim().slice(0, 200)}`,
+        );
     }
   });
-  rows.push(['pipes (stdout closed)', trials, `${readers.length} invocations: same exit as with a reader, 0 traces`]);
+  rows.push([
+    'pipes (stdout closed)',
+    trials,
+    `${readers.length} invocations: same exit as with a reader, 0 traces`,
+  ]);
 
   const writers = [
     (i) => logArgs(`crash-sig-${i}`),
@@ -793,7 +901,8 @@ async function pipes() {
     () => ['backup'],
     () => ['export', '1', '-o', join(WORK, 'sig.zip')],
   ];
-  if (!existsSync(join(WORK, 'big.bin'))) writeFileSync(join(WORK, 'big.bin'), randomBytes(24 * 1024 * 1024));
+  if (!existsSync(join(WORK, 'big.bin')))
+    writeFileSync(join(WORK, 'big.bin'), randomBytes(24 * 1024 * 1024));
   const sigTrials = n(64);
   const dirs = [];
   for (let w = 0; w < PARALLEL; w++) dirs.push(await seeded(`sig-${w}`));
@@ -804,14 +913,19 @@ async function pipes() {
       const dataDir = dirs[i % PARALLEL];
       const args = writers[i % writers.length](i);
       const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
-      const r = await run(args, { dataDir, kill: { after: 150 + Math.floor(Math.random() * 500), signal } });
+      const r = await run(args, {
+        dataDir,
+        kill: { after: 150 + Math.floor(Math.random() * 500), signal },
+      });
       const st = status(r);
       if (st in seen) seen[st]++;
       const expected = signal === 'SIGTERM' ? 143 : 130;
-      if (st !== 0 && st !== expected) fail('signals', `${args[0]} ${signal}: exit ${st}: ${r.stderr.trim()}`);
+      if (st !== 0 && st !== expected)
+        fail('signals', `${args[0]} ${signal}: exit ${st}: ${r.stderr.trim()}`);
       if (hasTrace(r.stderr)) fail('signals', `${args[0]} ${signal}: trace`);
       const temps = tempFiles(dataDir);
-      if (temps.length) fail('signals', `${args[0]} ${signal}: temp files left: ${temps.join(', ')}`);
+      if (temps.length)
+        fail('signals', `${args[0]} ${signal}: temp files left: ${temps.join(', ')}`);
       for (const p of inspect(dataDir).problems) fail('signals', `${args[0]} ${signal}: ${p}`);
     },
   );
@@ -836,16 +950,22 @@ for (const [name, section] of Object.entries(sections)) {
     fail(name, `the section itself failed: ${error.stack}`);
   }
   const last = rows.at(-1);
-  console.error(`${name}: ${((Date.now() - t) / 1000).toFixed(1)} s, ${failures.length - before} failures`);
+  console.error(
+    `${name}: ${((Date.now() - t) / 1000).toFixed(1)} s, ${failures.length - before} failures`,
+  );
   if (last) last.push(failures.length - before, ((Date.now() - t) / 1000).toFixed(0) + ' s');
 }
 rmSync(WORK, { recursive: true, force: true });
 
 const header = ['check', 'trials', 'what was checked'];
 console.log(`\nfault injection (scale ${SCALE}, ${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log(`${'check'.padEnd(24)} ${'trials'.padStart(6)}  ${'failed'.padStart(6)}  what was checked`);
+console.log(
+  `${'check'.padEnd(24)} ${'trials'.padStart(6)}  ${'failed'.padStart(6)}  what was checked`,
+);
 for (const [check, trials, what, failed = '', time = ''] of rows)
-  console.log(`${check.padEnd(24)} ${String(trials).padStart(6)}  ${String(failed).padStart(6)}  ${what} (${time})`);
+  console.log(
+    `${check.padEnd(24)} ${String(trials).padStart(6)}  ${String(failed).padStart(6)}  ${what} (${time})`,
+  );
 console.log(`failures: ${failures.length}`);
 void header;
 process.exitCode = failures.length ? 1 : 0;
