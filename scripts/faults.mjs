@@ -2,13 +2,13 @@
 // throw-away data dirs — kills it, starves it, crowds it, damages its files, feeds it garbage,
 // closes its pipes — and prints a table of trials, failures and what was checked.
 // FAULTS_SCALE=0.1 runs a tenth of the trials (while developing); the default meets issue 12.
+/* global setTimeout, clearTimeout, Buffer, structuredClone */
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
 import {
   chmodSync,
-  chownSync,
   closeSync,
   cpSync,
   existsSync,

@@ -87,7 +87,7 @@ Examples:
   $ complain attach 3 receipt.pdf     keep a verified copy of a document
   $ complain export 3 -o case-3.zip   the bundle for a regulator or arbitration body
 
-Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing flags), 130 cancelled.`,
+Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing flags), 130 cancelled, 143 stopped (SIGTERM).`,
     );
   // Subcommands copy the output, exit and help settings above when they are created.
   // The order of --help: the everyday workflow first, then corrections, then housekeeping.
