@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The interface speaks English in tests unless a test asks for another language; spawned
+    // processes (the binary, tmux) inherit it.
+    env: { COMPLAIN_LANG: 'en' },
   },
 });

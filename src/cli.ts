@@ -21,6 +21,9 @@ import { registerPrep } from './commands/prep.js';
 import { registerProfile } from './commands/profile.js';
 import { registerSent } from './commands/sent.js';
 import type { Act } from './commands/shared.js';
+import { examples } from './commands/shared.js';
+import { LocalCommand, localHelp } from './cli-i18n.js';
+import { t } from './i18n.js';
 import { registerShow } from './commands/show.js';
 import { registerStats } from './commands/stats.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
@@ -43,7 +46,7 @@ export function createProgram(
   session: Session,
   record?: (name: string, options: unknown) => void,
 ): Command {
-  const program = new Command('complain');
+  const program = new LocalCommand('complain');
   const act: Act = async (cmd, name, options, body) => {
     if (record) {
       record(name, options);
@@ -54,41 +57,23 @@ export function createProgram(
     await body(ctx);
   };
   program
-    .description(
-      'Fight a company for a refund, a repair or a cancellation: log every contact, keep them to their word, write the formal letter.\nEverything stays in one SQLite file on this computer.',
-    )
-    .version(VERSION, '-V, --version')
-    .option(
-      '--data-dir <dir>',
-      'where the data lives (default: $COMPLAIN_HOME, else the platform data dir)',
-    )
-    .option('--no-input', 'never prompt: fail and name the missing flags instead')
-    .option('--no-color', 'no colour (also NO_COLOR=1 or TERM=dumb)')
-    .option('--debug', 'show the stack trace of an unexpected error')
-    .showHelpAfterError('(add --help for usage and examples)')
+    .description(t('cli.program.description'))
+    .version(VERSION, '-V, --version', t('cli.program.version'))
+    .helpOption('-h, --help', t('cli.program.help'))
+    .helpCommand('help [command]', t('cli.program.helpCommand'))
+    .configureHelp(localHelp)
+    .option('--data-dir <dir>', t('cli.program.dataDir'))
+    .option('--no-input', t('cli.program.noInput'))
+    .option('--no-color', t('cli.program.noColor'))
+    .option('--debug', t('cli.program.debug'))
+    .showHelpAfterError(t('cli.program.helpAfterError'))
     .exitOverride()
     .configureOutput({
       writeOut: (s) => runtime.stdout.write(s),
       writeErr: (s) => runtime.stderr.write(s),
       outputError: (s, write) => write(s),
     })
-    .addHelpText(
-      'after',
-      `
-Examples:
-  $ complain new                      define the problem (a wizard asks)
-  $ complain log                      right after a call, chat or e-mail
-  $ complain list                     every case, what is due and what is overdue
-  $ complain show 3                   the case file, its timeline, letters and legal clocks
-  $ complain due                      what is overdue and what is due in the next 14 days
-  $ complain next 3                   where the case stands on the escalation ladder, and why
-  $ complain prep 3                   a one-screen call sheet before you call
-  $ complain letter 3 -o letter.docx  the formal complaint letter
-  $ complain attach 3 receipt.pdf     keep a verified copy of a document
-  $ complain export 3 -o case-3.zip   the bundle for a regulator or arbitration body
-
-Exit codes: 0 ok, 1 failure (not found, invalid data), 2 usage (bad or missing flags), 130 cancelled, 143 stopped (SIGTERM).`,
-    );
+    .addHelpText('after', `${examples(t('cli.program.examples'))}\n${t('cli.program.exitCodes')}`);
   // Subcommands copy the output, exit and help settings above when they are created.
   // The order of --help: the everyday workflow first, then corrections, then housekeeping.
   registerNew(program, act);

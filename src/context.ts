@@ -10,6 +10,9 @@ import { join } from 'node:path';
 import type { DataPaths } from './paths.js';
 import { resolveDataPaths } from './paths.js';
 import type { Prompter } from './prompts/prompter.js';
+import type { UiLanguage } from './i18n.js';
+import { resolveUiLanguage, setUiLanguage, uiLanguage } from './i18n.js';
+import { readUiSettings, syncUiSettings } from './files/ui-settings.js';
 
 /** The process as main.ts hands it over: nothing else reads process.*. */
 export interface Runtime {
@@ -73,6 +76,10 @@ export interface AppContext {
   /** The user's clock: now and the profile's time zone (else the host's). */
   clock(): Clock;
   prompter(): Promise<Prompter>;
+  /** After the profile was saved: the language and its mirror follow it. */
+  profileChanged(profile: Profile): void;
+  /** The interface language (COMPLAIN_LANG, else the profile's, else the locale, else the country's). */
+  language(): UiLanguage;
   /** Writes a message line to stderr. */
   say(message: string): void;
   /** Writes data to stdout. */
@@ -123,6 +130,10 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       if (!db) {
         ensureDataDir(paths.dataDir);
         db = openDatabase(paths.dbFile);
+        // The database decides the language once it is open; the mirror follows it.
+        const profile = getProfile(db);
+        setUiLanguage(uiLanguageFor(runtime.env, profile));
+        if (profile) syncUiSettings(paths.dataDir, uiSettingsOf(profile));
         // A run killed outright (SIGKILL, power loss) could not remove its temp files: do it now.
         if (runtime.isRunning) {
           const dirs = ['', 'letters', 'backups'].map((d) => join(paths.dataDir, d));
@@ -148,6 +159,13 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       }
       return prompter;
     },
+    profileChanged(profile) {
+      setUiLanguage(uiLanguageFor(runtime.env, profile));
+      syncUiSettings(paths.dataDir, uiSettingsOf(profile));
+    },
+    language() {
+      return uiLanguage();
+    },
     say(message) {
       runtime.stderr.write(message.endsWith('\n') ? message : message + '\n');
     },
@@ -161,4 +179,51 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
     },
   };
   return ctx;
+}
+
+/** What the mirror beside the database keeps of a profile. */
+export function uiSettingsOf(profile: Profile): {
+  interfaceLanguage: string | null;
+  country: string;
+} {
+  return { interfaceLanguage: profile.interfaceLanguage ?? null, country: profile.country };
+}
+
+function uiLanguageFor(
+  env: Record<string, string | undefined>,
+  profile: Pick<Profile, 'country' | 'interfaceLanguage'> | undefined,
+): UiLanguage {
+  return resolveUiLanguage({
+    env,
+    profileLanguage: profile?.interfaceLanguage,
+    country: profile?.country,
+  });
+}
+
+/**
+ * The interface language before any command runs (for --help and the first messages): from the
+ * environment and the settings mirror in the data dir that `argv` points at. Sets it, too.
+ */
+export function startUiLanguage(runtime: Runtime, argv: string[]): UiLanguage {
+  let flag: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--data-dir') flag = argv[i + 1];
+    else if (a.startsWith('--data-dir=')) flag = a.slice('--data-dir='.length);
+  }
+  const paths = resolveDataPaths({
+    flag,
+    env: runtime.env,
+    platform: runtime.platform,
+    home: runtime.home,
+    cwd: runtime.cwd,
+  });
+  const mirror = readUiSettings(paths.dataDir);
+  const language = resolveUiLanguage({
+    env: runtime.env,
+    profileLanguage: mirror?.interfaceLanguage,
+    country: mirror?.country,
+  });
+  setUiLanguage(language);
+  return language;
 }

@@ -1,3 +1,5 @@
+import { t } from './i18n.js';
+
 /** Exit codes documented in the README. */
 export const ExitCode = {
   ok: 0,
@@ -56,7 +58,7 @@ export class ValidationError extends ComplainError {
 
 /** The user pressed Ctrl-C or declined: exit 130, nothing saved. */
 export class CancelledError extends ComplainError {
-  constructor(message = 'Cancelled: nothing was saved.') {
+  constructor(message = t('cli.cancelled')) {
     super(message, { exitCode: ExitCode.cancelled });
     this.name = 'CancelledError';
   }
@@ -68,8 +70,8 @@ export class MissingFlagsError extends UsageError {
 
   constructor(flags: string[], why: string) {
     super(
-      `missing ${flags.length === 1 ? 'flag' : 'flags'} ${flags.join(', ')} (${why})`,
-      'pass them on the command line, or run in a terminal without --no-input to be asked',
+      t('cli.missingFlags', { count: flags.length, flags: flags.join(', '), why }),
+      t('cli.missingFlagsHint'),
     );
     this.flags = flags;
   }

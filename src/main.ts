@@ -2,8 +2,10 @@ import { homedir } from 'node:os';
 import { createProgram, CommanderError } from './cli.js';
 import type { Session } from './cli.js';
 import type { Runtime } from './context.js';
+import { startUiLanguage } from './context.js';
 import { ComplainError, ExitCode } from './errors.js';
 import { translateSqliteError } from './db/open.js';
+import { t } from './i18n.js';
 
 /** Formats a user error as one line: what went wrong, then the fix. */
 export function formatError(error: ComplainError): string {
@@ -39,6 +41,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       }
     },
   };
+  startUiLanguage(runtime, argv);
   const session: Session = { ctx: undefined };
   // Ctrl-C or a `kill` outside a prompt: close the database (committed data leaves the -wal),
   // remove temp files still being written, then die of the signal as a shell expects (130, 143).
@@ -46,7 +49,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const onSignal = (signal: NodeJS.Signals) => {
     abort.abort();
     session.ctx?.close();
-    process.stderr.write('\nCancelled: nothing was saved.\n');
+    process.stderr.write(`\n${t('cli.cancelled')}\n`);
     process.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.cancelled;
     removeSignalHandlers();
     process.kill(process.pid, signal);
@@ -74,7 +77,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const program = createProgram(runtime, session);
     await program.parseAsync(argv);
   } catch (caught) {
-    const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? 'the database');
+    const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? t('cli.theDatabase'));
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     } else if (error instanceof ComplainError) {
@@ -84,9 +87,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.exitCode = error.exitCode;
     } else {
       const message = error instanceof Error ? error.message : String(error);
-      process.stderr.write(
-        `complain: unexpected error: ${message} — this is a bug; run again with --debug and report the output\n`,
-      );
+      process.stderr.write(`complain: ${t('cli.bug', { message })}\n`);
       if (debug && error instanceof Error) process.stderr.write(`${error.stack ?? ''}\n`);
       process.exitCode = ExitCode.failure;
     }

@@ -4,6 +4,7 @@ import type { Jurisdiction } from './domain/jurisdiction-rules.js';
 import { emptyJurisdiction } from './domain/jurisdiction-rules.js';
 import { ComplainError, UsageError } from './errors.js';
 import type { LetterTemplate } from './letter/template.js';
+import { t } from './i18n.js';
 
 /** templates/ at the package root: two levels up from src/ or dist/. */
 export const TEMPLATES_DIR = fileURLToPath(new URL('../templates/', import.meta.url));
@@ -17,11 +18,8 @@ export function readTemplateJson<T>(relative: string): T {
     return JSON.parse(readFileSync(file, 'utf8')) as T;
   } catch (error) {
     throw new ComplainError(
-      `the template ${relative} cannot be read: ${(error as Error).message}`,
-      {
-        hint: 'reinstall complain, or fix the file if you edited it',
-        cause: error,
-      },
+      t('cli.template.unreadable', { file: relative, error: (error as Error).message }),
+      { hint: t('cli.template.unreadableHint'), cause: error },
     );
   }
 }
@@ -55,8 +53,12 @@ export function loadLetterTemplate(language: string): LetterTemplate {
   const relative = `letters/${language}.json`;
   if (!/^[a-z]{2,3}$/.test(language) || !existsSync(TEMPLATES_DIR + relative)) {
     throw new UsageError(
-      `there is no letter template for "${language}" yet`,
-      `use --lang ${letterLanguages().join(' or --lang ')}`,
+      t('cli.template.noLetter', { language }),
+      t('cli.template.noLetterHint', {
+        options: letterLanguages()
+          .map((l) => `--lang ${l}`)
+          .join(', '),
+      }),
     );
   }
   const data = readTemplateJson<LetterTemplate>(relative);

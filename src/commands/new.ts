@@ -121,12 +121,14 @@ export async function runNew(options: NewOptions, ctx: AppContext): Promise<Case
       confirm: !options.yes,
     });
     const { company, fields } = parseDraft(final, clock);
+    const newProfile = ctx.profile() ? undefined : profile;
     const id = db
       .transaction(() => {
-        if (!ctx.profile()) saveProfile(db, profile!, ctx.now());
+        if (newProfile) saveProfile(db, newProfile, ctx.now());
         return createCase(db, company, fields, ctx.now());
       })
       .immediate();
+    if (newProfile) ctx.profileChanged(newProfile);
     return getCase(db, id);
   }
   const missing = missingCaseFlags(final);

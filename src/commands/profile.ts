@@ -31,6 +31,7 @@ export function toProfileOptions(opts: Record<string, unknown>): ProfileOptions 
     country: 'country',
     language: 'language',
     timeZone: 'timeZone',
+    interfaceLanguage: 'interfaceLanguage',
   };
   for (const [opt, key] of Object.entries(byFlag)) {
     if (typeof opts[opt] === 'string') values[key] = opts[opt] as string;
@@ -47,13 +48,16 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
   const current = getProfile(db);
   const given: Partial<Profile> = {};
   for (const [key, text] of Object.entries(options.values) as [keyof Profile, string][]) {
-    given[key] = parseProfileField(key, text);
+    const value = parseProfileField(key, text);
+    if (key === 'interfaceLanguage') given.interfaceLanguage = value || null;
+    else given[key] = value;
   }
   const clock = ctx.clock();
   if (Object.keys(given).length === 0) {
     if (ctx.interactive) {
       const profile = await askProfile(await ctx.prompter(), {}, current ?? {}, clock);
       saveProfile(db, profile, ctx.now());
+      ctx.profileChanged(profile);
       return { profile, saved: true };
     }
     if (!current)
@@ -73,7 +77,9 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
     (f) => `--${f.flag}`,
   );
   if (missing.length > 0) throw new MissingFlagsError(missing, 'a new profile needs them');
+  merged.interfaceLanguage ??= null;
   saveProfile(db, merged as Profile, ctx.now());
+  ctx.profileChanged(merged as Profile);
   return { profile: merged as Profile, saved: true };
 }
 
@@ -86,6 +92,7 @@ export function renderProfile(p: Profile): string {
     ['Country', p.country],
     ['Language', p.language],
     ['Time zone', p.timeZone],
+    ['Interface', p.interfaceLanguage ?? 'auto'],
   ];
   return rows.map(([k, v]) => `${k.padEnd(10)} ${v || '—'}`).join('\n') + '\n';
 }
@@ -101,6 +108,10 @@ export function registerProfile(program: Command, act: Act): void {
     .option('--country <code>', 'country code: the default jurisdiction (TR, GB, US, KZ…)')
     .option('--language <lang>', 'language of your letters: en, tr, fa, kk, ru')
     .option('--time-zone <zone>', "IANA time zone (default: this computer's)")
+    .option(
+      '--interface-language <lang>',
+      "language of this program: en, tr, ru, kk, fa, or auto (the computer's locale)",
+    )
     .option('--json', 'print the profile as JSON')
     .addHelpText(
       'after',

@@ -4,15 +4,12 @@ import { getCase, listCases } from '../db/case-repo.js';
 import type { CaseRecord } from '../domain/model.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { CancelledError, UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 
 /** Accepts "3" or "#3". */
 export function parseId(text: string, what: string): number {
   const m = /^#?(\d{1,9})$/.exec(text.trim());
-  if (!m)
-    throw new UsageError(
-      `"${text}" is not a ${what} number`,
-      `give the number, e.g. 3 (see \`complain list\`)`,
-    );
+  if (!m) throw new UsageError(t('cli.id.notANumber', { text, what }), t('cli.id.notANumberHint'));
   return Number(m[1]);
 }
 
@@ -37,20 +34,17 @@ export async function resolveCase(
   );
   if (open.length === 1) return open[0]!;
   if (open.length === 0) {
-    throw new UsageError(
-      'there is no open case',
-      'start one with `complain new`, or name a closed one: `complain ' + verb + ' 3`',
-    );
+    throw new UsageError(t('cli.case.noneOpen'), t('cli.case.noneOpenHint', { verb }));
   }
   if (!ctx.interactive) {
     throw new UsageError(
-      `${open.length} cases are open: name one`,
-      `e.g. \`complain ${verb} ${open[0]!.id}\` (see \`complain list\`)`,
+      t('cli.case.manyOpen', { count: open.length }),
+      t('cli.case.manyOpenHint', { verb, id: String(open[0]!.id) }),
     );
   }
   const prompter = await ctx.prompter();
   const id = await prompter.select({
-    message: 'Which case?',
+    message: t('cli.case.which'),
     choices: open
       .sort((a, b) => b.updatedAt.getTime() - a.updatedAt.getTime())
       .map((c) => ({ value: String(c.id), name: `#${c.id} ${c.company.name}: ${c.title}` })),
@@ -66,15 +60,23 @@ export async function confirmDestructive(
 ): Promise<void> {
   if (yes) return;
   if (!ctx.interactive)
-    throw new UsageError('this deletes data: confirm with --yes', 'add --yes to the command');
+    throw new UsageError(t('cli.confirm.needYes'), t('cli.confirm.needYesHint'));
   const prompter = await ctx.prompter();
   const ok = await prompter.confirm({ message: question, default: false });
-  if (!ok) throw new CancelledError('Nothing was deleted.');
+  if (!ok) throw new CancelledError(t('cli.confirm.nothingDeleted'));
 }
 
-/** Help text that leads with examples (clig.dev). */
-export function examples(lines: string[]): string {
-  return '\nExamples:\n' + lines.map((l) => `  $ ${l}`).join('\n') + '\n';
+/**
+ * Help text that leads with examples (clig.dev). `lines` is a catalogue message with one example
+ * per line (a line that starts with spaces continues the one above), or a list of them.
+ */
+export function examples(lines: string[] | string): string {
+  const list = typeof lines === 'string' ? lines.split('\n') : lines;
+  return (
+    `\n${t('cli.examples')}\n` +
+    list.map((l) => (/^\s/.test(l) ? `  ${l}` : `  $ ${l}`)).join('\n') +
+    '\n'
+  );
 }
 
 /**

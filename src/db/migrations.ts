@@ -191,6 +191,14 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'profile: the interface language (null: from the locale, else the country)',
+    sql: `
+      ALTER TABLE profile ADD COLUMN interface_language TEXT
+        CHECK (interface_language IS NULL OR interface_language IN ('en','tr','ru','kk','fa'));
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -9,6 +9,7 @@ interface ProfileRow {
   country: string;
   language: string;
   time_zone: string;
+  interface_language: string | null;
 }
 
 /** Reads the sender's profile, or undefined before `complain profile` ran. */
@@ -23,16 +24,24 @@ export function getProfile(db: Db): Profile | undefined {
     country: row.country,
     language: row.language,
     timeZone: row.time_zone,
+    interfaceLanguage: row.interface_language,
   };
 }
 
 /** Writes the profile (there is one). */
 export function saveProfile(db: Db, profile: Profile, now: Date): void {
   db.prepare(
-    `INSERT INTO profile (id, full_name, address, phone, email, country, language, time_zone, updated_at)
-     VALUES (1, @fullName, @address, @phone, @email, @country, @language, @timeZone, @updatedAt)
+    `INSERT INTO profile (id, full_name, address, phone, email, country, language, time_zone,
+       interface_language, updated_at)
+     VALUES (1, @fullName, @address, @phone, @email, @country, @language, @timeZone,
+       @interfaceLanguage, @updatedAt)
      ON CONFLICT (id) DO UPDATE SET full_name = excluded.full_name, address = excluded.address,
        phone = excluded.phone, email = excluded.email, country = excluded.country,
-       language = excluded.language, time_zone = excluded.time_zone, updated_at = excluded.updated_at`,
-  ).run({ ...profile, updatedAt: now.toISOString() });
+       language = excluded.language, time_zone = excluded.time_zone,
+       interface_language = excluded.interface_language, updated_at = excluded.updated_at`,
+  ).run({
+    ...profile,
+    interfaceLanguage: profile.interfaceLanguage ?? null,
+    updatedAt: now.toISOString(),
+  });
 }

@@ -19,6 +19,8 @@ export interface Profile {
   country: string;
   language: string;
   timeZone: string;
+  /** The language of the terminal interface; null follows the locale, else the country. */
+  interfaceLanguage?: string | null;
 }
 
 /** A company's ways in: every channel is optional. */

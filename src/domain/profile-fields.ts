@@ -3,6 +3,7 @@ import { parseJurisdiction } from './jurisdiction.js';
 import type { Profile } from './model.js';
 import { parseAddress, sanitizeText } from './text.js';
 import { LANGUAGES, isOneOf } from './vocab.js';
+import { UI_LANGUAGES, isUiLanguage } from '../i18n.js';
 
 /** The profile's fields with their flags and questions, in the order the wizard asks. */
 export const PROFILE_FIELDS: readonly {
@@ -37,6 +38,12 @@ export const PROFILE_FIELDS: readonly {
     flag: 'time-zone',
     question: 'Your time zone (e.g. Europe/Istanbul)',
     required: true,
+  },
+  {
+    key: 'interfaceLanguage',
+    flag: 'interface-language',
+    question: 'Language of this program',
+    required: false,
   },
 ];
 
@@ -95,6 +102,18 @@ export function parseProfileField(key: keyof Profile, text: string): string {
         );
       }
       return value;
+    case 'interfaceLanguage': {
+      const v = value.toLowerCase();
+      if (v === '' || v === 'auto') return '';
+      if (!isUiLanguage(v)) {
+        throw new ValidationError(
+          spec.flag,
+          `${flag} "${text}" is not a language complain speaks`,
+          `use one of: ${UI_LANGUAGES.join(', ')}, or auto (the computer's language)`,
+        );
+      }
+      return v;
+    }
     case 'address':
       return parseAddress(value);
     default:

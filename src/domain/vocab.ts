@@ -1,3 +1,5 @@
+import { hasMessage, t } from '../i18n.js';
+
 /**
  * The closed vocabularies of the data model, defined once (STYLE.md 12): the prompts, the
  * flags, the validation, the letter and the JSON all read them from here.
@@ -130,68 +132,10 @@ export type SendingMethod = (typeof SENDING_METHODS)[number];
 export const LANGUAGES = ['en', 'tr', 'fa', 'kk', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-/** Human labels for the prompts and the text output (English UI). */
-export const LABELS: Record<string, string> = {
-  phone: 'Phone call',
-  email: 'E-mail',
-  chat: 'Chat',
-  'web-form': 'Web form',
-  'in-person': 'In person',
-  letter: 'Letter',
-  social: 'Social media',
-  other: 'Other',
-  outbound: 'I contacted them',
-  inbound: 'They contacted me',
-  refund: 'Refund',
-  replacement: 'Replacement',
-  repair: 'Repair',
-  'price-reduction': 'Price reduction',
-  cancellation: 'Cancellation',
-  compensation: 'Compensation',
-  resolved: 'Resolved',
-  unresolved: 'Unresolved',
-  transferred: 'Transferred',
-  escalated: 'Escalated',
-  'call-dropped': 'Call dropped',
-  'no-answer': 'No answer',
-  asked: 'Asked, not yet answered',
-  granted: 'Granted',
-  refused: 'Refused',
-  open: 'Open',
-  waiting: 'Waiting',
-  abandoned: 'Abandoned',
-  pending: 'Pending',
-  kept: 'Kept',
-  broken: 'Broken',
-  'social-media': 'Public social media post',
-  regulator: 'Regulator',
-  arbitration: 'Arbitration',
-  ombudsman: 'Ombudsman',
-  mediation: 'Mediation',
-  court: 'Court',
-  'escalated-elsewhere': 'Escalated elsewhere',
-  'first-contact': 'First contact',
-  'follow-up': 'Follow-up',
-  supervisor: 'Ask for a supervisor',
-  'written-complaint': 'Formal written complaint (the letter)',
-  forum: 'Regulator, arbitration or ombudsman',
-  'last-resort': 'Court or public social media (last resort)',
-  'certified-mail': 'Certified mail, return receipt requested',
-  'registered-mail': 'Registered mail with proof of delivery',
-  'recorded-delivery': 'Recorded delivery',
-  notary: 'Notary (noter)',
-  kep: 'Registered e-mail (KEP)',
-  'post-notice': 'Post with notice of delivery',
-  en: 'English',
-  tr: 'Türkçe',
-  fa: 'فارسی',
-  kk: 'Қазақша',
-  ru: 'Русский',
-};
-
-/** Returns the label of a vocabulary value, or the value itself. */
+/** The label of a vocabulary value in the interface language (`vocab.<value>`), or the value. */
 export function labelOf(value: string): string {
-  return LABELS[value] ?? value;
+  const key = `vocab.${value}`;
+  return hasMessage(key) ? t(key) : value;
 }
 
 /** Checks that `value` is one of `allowed`; names the flag and the allowed values otherwise. */

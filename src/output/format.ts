@@ -8,17 +8,19 @@ import { formatMoneyShort } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
+import { t, uiLocale } from '../i18n.js';
 
 // Building an Intl.DateTimeFormat costs far more than using one: `list` formats hundreds of dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(kind: 'instant' | 'day', timeZone: string): Intl.DateTimeFormat {
-  const key = `${kind}\u0000${timeZone}`;
+  const locale = uiLocale();
+  const key = `${kind}\u0000${timeZone}\u0000${locale}`;
   let f = formatters.get(key);
   if (!f) {
     const day = { timeZone, day: 'numeric', month: 'short', year: 'numeric' } as const;
     f = new Intl.DateTimeFormat(
-      'en-GB',
+      locale,
       kind === 'day' ? day : { ...day, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
     );
     formatters.set(key, f);
@@ -38,7 +40,7 @@ export function formatDay(at: Date, timeZone: string): string {
 
 /** "20 Nov 2026" for a calendar date (YYYY-MM-DD), the same in every zone. */
 export function formatDate(date: string): string {
-  return formatLetterDate(date, 'en-GB', { dateStyle: 'medium' });
+  return formatLetterDate(date, uiLocale(), { dateStyle: 'medium' });
 }
 
 /** "in 3 days", "today", "5 days overdue". */
@@ -46,11 +48,16 @@ export function relativeDue(due: Date, now: Date, timeZone: string): string {
   const days = calendarDaysBetween(now, due, timeZone);
   if (due.getTime() < now.getTime()) {
     const late = -days;
-    return late <= 0 ? 'overdue today' : `${late} ${late === 1 ? 'day' : 'days'} overdue`;
+    return late <= 0 ? t('view.due.overdueToday') : t('view.due.overdue', { count: late });
   }
-  if (days === 0) return 'due today';
-  if (days === 1) return 'due tomorrow';
-  return `due in ${days} days`;
+  if (days === 0) return t('view.due.today');
+  if (days === 1) return t('view.due.tomorrow');
+  return t('view.due.inDays', { count: days });
+}
+
+/** Whether a due date has passed: what the views paint red. */
+export function isOverdue(due: Date, now: Date): boolean {
+  return due.getTime() < now.getTime();
 }
 
 const width = (s: string) => [...s].length;
@@ -107,16 +114,25 @@ export function renderCaseList(
       `#${k.id}`,
       k.company.name,
       k.title,
-      k.status,
+      labelOf(k.status),
       a?.lastContactAt ? formatDay(a.lastContactAt, timeZone) : '—',
       next ? `${formatDay(next.dueAt, timeZone)} (${relativeDue(next.dueAt, now, timeZone)})` : '—',
     ];
   });
-  return renderTable(['CASE', 'COMPANY', 'TITLE', 'STATUS', 'LAST CONTACT', 'NEXT DUE'], rows, {
+  const headers = [
+    t('view.list.case'),
+    t('view.list.company'),
+    t('view.list.title'),
+    t('view.list.status'),
+    t('view.list.lastContact'),
+    t('view.list.nextDue'),
+  ];
+  return renderTable(headers, rows, {
     maxWidths: [6, 24, 40, 10, 12, 40],
     header: (s) => c.bold(s),
     paint: (ri, ci, cell) => {
-      if (ci === 5 && cell.includes('overdue')) return c.red.bold(cell);
+      const due = activity.get(cases[ri]!.id)?.nextPromise?.dueAt;
+      if (ci === 5 && due && isOverdue(due, now)) return c.red.bold(cell);
       if (ci === 0) return c.cyan(cell);
       if (ci === 3 && cases[ri]!.status === 'resolved') return c.green(cell);
       return cell;
@@ -134,15 +150,15 @@ function field(
 
 function promiseLine(p: PromiseRecord, now: Date, tz: string, c: ChalkInstance): string {
   const when = formatInstant(p.dueAt, tz).replace(/ 23:59$/, '');
-  let state: string = p.state;
+  let state = labelOf(p.state).toLocaleLowerCase(uiLocale());
   if (p.state === 'pending') state = relativeDue(p.dueAt, now, tz);
   const painted =
     p.state === 'kept'
       ? c.green(state)
-      : p.state === 'broken' || state.includes('overdue')
+      : p.state === 'broken' || (p.state === 'pending' && isOverdue(p.dueAt, now))
         ? c.red(state)
         : c.yellow(state);
-  return `promise #${p.id}: ${p.text} — by ${when} [${painted}]`;
+  return t('view.show.promise', { id: String(p.id), text: p.text, when, state: painted });
 }
 
 function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance): string[] {
@@ -151,39 +167,54 @@ function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance)
     : null;
   const head = [
     c.bold(formatInstant(k.startedAt, tz)),
-    labelOf(k.channel) + (k.direction === 'inbound' ? ' (inbound)' : ''),
-    minutes !== null ? `${minutes} min` : undefined,
-    k.reference ? `ref ${c.bold(k.reference)}` : c.yellow('no reference number'),
+    k.direction === 'inbound'
+      ? t('view.show.inbound', { channel: labelOf(k.channel) })
+      : labelOf(k.channel),
+    minutes !== null ? t('view.show.minutes', { count: minutes }) : undefined,
+    k.reference
+      ? t('view.show.reference', { reference: c.bold(k.reference) })
+      : c.yellow(t('view.show.noReference')),
   ].filter(Boolean);
-  const lines = [`${c.cyan(`contact #${k.id}`)}  ${head.join(' · ')}`];
+  const lines = [`${c.cyan(t('view.show.contact', { id: String(k.id) }))}  ${head.join(' · ')}`];
   const pad = '    ';
   if (k.reps.length > 0) {
-    const reps = k.reps.map(
-      (r) => `${r.name}${r.repId ? ` (ID ${r.repId})` : ''}${r.role ? `, ${r.role}` : ''}`,
-    );
+    const reps = k.reps.map((r) => {
+      const who = r.repId ? t('view.show.repWithId', { name: r.name, id: r.repId }) : r.name;
+      return r.role ? t('view.show.repWithRole', { rep: who, role: r.role }) : who;
+    });
     lines.push(
-      `${pad}${k.reps.length > 1 ? 'spoke to (in order): ' : 'spoke to: '}${reps.join(' → ')}`,
+      pad +
+        t(k.reps.length > 1 ? 'view.show.spokeToInOrder' : 'view.show.spokeTo', {
+          reps: reps.join(' → '),
+        }),
     );
   }
-  if (k.department) lines.push(`${pad}department: ${k.department}`);
+  const lower = (s: string) => s.toLocaleLowerCase(uiLocale());
+  if (k.department) lines.push(pad + t('view.show.department', { value: k.department }));
   lines.push(`${pad}${k.summary}`);
-  if (k.nextSteps) lines.push(`${pad}next steps: ${k.nextSteps}`);
-  if (k.responsible) lines.push(`${pad}responsible: ${k.responsible}`);
-  if (k.expectedTime) lines.push(`${pad}how long: ${k.expectedTime}`);
+  if (k.nextSteps) lines.push(pad + t('view.show.nextSteps', { value: k.nextSteps }));
+  if (k.responsible) lines.push(pad + t('view.show.responsible', { value: k.responsible }));
+  if (k.expectedTime) lines.push(pad + t('view.show.howLong', { value: k.expectedTime }));
   for (const p of k.promises) lines.push(pad + promiseLine(p, now, tz, c));
-  if (k.supervisor) lines.push(`${pad}supervisor: ${labelOf(k.supervisor).toLowerCase()}`);
+  if (k.supervisor)
+    lines.push(pad + t('view.show.supervisor', { value: lower(labelOf(k.supervisor)) }));
   if (k.rude) {
-    lines.push(`${pad}${c.red('rude conduct')}${k.quotes.length ? ':' : ''}`);
+    lines.push(`${pad}${c.red(t('view.show.rude'))}${k.quotes.length ? ':' : ''}`);
     for (const q of k.quotes) lines.push(`${pad}  “${q}”`);
   }
   if (k.escalation) {
     const e = k.escalation;
-    const parts = [e.forum, e.platform, e.fileNumber ? `file ${e.fileNumber}` : null, e.link];
+    const parts = [
+      e.forum,
+      e.platform,
+      e.fileNumber ? t('view.show.fileNumber', { number: e.fileNumber }) : null,
+      e.link,
+    ];
     lines.push(
-      `${pad}${c.magenta(`escalation: ${labelOf(e.kind).toLowerCase()}`)} ${parts.filter(Boolean).join(' · ')}`,
+      `${pad}${c.magenta(t('view.show.escalation', { kind: lower(labelOf(e.kind)) }))} ${parts.filter(Boolean).join(' · ')}`,
     );
   }
-  if (k.outcome) lines.push(`${pad}outcome: ${labelOf(k.outcome).toLowerCase()}`);
+  if (k.outcome) lines.push(pad + t('view.show.outcome', { value: lower(labelOf(k.outcome)) }));
   return lines;
 }
 
@@ -201,33 +232,37 @@ export function renderCaseFile(
     .filter(Boolean)
     .join(' · ');
   const lines = [
-    `${c.bold(`Case #${k.id}: ${k.title}`)}  [${k.status}]`,
+    `${c.bold(t('view.show.title', { id: String(k.id), title: k.title }))}  [${labelOf(k.status)}]`,
     '',
-    field('Company', company.name, c),
-    field('Reach them', channels, c),
-    field('Address', company.address?.replace(/\n/g, ', '), c),
-    field('Product', k.product, c),
-    field('Purchased', k.purchasedOn, c),
-    field('Order', k.orderRef, c),
-    field('Account', k.accountRef, c),
-    field('Amount', k.amount ? formatMoneyShort(k.amount) : null, c),
-    field('Problem since', k.occurredOn, c),
-    field('Jurisdiction', `${k.jurisdiction} (${jurisdictionName(k.jurisdiction)})`, c),
+    field(t('view.show.company'), company.name, c),
+    field(t('view.show.reachThem'), channels, c),
+    field(t('view.show.address'), company.address?.replace(/\n/g, ', '), c),
+    field(t('view.show.product'), k.product, c),
+    field(t('view.show.purchased'), k.purchasedOn, c),
+    field(t('view.show.order'), k.orderRef, c),
+    field(t('view.show.account'), k.accountRef, c),
+    field(t('view.show.amount'), k.amount ? formatMoneyShort(k.amount) : null, c),
+    field(t('view.show.problemSince'), k.occurredOn, c),
+    field(
+      t('view.show.jurisdiction'),
+      `${k.jurisdiction} (${jurisdictionName(k.jurisdiction)})`,
+      c,
+    ),
     '',
-    field('Situation', k.situation, c),
-    field('Problem', k.problem, c),
-    field('Request', k.request, c),
-    field('Remedy', `${labelOf(k.remedy)}${k.remedyDetail ? `: ${k.remedyDetail}` : ''}`, c),
-    field('Outcome', k.outcome, c),
+    field(t('view.show.situation'), k.situation, c),
+    field(t('view.show.problem'), k.problem, c),
+    field(t('view.show.request'), k.request, c),
+    field(
+      t('view.show.remedy'),
+      `${labelOf(k.remedy)}${k.remedyDetail ? `: ${k.remedyDetail}` : ''}`,
+      c,
+    ),
+    field(t('view.show.outcome.label'), k.outcome, c),
     '',
-    c.bold(`Timeline (${contacts.length} ${contacts.length === 1 ? 'contact' : 'contacts'})`),
+    c.bold(t('view.show.timeline', { count: contacts.length })),
   ].filter((l): l is string => l !== undefined);
   if (contacts.length === 0)
-    lines.push(
-      c.dim(
-        '  nothing logged yet: after each call, chat or e-mail run `complain log ' + k.id + '`',
-      ),
-    );
+    lines.push(c.dim('  ' + t('view.show.nothingLogged', { id: String(k.id) })));
   for (const contact of contacts)
     lines.push(...contactBlock(contact, now, tz, c).map((l) => '  ' + l));
   lines.push(...evidenceBlock(k.id, evidence, c));
@@ -237,11 +272,19 @@ export function renderCaseFile(
 /** `complain evidence <case>`: the order the letter's enclosures follow. */
 export function renderEvidenceList(evidence: EvidenceRecord[], c: ChalkInstance): string {
   return renderTable(
-    ['#', 'ID', 'KIND', 'LABEL', 'FILE', 'SIZE', 'SHA-256'],
+    [
+      '#',
+      t('view.evidence.id'),
+      t('view.evidence.kind'),
+      t('view.evidence.label'),
+      t('view.evidence.file'),
+      t('view.evidence.size'),
+      'SHA-256',
+    ],
     evidence.map((e) => [
       String(e.position),
       String(e.id),
-      e.kind,
+      labelOf(e.kind),
       e.label,
       e.originalName,
       formatBytes(e.size),
@@ -257,15 +300,12 @@ export function evidenceBlock(
   evidence: EvidenceRecord[],
   c: ChalkInstance,
 ): string[] {
-  const lines = [
-    '',
-    c.bold(`Evidence (${evidence.length} ${evidence.length === 1 ? 'file' : 'files'})`),
-  ];
+  const lines = ['', c.bold(t('view.evidence.heading', { count: evidence.length }))];
   if (evidence.length === 0)
-    lines.push(c.dim(`  none yet: keep copies with \`complain attach ${caseId} <file…>\``));
+    lines.push(c.dim('  ' + t('view.evidence.none', { id: String(caseId) })));
   for (const e of evidence)
     lines.push(
-      `  ${e.position}. ${e.label} (${e.kind}, ${e.originalName}, ${formatBytes(e.size)})`,
+      `  ${e.position}. ${e.label} (${labelOf(e.kind)}, ${e.originalName}, ${formatBytes(e.size)})`,
     );
   return lines;
 }

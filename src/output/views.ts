@@ -144,7 +144,7 @@ export function lastActivity(c: CaseRecord, activity: CaseActivity | undefined):
 }
 
 export function profileView(p: Profile) {
-  return { ...p };
+  return { ...p, interfaceLanguage: p.interfaceLanguage ?? null };
 }
 
 /** One evidence record, as `evidence --json`, `attach --json` and `show --json` print it. */

@@ -15,7 +15,7 @@ export async function askProfile(
   const out: Partial<Profile> = { ...given };
   for (const spec of PROFILE_FIELDS) {
     if (out[spec.key] !== undefined) continue;
-    let fallback = initial[spec.key];
+    let fallback = initial[spec.key] ?? undefined;
     if (spec.key === 'language') {
       fallback ??= defaultLanguageFor(out.country ?? 'US');
       out.language = await prompter.select({
@@ -25,6 +25,11 @@ export async function askProfile(
       });
       continue;
     }
+    // The interface language follows the computer unless set with --interface-language.
+    if (spec.key === 'interfaceLanguage') {
+      out.interfaceLanguage = initial.interfaceLanguage ?? null;
+      continue;
+    }
     if (spec.key === 'timeZone') fallback ??= clock.timeZone;
     const answer = await prompter.input({
       message: spec.question,
@@ -32,7 +37,7 @@ export async function askProfile(
       required: spec.required,
       validate: validatorFor((v) => parseProfileField(spec.key, v), !spec.required),
     });
-    out[spec.key] = parseProfileField(spec.key, answer);
+    (out as Record<string, string>)[spec.key] = parseProfileField(spec.key, answer);
   }
   return out as Profile;
 }

@@ -18,7 +18,7 @@ export function fakeRuntime(over: Partial<Runtime> = {}): Runtime {
     stdinIsTTY: false,
     stdoutIsTTY: false,
     stderrIsTTY: false,
-    env: {},
+    env: { COMPLAIN_LANG: 'en' },
     platform: 'linux',
     home: '/home/u',
     cwd: '/home/u',

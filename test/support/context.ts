@@ -33,7 +33,7 @@ export function makeTestContext(
     stdinIsTTY: interactive,
     stdoutIsTTY: interactive,
     stderrIsTTY: false,
-    env: { NO_COLOR: '1' },
+    env: { NO_COLOR: '1', COMPLAIN_LANG: 'en' },
     platform: 'linux',
     home: dir,
     cwd: dir,

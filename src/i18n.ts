@@ -1,0 +1,174 @@
+/**
+ * The interface language: every word the user reads on the terminal comes from a catalogue in
+ * `templates/messages/<lang>/<area>.json` (flat JSON: key → ICU MessageFormat string), read when
+ * first used. JSON output, flag names, command names and exit codes never go through here.
+ *
+ * Parameters: pass ids and record numbers as strings (`String(id)`), so that they are not
+ * grouped or localised ("#10000", not "#10,000"); pass counts as numbers for `plural`.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { IntlMessageFormat } from 'intl-messageformat';
+
+/** The languages the interface speaks, English first (the reference catalogue). */
+export const UI_LANGUAGES = ['en', 'tr', 'ru', 'kk', 'fa'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** The locale each interface language formats numbers and dates with. */
+export const UI_LOCALES: Record<UiLanguage, string> = {
+  en: 'en-GB',
+  tr: 'tr-TR',
+  ru: 'ru-RU',
+  kk: 'kk-KZ',
+  fa: 'fa-IR',
+};
+
+/** templates/messages at the package root: two levels up from src/ or dist/. */
+export const MESSAGES_DIR = fileURLToPath(new URL('../templates/messages/', import.meta.url));
+
+/** Parameters of a message: strings and numbers (plural and number arguments take numbers). */
+export type MessageParams = Record<string, string | number | boolean | null | undefined>;
+
+let current: UiLanguage = 'en';
+const catalogues = new Map<UiLanguage, Map<string, string>>();
+const compiled = new Map<string, IntlMessageFormat>();
+
+/** Whether `code` is an interface language. */
+export function isUiLanguage(code: string): code is UiLanguage {
+  return (UI_LANGUAGES as readonly string[]).includes(code);
+}
+
+/** Sets the language of everything `t()` returns from now on. */
+export function setUiLanguage(language: UiLanguage): void {
+  current = language;
+}
+
+/** The interface language in use. */
+export function uiLanguage(): UiLanguage {
+  return current;
+}
+
+/** The locale of the interface language in use (for Intl formatters). */
+export function uiLocale(): string {
+  return UI_LOCALES[current];
+}
+
+/** The catalogue files of a language: one per area of the code. */
+export function catalogueFiles(language: UiLanguage): string[] {
+  const dir = MESSAGES_DIR + language;
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
+}
+
+/** Reads one language's catalogue files into one map (cached). */
+export function catalogue(language: UiLanguage): Map<string, string> {
+  const known = catalogues.get(language);
+  if (known) return known;
+  const messages = new Map<string, string>();
+  for (const file of catalogueFiles(language)) {
+    const path = `${MESSAGES_DIR}${language}/${file}`;
+    let data: Record<string, unknown>;
+    try {
+      data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+    } catch (error) {
+      // Not a ComplainError: errors.ts would import this module. main.ts reports it as a bug.
+      throw new Error(
+        `the message catalogue ${language}/${file} cannot be read (${(error as Error).message}): reinstall complain, or fix the file if you edited it`,
+        { cause: error },
+      );
+    }
+    for (const [key, value] of Object.entries(data)) {
+      if (typeof value === 'string') messages.set(key, value);
+    }
+  }
+  catalogues.set(language, messages);
+  return messages;
+}
+
+/** The raw ICU text of a message in a language, falling back to English; undefined when unknown. */
+export function messageText(key: string, language: UiLanguage = current): string | undefined {
+  return catalogue(language).get(key) ?? (language === 'en' ? undefined : catalogue('en').get(key));
+}
+
+/** Whether a message exists (in English, the reference catalogue). */
+export function hasMessage(key: string): boolean {
+  return catalogue('en').has(key);
+}
+
+/**
+ * The message `key` in the interface language, formatted with `params` (ICU MessageFormat:
+ * `{name}`, `{count, plural, one {# day} other {# days}}`, `{kind, select, …}`). A key missing in
+ * the language falls back to English; a key missing in English is a bug and throws.
+ */
+export function t(key: string, params?: MessageParams): string {
+  return translate(current, key, params);
+}
+
+/** `t()` in a given language (letters and exports are written in the letter's language). */
+export function translate(language: UiLanguage, key: string, params?: MessageParams): string {
+  let lang = language;
+  let text = catalogue(lang).get(key);
+  if (text === undefined && lang !== 'en') {
+    lang = 'en';
+    text = catalogue('en').get(key);
+  }
+  if (text === undefined) throw new Error(`unknown message "${key}" (a bug: add it to en)`);
+  // Most messages are plain text: skip the formatter ('' is ICU's escaped apostrophe).
+  if (!text.includes('{') && !text.includes("'")) return text;
+  const id = `${lang}\u0000${key}`;
+  let format = compiled.get(id);
+  if (!format) {
+    format = new IntlMessageFormat(text, UI_LOCALES[lang], undefined, { ignoreTag: true });
+    compiled.set(id, format);
+  }
+  const values: Record<string, string | number | boolean> = {};
+  for (const [k, v] of Object.entries(params ?? {})) values[k] = v ?? '';
+  return String(format.format(values));
+}
+
+/** The country's main language, when the locale says nothing. */
+export const COUNTRY_LANGUAGES: Record<string, UiLanguage> = {
+  TR: 'tr',
+  IR: 'fa',
+  KZ: 'kk',
+  RU: 'ru',
+  GB: 'en',
+  US: 'en',
+};
+
+/** "tr_TR.UTF-8" → "tr"; "C", "POSIX" and unknown languages → undefined. */
+export function languageOfLocale(locale: string | undefined): UiLanguage | undefined {
+  if (!locale) return undefined;
+  const m = /^([a-zA-Z]{2,3})(?:[_-]|\.|@|$)/.exec(locale.trim());
+  if (!m) return undefined;
+  const code = m[1]!.toLowerCase();
+  return isUiLanguage(code) ? code : undefined;
+}
+
+/**
+ * The interface language: `COMPLAIN_LANG`, else the profile's interface language, else the locale
+ * (`LC_ALL`, then `LC_MESSAGES`, then `LANG`, as POSIX orders them), else the country's main
+ * language, else English.
+ */
+export function resolveUiLanguage(input: {
+  env: Record<string, string | undefined>;
+  profileLanguage?: string | null | undefined;
+  country?: string | null | undefined;
+}): UiLanguage {
+  const { env } = input;
+  const explicit = env.COMPLAIN_LANG?.trim().toLowerCase();
+  if (explicit && isUiLanguage(explicit)) return explicit;
+  if (input.profileLanguage && isUiLanguage(input.profileLanguage)) return input.profileLanguage;
+  // The first locale variable that is set decides, even when it names a language we lack.
+  const locale = [env.LC_ALL, env.LC_MESSAGES, env.LANG].find((v) => v && v.trim() !== '');
+  const fromLocale = languageOfLocale(locale);
+  if (fromLocale) return fromLocale;
+  const saysNothing = !locale || /^(C|POSIX)([._@]|$)/i.test(locale);
+  if (saysNothing && input.country) {
+    const byCountry = COUNTRY_LANGUAGES[input.country.toUpperCase()];
+    if (byCountry) return byCountry;
+  }
+  return 'en';
+}
