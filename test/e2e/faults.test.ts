@@ -1,6 +1,14 @@
 import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
-import { chmodSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
@@ -49,11 +57,13 @@ describe('faults found by npm run test:faults', () => {
     expect(stderr).not.toMatch(/\n\s+at /);
     if (signal !== null) expect(signal).toBe('SIGTERM');
     const store = join(sb.dataDir, 'evidence');
-    expect(readdirSync(store).filter((n) => n.startsWith('.'))).toEqual([]);
+    const left = existsSync(store) ? readdirSync(store) : [];
+    expect(left.filter((n) => n.startsWith('.'))).toEqual([]);
   });
 
   it('the temp file of a run killed outright is removed by the next run', () => {
     const store = join(sb.dataDir, 'evidence');
+    mkdirSync(store, { recursive: true, mode: 0o700 });
     const orphan = join(store, '.incoming-999999-0123456789abcdef');
     writeFileSync(orphan, 'half a file');
     expect(sb.run(['list']).status).toBe(0);
