@@ -3,7 +3,8 @@
  * catalogue: a Command subclass whose error() rewrites the message by its code, and Help
  * settings whose titles are translated. Flags, command names and usage words stay as typed.
  */
-import { Command, Help } from 'commander';
+import type { Help } from 'commander';
+import { Command } from 'commander';
 import { t } from './i18n.js';
 
 const TITLES: Record<string, string> = {

@@ -1,4 +1,5 @@
-import { Command, CommanderError } from 'commander';
+import type { Command } from 'commander';
+import { CommanderError } from 'commander';
 import { registerAttach } from './commands/attach.js';
 import { registerBackup } from './commands/backup.js';
 import { registerContact } from './commands/contact.js';
