@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ComplainError } from '../errors.js';
+import { pathError, shownPath } from '../files/path-check.js';
+import { t } from '../i18n.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** The connection type the repositories take. */
@@ -14,8 +17,52 @@ export const DB_FILE_NAME = 'complain.db';
 
 /** Creates the data dir 0700 (and tightens an existing one). */
 export function ensureDataDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  try {
+    makeDirs(dir);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: 'EEXIST' });
+  } catch (error) {
+    throw dataDirError(error, dir);
+  }
   tighten(dir);
+}
+
+/**
+ * `mkdir -p`, one level at a time, each 0700. Not `mkdirSync(dir, { recursive: true })`: where
+ * mkdir answers ENOENT under a folder that exists (`/proc/x`), Node's recursive mode retries forever.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      // Made meanwhile by another complain process: fine when it is a folder.
+      if ((error as { code?: unknown }).code !== 'EEXIST' || !statSync(folder).isDirectory())
+        throw error;
+    }
+  }
+}
+
+/** Why the data dir cannot be made, as a sentence with the fix. */
+function dataDirError(error: unknown, dir: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EEXIST' || (code === 'ENOTDIR' && existsSync(dir)))
+    return new ComplainError(t('faults.dataDir.notAFolder', { dir: shownPath(dir) }), {
+      hint: t('faults.dataDir.notAFolderHint'),
+      cause: error,
+    });
+  const unfit = pathError(error, dir);
+  if (unfit) return unfit;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+    return new ComplainError(t('faults.dataDir.cannotCreate', { dir: shownPath(dir), code }), {
+      hint: t('faults.dataDir.cannotCreateHint'),
+      cause: error,
+    });
+  return error;
 }
 
 /**

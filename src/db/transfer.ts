@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db } from './open.js';
 
@@ -133,7 +134,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
     for (const row of file.tables[name]!) {
       // Two records with one id would make every reference to it ambiguous.
       if (row.id !== undefined && ids.has(row.id))
-        throw invalid(`the data file has two ${name} records with id ${String(row.id)}`);
+        throw invalid(t('faults.import.duplicateId', { table: name, id: String(row.id) }));
       ids.add(row.id);
       for (const [key, value] of Object.entries(row)) {
         if (!cols.has(key))

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, Stats } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
+import { checkPathName, NAME_MAX, pathError } from './path-check.js';
 
 const inFlight = new Set<string>();
 
@@ -37,7 +38,11 @@ export function setTempOwner(pid: number): void {
 
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${owner}-${randomBytes(6).toString('hex')}.tmp`);
+  const suffix = `.${owner}-${randomBytes(6).toString('hex')}.tmp`;
+  // A file name near the 255-byte limit must not fail for want of room for the suffix.
+  let name = basename(file);
+  while (Buffer.byteLength(`.${name}${suffix}`) > NAME_MAX) name = name.slice(0, -1);
+  return join(dirname(file), `.${name}${suffix}`);
 }
 
 /** The temp name of an evidence copy being written into `storeDir`. */
@@ -120,6 +125,8 @@ function writeError(error: unknown, file: string): unknown {
       cause: error,
     });
   if (code === 'ENOENT') return missingFolder(file, error);
+  const unfit = pathError(error, file);
+  if (unfit) return unfit;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new ComplainError(`cannot write ${file} (${code})`, {
       hint: 'check that the folder exists and is yours, or write elsewhere with -o',
@@ -136,8 +143,15 @@ export async function writeAtomically(
   file: string,
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
+  checkPathName(file);
   // Checked first: SQLite's backup reports a missing folder without an errno code.
-  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) throw missingFolder(file);
+  const folder = await stat(dirname(file)).catch((error: unknown) => error);
+  if (!(folder instanceof Stats)) {
+    const error = writeError(folder, file);
+    throw error instanceof ComplainError ? error : missingFolder(file, folder);
+  }
+  if (!folder.isDirectory())
+    throw writeError(Object.assign(new Error(), { code: 'ENOTDIR' }), file);
   const tmp = tempPathFor(file);
   const untrack = trackTemp(tmp);
   try {
@@ -157,6 +171,7 @@ export async function writeAtomically(
 
 /** Writes a Buffer or string atomically, 0600. */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
+  checkPathName(file);
   if ((await stat(file).catch(() => undefined))?.isDirectory()) {
     throw new ComplainError(`${file} is a directory`, {
       hint: 'give a file name, e.g. -o letter.docx',

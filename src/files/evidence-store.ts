@@ -15,6 +15,7 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
 import { fsyncDir, incomingPathIn, removeQuietly, trackTemp } from './atomic.js';
+import { pathError } from './path-check.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
 export type ProgressFn = (done: number, total: number) => void;
@@ -66,6 +67,10 @@ async function realOrSelf(path: string): Promise<string> {
 
 function fileError(given: string, error: unknown): Error {
   const code = (error as { code?: string }).code;
+  if (code !== 'ENOTDIR') {
+    const unfit = pathError(error, given);
+    if (unfit) return unfit;
+  }
   const q = JSON.stringify(given);
   switch (code) {
     case 'ENOENT':
