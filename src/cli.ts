@@ -1,37 +1,95 @@
 import type { Command } from 'commander';
 import { CommanderError } from 'commander';
-import { registerAttach } from './commands/attach.js';
-import { registerBackup } from './commands/backup.js';
-import { registerContact } from './commands/contact.js';
-import { registerClock } from './commands/clock.js';
-import { registerClose } from './commands/close.js';
-import { registerDue } from './commands/due.js';
-import { registerNext } from './commands/next.js';
-import { registerPromise } from './commands/promise.js';
-import { registerLetter } from './commands/letter.js';
-import { registerDoctor } from './commands/doctor.js';
-import { registerEdit } from './commands/edit.js';
-import { registerEvidence } from './commands/evidence.js';
-import { registerExport } from './commands/export.js';
-import { registerImport } from './commands/import.js';
-import { registerList } from './commands/list.js';
-import { registerLog } from './commands/log.js';
-import { registerNew } from './commands/new.js';
-import { registerPath } from './commands/path.js';
-import { registerPrep } from './commands/prep.js';
-import { registerProfile } from './commands/profile.js';
-import { registerSent } from './commands/sent.js';
 import type { Act } from './commands/shared.js';
 import { examples } from './commands/shared.js';
 import { LocalCommand, localHelp } from './cli-i18n.js';
-import { t } from './i18n.js';
-import { registerShow } from './commands/show.js';
-import { registerStats } from './commands/stats.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
-import { createContext } from './context.js';
+import { t } from './i18n.js';
+import { VERSION } from './version.js';
 
-/** The version printed by --version. */
-export const VERSION = '0.1.0';
+export { VERSION };
+
+type Register = (program: Command, act: Act) => void;
+
+/**
+ * The commands in the order of --help (the everyday workflow first, then corrections, then
+ * housekeeping): the names a module registers, and how to load it. Only the module of the
+ * command being run is imported; the others are listed by name with their one-line summary
+ * from the catalogue (`commands.<name>.summary`), so `complain --help` imports no command.
+ */
+const COMMANDS: { names: string[]; aliases?: string[]; load: () => Promise<Register> }[] = [
+  { names: ['new'], load: async () => (await import('./commands/new.js')).registerNew },
+  { names: ['log'], load: async () => (await import('./commands/log.js')).registerLog },
+  {
+    names: ['list'],
+    aliases: ['ls'],
+    load: async () => (await import('./commands/list.js')).registerList,
+  },
+  { names: ['show'], load: async () => (await import('./commands/show.js')).registerShow },
+  { names: ['due'], load: async () => (await import('./commands/due.js')).registerDue },
+  { names: ['next'], load: async () => (await import('./commands/next.js')).registerNext },
+  { names: ['prep'], load: async () => (await import('./commands/prep.js')).registerPrep },
+  { names: ['letter'], load: async () => (await import('./commands/letter.js')).registerLetter },
+  { names: ['sent'], load: async () => (await import('./commands/sent.js')).registerSent },
+  {
+    names: ['promise'],
+    load: async () => (await import('./commands/promise.js')).registerPromise,
+  },
+  { names: ['clock'], load: async () => (await import('./commands/clock.js')).registerClock },
+  { names: ['attach'], load: async () => (await import('./commands/attach.js')).registerAttach },
+  {
+    names: ['evidence'],
+    load: async () => (await import('./commands/evidence.js')).registerEvidence,
+  },
+  { names: ['export'], load: async () => (await import('./commands/export.js')).registerExport },
+  { names: ['close'], load: async () => (await import('./commands/close.js')).registerClose },
+  { names: ['stats'], load: async () => (await import('./commands/stats.js')).registerStats },
+  {
+    names: ['edit', 'delete'],
+    load: async () => (await import('./commands/edit.js')).registerEdit,
+  },
+  {
+    names: ['contact'],
+    load: async () => (await import('./commands/contact.js')).registerContact,
+  },
+  {
+    names: ['profile'],
+    load: async () => (await import('./commands/profile.js')).registerProfile,
+  },
+  { names: ['path'], load: async () => (await import('./commands/path.js')).registerPath },
+  { names: ['backup'], load: async () => (await import('./commands/backup.js')).registerBackup },
+  { names: ['import'], load: async () => (await import('./commands/import.js')).registerImport },
+  { names: ['doctor'], load: async () => (await import('./commands/doctor.js')).registerDoctor },
+];
+
+/** Every top-level command name, in the order of --help. */
+export const COMMAND_NAMES: readonly string[] = COMMANDS.flatMap((c) => c.names);
+
+/** The global options that take a value: the command name is the first word after the others. */
+const GLOBAL_VALUES = new Set(['--data-dir']);
+
+/**
+ * The command an argv runs, as commander will read it: the first operand after the global
+ * options (`help due` runs `due --help`). Undefined for `complain`, `complain --help`, `complain
+ * help`: nothing but the summaries is needed then.
+ */
+export function selectedCommand(args: readonly string[]): string | undefined {
+  const operands: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--') break;
+    if (a.startsWith('-')) {
+      if (GLOBAL_VALUES.has(a)) i++;
+      continue;
+    }
+    operands.push(a);
+    if (operands[0] !== 'help' || operands.length === 2) break;
+  }
+  const word = operands[0] === 'help' ? operands[1] : operands[0];
+  if (word === undefined) return undefined;
+  const entry = COMMANDS.find((c) => c.names.includes(word) || c.aliases?.includes(word));
+  return entry ? word : undefined;
+}
 
 /** What a run of the program leaves for main.ts to clean up. */
 export interface Session {
@@ -42,17 +100,24 @@ export interface Session {
  * Registers the commands; no logic here. `record`, when given, receives each command's parsed
  * options instead of running it (the argv → options table test).
  */
-export function createProgram(
+export async function createProgram(
   runtime: Runtime,
   session: Session,
-  record?: (name: string, options: unknown) => void,
-): Command {
+  options: {
+    /** Receives each command's parsed options instead of running it (the argv → options test). */
+    record?: (name: string, options: unknown) => void;
+    /** The arguments after `node complain`: only the command they run is loaded. All when absent. */
+    args?: readonly string[];
+  } = {},
+): Promise<Command> {
+  const { record } = options;
   const program = new LocalCommand('complain');
   const act: Act = async (cmd, name, options, body) => {
     if (record) {
       record(name, options);
       return;
     }
+    const { createContext } = await import('./context.js');
     const ctx = createContext(runtime, cmd.optsWithGlobals() as GlobalOptions);
     session.ctx = ctx;
     await body(ctx);
@@ -76,30 +141,22 @@ export function createProgram(
     })
     .addHelpText('after', `${examples(t('cli.program.examples'))}\n${t('cli.program.exitCodes')}`);
   // Subcommands copy the output, exit and help settings above when they are created.
-  // The order of --help: the everyday workflow first, then corrections, then housekeeping.
-  registerNew(program, act);
-  registerLog(program, act);
-  registerList(program, act);
-  registerShow(program, act);
-  registerDue(program, act);
-  registerNext(program, act);
-  registerPrep(program, act);
-  registerLetter(program, act);
-  registerSent(program, act);
-  registerPromise(program, act);
-  registerClock(program, act);
-  registerAttach(program, act);
-  registerEvidence(program, act);
-  registerExport(program, act);
-  registerClose(program, act);
-  registerStats(program, act);
-  registerEdit(program, act);
-  registerContact(program, act);
-  registerProfile(program, act);
-  registerPath(program, act);
-  registerBackup(program, act);
-  registerImport(program, act);
-  registerDoctor(program, act);
+  const selected = options.args ? selectedCommand(options.args) : undefined;
+  for (const entry of COMMANDS) {
+    const wanted =
+      !options.args ||
+      (selected !== undefined &&
+        (entry.names.includes(selected) || Boolean(entry.aliases?.includes(selected))));
+    if (wanted) {
+      (await entry.load())(program, act);
+      continue;
+    }
+    // Listed in --help, never run: the argv named another command (or none).
+    for (const name of entry.names) {
+      const placeholder = program.command(name).summary(t(`commands.${name}.summary`));
+      for (const alias of entry.aliases ?? []) placeholder.alias(alias);
+    }
+  }
   return program;
 }
 

@@ -12,7 +12,7 @@ import { resolveDataPaths } from './paths.js';
 import type { Prompter } from './prompts/prompter.js';
 import type { UiLanguage } from './i18n.js';
 import { resolveUiLanguage, setUiLanguage, uiLanguage } from './i18n.js';
-import { readUiSettings, syncUiSettings } from './files/ui-settings.js';
+import { syncUiSettings } from './files/ui-settings.js';
 
 /** The process as main.ts hands it over: nothing else reads process.*. */
 export interface Runtime {
@@ -200,30 +200,5 @@ function uiLanguageFor(
   });
 }
 
-/**
- * The interface language before any command runs (for --help and the first messages): from the
- * environment and the settings mirror in the data dir that `argv` points at. Sets it, too.
- */
-export function startUiLanguage(runtime: Runtime, argv: string[]): UiLanguage {
-  let flag: string | undefined;
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (a === '--data-dir') flag = argv[i + 1];
-    else if (a.startsWith('--data-dir=')) flag = a.slice('--data-dir='.length);
-  }
-  const paths = resolveDataPaths({
-    flag,
-    env: runtime.env,
-    platform: runtime.platform,
-    home: runtime.home,
-    cwd: runtime.cwd,
-  });
-  const mirror = readUiSettings(paths.dataDir);
-  const language = resolveUiLanguage({
-    env: runtime.env,
-    profileLanguage: mirror?.interfaceLanguage,
-    country: mirror?.country,
-  });
-  setUiLanguage(language);
-  return language;
-}
+// main.ts starts the language from ui-language.ts, which does not load the database.
+export { startUiLanguage } from './ui-language.js';

@@ -1,19 +1,39 @@
 import { homedir } from 'node:os';
-import { createProgram, CommanderError } from './cli.js';
 import type { Session } from './cli.js';
 import type { Runtime } from './context.js';
-import { startUiLanguage } from './context.js';
-import { ComplainError, ExitCode } from './errors.js';
-import { translateSqliteError } from './db/open.js';
-import { t } from './i18n.js';
+import type { ComplainError } from './errors.js';
+import { VERSION } from './version.js';
 
 /** Formats a user error as one line: what went wrong, then the fix. */
 export function formatError(error: ComplainError): string {
   return `complain: ${error.message}${error.hint ? ` — ${error.hint}` : ''}\n`;
 }
 
+/** `--version` (or `-V`), with at most the global flags beside it: commander would say the same. */
+function asksVersionOnly(args: readonly string[]): boolean {
+  const rest: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i]!;
+    if (a === '--data-dir') i++;
+    else if (!a.startsWith('--data-dir=') && !['--no-input', '--no-color', '--debug'].includes(a))
+      rest.push(a);
+  }
+  return rest.length === 1 && (rest[0] === '--version' || rest[0] === '-V');
+}
+
 /** The only place that reads process.*: builds the runtime, runs the program, sets the exit code. */
 export async function main(argv: string[] = process.argv): Promise<void> {
+  // `complain --version` answers before anything else is loaded (scripts call it to check).
+  const args = argv.slice(2);
+  if (asksVersionOnly(args)) {
+    process.stdout.write(`${VERSION}\n`);
+    return;
+  }
+  // The rest is loaded now; cli.ts then loads only the command the argv names.
+  const [{ createProgram, CommanderError }, { startUiLanguage }, errors, { t }] = await Promise.all(
+    [import('./cli.js'), import('./ui-language.js'), import('./errors.js'), import('./i18n.js')],
+  );
+  const { ExitCode } = errors;
   // Personal data: whatever we create is readable by the user alone.
   process.umask(0o077);
   const abort = new AbortController();
@@ -74,13 +94,14 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   process.stderr.on('error', onStreamError);
   const debug = argv.includes('--debug');
   try {
-    const program = createProgram(runtime, session);
+    const program = await createProgram(runtime, session, { args });
     await program.parseAsync(argv);
   } catch (caught) {
+    const { translateSqliteError } = await import('./db/open.js');
     const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? t('cli.theDatabase'));
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
-    } else if (error instanceof ComplainError) {
+    } else if (error instanceof errors.ComplainError) {
       process.stderr.write(formatError(error));
       if (debug && error.cause)
         process.stderr.write(String((error.cause as Error).stack ?? error.cause) + '\n');

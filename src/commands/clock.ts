@@ -3,13 +3,14 @@ import type { AppContext } from '../context.js';
 import { getCaseExtras, loadSnapshot, recordCaseFacts } from '../db/agenda-repo.js';
 import { getCase } from '../db/case-repo.js';
 import type { ClockResult } from '../domain/clocks.js';
-import { clocksFor, START_LABELS } from '../domain/clocks.js';
+import { clocksFor } from '../domain/clocks.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { ClockStart } from '../domain/jurisdiction-rules.js';
 import { CLOCK_STARTS } from '../domain/jurisdiction-rules.js';
 import { SECTORS } from '../domain/vocab.js';
 import { UsageError, ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import { clockView, renderClocks } from '../output/agenda-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
@@ -59,16 +60,16 @@ export async function runClock(options: ClockOptions, ctx: AppContext): Promise<
     if (onDate > localDateOf(clock.now, clock.timeZone))
       throw new ValidationError(
         d.event,
-        `--${d.event} "${d.text}" is in the future`,
-        'record it once it happened',
+        t('agenda.clock.error.future', { flag: `--${d.event}`, value: d.text }),
+        t('agenda.clock.error.future.hint'),
       );
     return { event: d.event, onDate };
   });
   for (const f of options.forget) {
     if (!(CLOCK_STARTS as readonly string[]).includes(f))
       throw new UsageError(
-        `--forget "${f}" is not a start event`,
-        `use one of: ${CLOCK_STARTS.join(', ')}`,
+        t('agenda.clock.error.forget', { value: f }),
+        t('agenda.clock.error.forget.hint', { list: CLOCK_STARTS.join(', ') }),
       );
     events.push({ event: f as ClockStart, onDate: null });
   }
@@ -106,7 +107,7 @@ export function printClock(ctx: AppContext, options: ClockOptions, r: ClockRunRe
   }
   if (r.clocks.length === 0) {
     ctx.say(
-      `No legal clock in the data applies to case #${r.caseId}${r.sector ? '' : ' (some apply only to a sector: --sector finance|energy|telecoms)'}.`,
+      t(r.sector ? 'agenda.clock.none' : 'agenda.clock.none-sector', { id: String(r.caseId) }),
     );
     return;
   }
@@ -116,24 +117,15 @@ export function printClock(ctx: AppContext, options: ClockOptions, r: ClockRunRe
 export function registerClock(program: Command, act: Act): void {
   const cmd = program
     .command('clock')
-    .argument('<case>', 'case number')
-    .description(
-      'the legal time limits of a case and how each date is computed; record the dates that start them',
-    );
+    .argument('<case>', t('agenda.arg.case'))
+    .description(t('agenda.clock.description'));
   for (const event of CLOCK_STARTS)
-    cmd.option(`--${event} <date>`, `the date of ${START_LABELS[event]}`);
+    cmd.option(`--${event} <date>`, t(`agenda.clock.date.${event}`));
   cmd
-    .option('--forget <event>', 'forget a recorded date (repeatable)', collect)
-    .option('--sector <sector>', `the sector (some rules depend on it): ${SECTORS.join(' | ')}`)
-    .option('--json', 'print the clocks as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain clock 3',
-        'complain clock 3 --delivery 2026-10-03',
-        'complain clock 3 --sector finance --final-response 2026-11-02',
-      ]),
-    )
+    .option('--forget <event>', t('agenda.clock.opt.forget'), collect)
+    .option('--sector <sector>', t('agenda.clock.opt.sector', { list: SECTORS.join(' | ') }))
+    .option('--json', t('agenda.clock.opt.json'))
+    .addHelpText('after', examples(t('agenda.clock.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toClockOptions(caseArg, opts);
       await act(command, 'clock', options, async (ctx) =>

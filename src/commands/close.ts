@@ -11,6 +11,7 @@ import { formatMoneyPlain } from '../domain/money.js';
 import type { CaseExtras } from '../domain/closure.js';
 import { CLOSE_OUTCOMES, labelOf } from '../domain/vocab.js';
 import { ComplainError, MissingFlagsError } from '../errors.js';
+import { t, uiLocale } from '../i18n.js';
 import { caseExtrasView } from '../output/agenda-views.js';
 import { caseFieldsView } from '../output/views.js';
 import type { Act } from './shared.js';
@@ -57,36 +58,44 @@ async function askMissing(ctx: AppContext, k: CaseRecord, given: RawClosure): Pr
   const raw = { ...given };
   if (!raw.as) {
     const arrived = await p.confirm({
-      message: `Did the remedy you asked for (${labelOf(k.remedy).toLowerCase()}) actually arrive?`,
+      message: t('agenda.close.ask.arrived', {
+        remedy: labelOf(k.remedy).toLocaleLowerCase(uiLocale()),
+      }),
       default: false,
     });
     raw.as = arrived
       ? 'resolved'
       : await p.select({
-          message: 'Then how does it end?',
+          message: t('agenda.close.ask.how'),
           choices: [
-            { value: 'abandoned', name: 'I give up on it (abandoned)' },
-            { value: 'escalated-elsewhere', name: 'It goes on elsewhere (court, regulator…)' },
+            { value: 'abandoned', name: t('agenda.close.choice.abandoned') },
+            { value: 'escalated-elsewhere', name: t('agenda.close.choice.elsewhere') },
           ],
         });
   }
   const today = localDateOf(ctx.now(), ctx.clock().timeZone);
   if (raw.as === 'resolved') {
-    raw.received ??= await p.input({ message: 'What arrived?', default: labelOf(k.remedy) });
-    raw.receivedOn ??= await p.input({ message: 'On which day?', default: today });
+    raw.received ??= await p.input({
+      message: t('agenda.close.ask.received'),
+      default: labelOf(k.remedy),
+    });
+    raw.receivedOn ??= await p.input({
+      message: t('agenda.close.ask.received-on'),
+      default: today,
+    });
     if (!raw.amount && MONEY_REMEDIES.includes(k.remedy))
       raw.amount = await p.input({
-        message: 'How much arrived?',
+        message: t('agenda.close.ask.amount'),
         ...(k.amount ? { default: formatMoneyPlain(k.amount) } : {}),
       });
   }
   if (raw.as === 'escalated-elsewhere')
-    raw.to ??= await p.input({ message: 'Where did it go (body, file number)?', required: true });
+    raw.to ??= await p.input({ message: t('agenda.close.ask.to'), required: true });
   raw.rating ??= await p.select({
-    message: 'How did the company handle it?',
+    message: t('agenda.close.ask.rating'),
     choices: ['1', '2', '3', '4', '5'].map((v) => ({
       value: v,
-      name: `${v} — ${['very badly', 'badly', 'so-so', 'well', 'very well'][Number(v) - 1]}`,
+      name: t('agenda.close.rating', { value: v }),
     })),
   });
   return raw;
@@ -97,13 +106,13 @@ export async function runClose(options: CloseOptions, ctx: AppContext): Promise<
   const db = ctx.db();
   const k = await resolveCase(ctx, options.caseArg, 'close');
   if (k.closedAt)
-    throw new ComplainError(`case #${k.id} is already closed`, {
-      hint: `reopen it first: complain edit ${k.id} --status open`,
+    throw new ComplainError(t('agenda.close.error.closed', { id: String(k.id) }), {
+      hint: t('agenda.close.error.closed.hint', { id: String(k.id) }),
     });
   let raw = options.raw;
   const missing = missingCloseFlags(raw, k.remedy);
   if (missing.length > 0) {
-    if (!ctx.interactive) throw new MissingFlagsError(missing, 'no terminal to ask');
+    if (!ctx.interactive) throw new MissingFlagsError(missing, t('agenda.no-terminal'));
     raw = await askMissing(ctx, k, raw);
   }
   const plan = parseClosure(raw, k, ctx.clock());
@@ -114,36 +123,27 @@ export async function runClose(options: CloseOptions, ctx: AppContext): Promise<
 export function printClose(ctx: AppContext, options: CloseOptions, r: CloseResult): void {
   if (options.json)
     ctx.print(JSON.stringify({ ...caseFieldsView(r.case), ...caseExtrasView(r.extras) }, null, 2));
-  ctx.say(ctx.color.green(`Closed case #${r.case.id}: ${r.case.outcome}.`));
+  ctx.say(
+    ctx.color.green(
+      t('agenda.close.done', { id: String(r.case.id), outcome: r.case.outcome ?? '' }),
+    ),
+  );
 }
 
 export function registerClose(program: Command, act: Act): void {
   program
     .command('close')
-    .argument('[case]', 'case number (default: the only open case)')
-    .description(
-      'end a case honestly: resolved only when the remedy arrived; else abandoned or escalated elsewhere',
-    )
-    .option('--as <outcome>', `how it ends: ${CLOSE_OUTCOMES.join(' | ')}`)
-    .option('--received <what>', 'resolved: what arrived')
-    .option('--received-on <date>', 'resolved: the day it arrived')
-    .option(
-      '--amount <money>',
-      'resolved: how much arrived (refund, compensation, price reduction)',
-    )
-    .option('--to <where>', 'escalated elsewhere: the body and its file number')
-    .option('--rating <1-5>', 'how the company handled it, 1 (very badly) to 5 (very well)')
-    .option('--note <text>', 'a sentence to keep with the outcome')
-    .option('--json', 'print the closed case as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain close 3',
-        'complain close 3 --as resolved --received "full refund to my card" --received-on 2026-11-20 --amount "12.400 TL" --rating 2',
-        'complain close 3 --as escalated-elsewhere --to "consumer court, file 2026/123" --rating 1',
-        'complain close 3 --as abandoned --rating 1',
-      ]),
-    )
+    .argument('[case]', t('agenda.arg.case-default'))
+    .description(t('agenda.close.description'))
+    .option('--as <outcome>', t('agenda.close.opt.as', { list: CLOSE_OUTCOMES.join(' | ') }))
+    .option('--received <what>', t('agenda.close.opt.received'))
+    .option('--received-on <date>', t('agenda.close.opt.received-on'))
+    .option('--amount <money>', t('agenda.close.opt.amount'))
+    .option('--to <where>', t('agenda.close.opt.to'))
+    .option('--rating <1-5>', t('agenda.close.opt.rating'))
+    .option('--note <text>', t('agenda.close.opt.note'))
+    .option('--json', t('agenda.close.opt.json'))
+    .addHelpText('after', examples(t('agenda.close.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toCloseOptions(caseArg, opts);
       await act(cmd, 'close', options, async (ctx) =>

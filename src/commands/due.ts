@@ -1,11 +1,12 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { loadSnapshot } from '../db/agenda-repo.js';
+import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
+import { t } from '../i18n.js';
 import { agendaView, renderAgenda } from '../output/agenda-views.js';
 import { resolve } from 'node:path';
 import { writeFileAtomically } from '../files/atomic.js';
@@ -24,7 +25,10 @@ export interface DueOptions {
 export function toDueOptions(opts: Record<string, unknown>): DueOptions {
   const raw = typeof opts.days === 'string' ? opts.days : '14';
   if (!/^\d{1,4}$/.test(raw.trim()))
-    throw new UsageError(`--days "${raw}" is not a number of days`, 'e.g. --days 30');
+    throw new UsageError(
+      t('agenda.due.error.days', { value: raw }),
+      t('agenda.due.error.days.hint'),
+    );
   return {
     days: Number(raw),
     ics: typeof opts.ics === 'string' ? opts.ics : undefined,
@@ -43,9 +47,10 @@ export interface DueResult {
 export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueResult> {
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
-  const snapshots = listCases(db)
-    .filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null)
-    .map((c) => loadSnapshot(db, c));
+  const snapshots = eachSnapshot(
+    db,
+    listCases(db).filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null),
+  );
   const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
   if (options.ics) {
     // Only this flag needs the calendar library.
@@ -65,36 +70,22 @@ export function printDue(ctx: AppContext, options: DueOptions, result: DueResult
     ctx.stdout.write(
       renderAgenda(agenda, ctx.clock().timeZone, ctx.colorOut, { explain: options.explain }),
     );
-  else ctx.say(`Nothing overdue and nothing due in the next ${agenda.windowDays} days.`);
+  else ctx.say(t('agenda.due.nothing', { days: agenda.windowDays }));
   if (result.icsFile) {
     const n = agenda.overdue.length + agenda.upcoming.length;
-    ctx.say(
-      ctx.color.green(
-        `Wrote ${n} ${n === 1 ? 'deadline' : 'deadlines'} to ${result.icsFile}: import it into your calendar.`,
-      ),
-    );
+    ctx.say(ctx.color.green(t('agenda.due.wrote', { count: n, file: result.icsFile })));
   }
 }
 
 export function registerDue(program: Command, act: Act): void {
   program
     .command('due')
-    .description(
-      'the agenda across open cases: overdue first, then what is due soon (promises, letter deadlines, legal time limits)',
-    )
-    .option('--days <n>', 'how many days ahead to show (default 14)')
-    .option('--explain', 'show how each legal time limit was computed')
-    .option('--ics <file>', 'also write the deadlines as a calendar file (.ics)')
-    .option('--json', 'print the agenda as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain due',
-        'complain due --days 30 --explain',
-        'complain due --ics ~/complain.ics',
-        "complain due --json | jq '.overdue[] | .what'",
-      ]) + '\nExit code 0 whatever is due.\n',
-    )
+    .description(t('agenda.due.description'))
+    .option('--days <n>', t('agenda.due.opt.days'))
+    .option('--explain', t('agenda.due.opt.explain'))
+    .option('--ics <file>', t('agenda.due.opt.ics'))
+    .option('--json', t('agenda.due.opt.json'))
+    .addHelpText('after', examples(t('agenda.due.examples')) + `\n${t('agenda.due.exit')}\n`)
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toDueOptions(opts);
       await act(cmd, 'due', options, async (ctx) =>

@@ -31,6 +31,7 @@ import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
 import type { Act } from './shared.js';
 import { collect, examples, resolveCase } from './shared.js';
+import { t, uiLocale } from '../i18n.js';
 
 /** Flags of `complain letter`, as typed. */
 export interface LetterOptions {
@@ -58,16 +59,19 @@ export function toLetterOptions(
 ): LetterOptions {
   const remedy = str(opts.remedy)?.toLowerCase();
   if (remedy !== undefined && !isOneOf(REMEDIES, remedy))
-    throw new UsageError(`--remedy "${remedy}" is not a remedy`, `use ${REMEDIES.join(' | ')}`);
+    throw new UsageError(
+      t('letter.remedy.invalid', { remedy }),
+      t('letter.remedy.hint', { options: REMEDIES.join(' | ') }),
+    );
   const sendVia = str(opts.sendVia)?.toLowerCase();
   if (sendVia !== undefined && !isOneOf(SENDING_METHODS, sendVia))
     throw new UsageError(
-      `--send-via "${sendVia}" is not a sending method`,
-      `use ${SENDING_METHODS.join(' | ')}`,
+      t('letter.sendVia.invalid', { method: sendVia }),
+      t('letter.sendVia.hint', { options: SENDING_METHODS.join(' | ') }),
     );
   const output = str(opts.output);
   if (output === '-' && opts.json)
-    throw new UsageError('-o - and --json both write to stdout', 'write the file with -o FILE');
+    throw new UsageError(t('letter.stdoutTwice'), t('letter.stdoutTwiceHint'));
   return {
     caseArg,
     lang: str(opts.lang)?.toLowerCase(),
@@ -102,8 +106,8 @@ function readDeadline(text: string, ctx: AppContext, today: string): DeadlineSpe
       spec = { kind: 'date', date: parseLocalDate(text, '--deadline', ctx.clock()) };
     } catch {
       throw new UsageError(
-        `--deadline "${text}" is not a number of days or a date`,
-        'use 14d (calendar days), 10bd (business days) or a date such as 2026-12-20',
+        t('letter.deadline.invalid', { text }),
+        t('letter.deadline.invalidHint'),
       );
     }
   }
@@ -112,8 +116,8 @@ function readDeadline(text: string, ctx: AppContext, today: string): DeadlineSpe
     if (spec.date <= today)
       throw new ValidationError(
         'deadline',
-        `--deadline ${spec.date} is not after today (${today})`,
-        'give a later date, or a period such as 14d',
+        t('letter.deadline.notAfterToday', { date: spec.date, today }),
+        t('letter.deadline.notAfterTodayHint'),
       );
   }
   return spec;
@@ -125,21 +129,14 @@ function chooseLanguage(ctx: AppContext, given: string | undefined): string {
   const preferred = ctx.profile()?.language;
   if (preferred && letterLanguages().includes(preferred)) return preferred;
   if (preferred && preferred !== 'en')
-    ctx.say(
-      ctx.color.yellow(
-        `There is no ${preferred} letter template yet: writing in English (choose with --lang).`,
-      ),
-    );
+    ctx.say(ctx.color.yellow(t('letter.noTemplate', { language: preferred })));
   return 'en';
 }
 
 /** Builds, lints and (when asked) exports the letter; records every export. */
 export async function runLetter(options: LetterOptions, ctx: AppContext): Promise<LetterResult> {
   if (options.output === '-' && ctx.stdoutIsTTY)
-    throw new UsageError(
-      'will not write a DOCX file to the terminal',
-      'redirect it (-o - > letter.docx) or give a file name: -o letter.docx',
-    );
+    throw new UsageError(t('letter.docxToTerminal'), t('letter.docxToTerminalHint'));
   const caseRecord = await resolveCase(ctx, options.caseArg, 'letter');
   const db = ctx.db();
   const clock = ctx.clock();
@@ -161,7 +158,12 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
 
   if (ctx.interactive) {
     const explain = (spec: DeadlineSpec) =>
-      `${formatDeadlineSpec(spec)} (${formatLetterDate(deadlineDate(spec, today, jurisdiction), 'en-GB', { dateStyle: 'long' })})`;
+      t('letter.wizard.deadlineExplain', {
+        spec: formatDeadlineSpec(spec),
+        date: formatLetterDate(deadlineDate(spec, today, jurisdiction), uiLocale(), {
+          dateStyle: 'long',
+        }),
+      });
     const answers = await askLetterGaps(await ctx.prompter(), {
       remedyDetail: !remedyDetail,
       ...(options.deadline
@@ -187,7 +189,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       deadline = { spec: readDeadline(answers.deadline, ctx, today), basis: 'given' };
     sendVia = answers.sendVia ?? sendVia;
   } else if (remedy === 'other' && !remedyDetail) {
-    throw new MissingFlagsError(['--remedy-detail'], 'the remedy is "other": say what you ask for');
+    throw new MissingFlagsError(['--remedy-detail'], t('letter.remedyOtherWhy'));
   }
 
   const evidence = listEvidence(db, caseRecord.id).map((e) => e.label);
@@ -229,8 +231,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   if (options.strict && warnings.length > 0)
     throw new ValidationError(
       'letter',
-      `the letter has ${warnings.length} lint ${warnings.length === 1 ? 'warning' : 'warnings'} (--strict)`,
-      'fix them in the case file (complain edit, complain contact edit) or drop --strict',
+      t('letter.strict', { count: warnings.length }),
+      t('letter.strictHint'),
     );
   if (!output && ctx.interactive)
     output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
@@ -269,19 +271,16 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
 
 /** Lint warnings and notices to stderr, each with the sentence at fault. */
 function reportLint(ctx: AppContext, letter: Letter, warnings: LintWarning[]): void {
-  for (const notice of letter.notices) ctx.say(ctx.color.yellow(`Note: ${notice}.`));
+  for (const notice of letter.notices) ctx.say(ctx.color.yellow(t('letter.note', { notice })));
   if (warnings.length === 0) {
-    ctx.say(ctx.color.green('Lint: no warnings.'));
+    ctx.say(ctx.color.green(t('letter.lint.none')));
     return;
   }
-  ctx.say(
-    ctx.color.yellow(
-      `Lint: ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} — read it again after a night's rest:`,
-    ),
-  );
+  ctx.say(ctx.color.yellow(t('letter.lint.some', { count: warnings.length })));
   for (const w of warnings) {
     ctx.say(`  ${ctx.color.yellow('•')} ${w.message}`);
-    if (w.sentence) ctx.say(ctx.color.dim(`      “${w.sentence}”`));
+    if (w.sentence)
+      ctx.say(ctx.color.dim(`      ${t('letter.lint.sentence', { sentence: w.sentence })}`));
   }
 }
 
@@ -301,44 +300,42 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
   if (exported) {
     ctx.say(
       ctx.color.green(
-        `Wrote ${exported.path} (${Math.ceil(exported.buffer.length / 1024)} KB): letter #${exported.record.id} on case #${result.caseRecord.id}, answer due ${letter.deadline.text}.`,
+        t('letter.wrote', {
+          path: exported.path,
+          size: Math.ceil(exported.buffer.length / 1024),
+          id: String(exported.record.id),
+          caseId: String(result.caseRecord.id),
+          due: formatLetterDate(letter.deadline.on, uiLocale(), { dateStyle: 'long' }),
+        }),
       ),
     );
     ctx.say(
-      `Print it, sign it, keep a copy. When it leaves: complain sent ${result.caseRecord.id} --via ${letter.sendVia} --on <date> [--tracking NUMBER]`,
+      t('letter.wroteNext', { caseId: String(result.caseRecord.id), method: letter.sendVia }),
     );
   } else if (!ctx.interactive) {
-    ctx.say(`Export it with: complain letter ${result.caseRecord.id} -o letter.docx`);
+    ctx.say(t('letter.exportHint', { caseId: String(result.caseRecord.id) }));
   }
 }
 
 export function registerLetter(program: Command, act: Act): void {
   program
     .command('letter')
-    .argument('[case]', 'case number (default: the only open case, or you pick one)')
-    .description('the formal complaint letter: preview and lint it, then export it to DOCX')
-    .option('-o, --output <file>', 'write the DOCX here ("-" for stdout, not to a terminal)')
-    .option('--lang <lang>', "the letter's language (default: your profile's, else en)")
+    .argument('[case]', t('letter.help.case'))
+    .description(t('letter.help.description'))
+    .option('-o, --output <file>', t('letter.help.output'))
+    .option('--lang <lang>', t('letter.help.lang'))
+    .option('--deadline <when>', t('letter.help.deadline'))
+    .option('--remedy <remedy>', t('letter.help.remedy', { options: REMEDIES.join(' | ') }))
+    .option('--remedy-detail <text>', t('letter.help.remedyDetail'))
     .option(
-      '--deadline <when>',
-      'answer due: 14d (calendar days), 10bd (business days) or a date (default: the law, else 14d)',
+      '--send-via <method>',
+      t('letter.help.sendVia', { options: SENDING_METHODS.join(' | ') }),
     )
-    .option('--remedy <remedy>', `what you ask for: ${REMEDIES.join(' | ')} (default: the case's)`)
-    .option('--remedy-detail <text>', 'precisely: the amount, the item')
-    .option('--send-via <method>', `how it will be sent: ${SENDING_METHODS.join(' | ')}`)
-    .option('--enclose <label>', 'a paper you will enclose (repeatable)', collect)
-    .option('--cc <text>', 'who gets a copy')
-    .option('--strict', 'lint warnings are errors: nothing is exported')
-    .option('--json', 'print the letter (and the export record) as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain letter 3        # preview and lint; on a terminal it asks, then offers to export',
-        'complain letter 3 -o letter.docx --enclose "invoice" --enclose "warranty card"',
-        'complain letter 3 --lang tr --deadline 10bd --send-via notary -o sikayet.docx',
-        'complain letter 3 --strict -o - > letter.docx',
-      ]),
-    )
+    .option('--enclose <label>', t('letter.help.enclose'), collect)
+    .option('--cc <text>', t('letter.help.cc'))
+    .option('--strict', t('letter.help.strict'))
+    .option('--json', t('letter.help.json'))
+    .addHelpText('after', examples(t('letter.help.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toLetterOptions(caseArg, opts);
       await act(cmd, 'letter', options, async (ctx) =>

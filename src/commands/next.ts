@@ -6,6 +6,7 @@ import { clocksFor } from '../domain/clocks.js';
 import type { LadderPosition } from '../domain/escalation.js';
 import { ladderPosition } from '../domain/escalation.js';
 import { LADDER_STEPS, labelOf } from '../domain/vocab.js';
+import { t } from '../i18n.js';
 import { ladderView } from '../output/agenda-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
@@ -57,20 +58,27 @@ export function printNext(ctx: AppContext, options: NextOptions, r: NextResult):
     const text = labelOf(step);
     return `  ${mark} ${step === p.step ? c.bold(text) : step === p.next ? c.cyan(text) : c.dim(text)}`;
   });
-  lines.unshift(c.bold(`Case #${r.caseId}: ${p.step ? `on "${labelOf(p.step)}"` : 'not started'}`));
-  lines.push('', `${c.bold('Next:')} ${p.reason}`);
+  lines.unshift(
+    c.bold(
+      p.step
+        ? t('agenda.next.title', { id: String(r.caseId), step: labelOf(p.step) })
+        : t('agenda.next.title.none', { id: String(r.caseId) }),
+    ),
+  );
+  lines.push('', `${c.bold(t('agenda.next.next'))} ${p.reason}`);
   for (const n of p.notes) lines.push(`  • ${n}`);
-  if (p.forum?.forum.apply) lines.push(`  • how to apply: ${p.forum.forum.apply.en}`);
+  if (p.forum?.forum.apply)
+    lines.push(`  • ${t('agenda.next.apply', { text: p.forum.forum.apply.en })}`);
   ctx.print(lines.join('\n'));
 }
 
 export function registerNext(program: Command, act: Act): void {
   program
     .command('next')
-    .argument('[case]', 'case number (default: the only open case)')
-    .description('the escalation ladder: which step the case is on, the next one, and why')
-    .option('--json', 'print the step, the next step and the reason as JSON')
-    .addHelpText('after', examples(['complain next 3', 'complain next 3 --json | jq -r .reason']))
+    .argument('[case]', t('agenda.arg.case-default'))
+    .description(t('agenda.next.description'))
+    .option('--json', t('agenda.next.opt.json'))
+    .addHelpText('after', examples(t('agenda.next.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toNextOptions(caseArg, opts);
       await act(cmd, 'next', options, async (ctx) =>

@@ -6,6 +6,7 @@ import { ladderPosition } from '../domain/escalation.js';
 import type { CallSheet } from '../domain/prep.js';
 import { buildCallSheet } from '../domain/prep.js';
 import { renderCallSheet } from '../output/agenda-views.js';
+import { t } from '../i18n.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
 import { examples, resolveCase } from './shared.js';
@@ -48,10 +49,10 @@ export function printPrep(ctx: AppContext, options: PrepOptions, sheet: CallShee
 export function registerPrep(program: Command, act: Act): void {
   program
     .command('prep')
-    .argument('[case]', 'case number (default: the only open case)')
-    .description('a one-screen call sheet: what to say, the facts at hand, what to ask')
-    .option('--json', 'print the call sheet as JSON')
-    .addHelpText('after', examples(['complain prep 3', 'complain prep 3 --json']))
+    .argument('[case]', t('agenda.arg.case-default'))
+    .description(t('agenda.prep.description'))
+    .option('--json', t('agenda.prep.opt.json'))
+    .addHelpText('after', examples(t('agenda.prep.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toPrepOptions(caseArg, opts);
       await act(cmd, 'prep', options, async (ctx) =>

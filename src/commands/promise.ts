@@ -5,6 +5,7 @@ import type { PromiseRecord } from '../domain/model.js';
 import type { PromiseState } from '../domain/vocab.js';
 import { PROMISE_STATES, labelOf } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
+import { t, uiLocale } from '../i18n.js';
 import { promiseView } from '../output/views.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
@@ -23,8 +24,12 @@ export function toPromiseOptions(
   const given = PROMISE_STATES.filter((s) => opts[s] === true);
   if (given.length > 1)
     throw new UsageError(
-      `--${given.join(' and --')} together`,
-      'give one: --kept, --broken, or --pending to undo',
+      t('agenda.promise.error.together', {
+        flags: new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(
+          given.map((g) => `--${g}`),
+        ),
+      }),
+      t('agenda.promise.error.together.hint'),
     );
   return { promiseArg, state: given[0], json: Boolean(opts.json) };
 }
@@ -35,14 +40,15 @@ export async function runPromise(options: PromiseOptions, ctx: AppContext): Prom
   const current = getPromise(db, parseId(options.promiseArg, 'promise'));
   let state = options.state;
   if (!state) {
-    if (!ctx.interactive) throw new MissingFlagsError(['--kept or --broken'], 'no terminal to ask');
+    if (!ctx.interactive)
+      throw new MissingFlagsError([t('agenda.promise.missing')], t('agenda.no-terminal'));
     const prompter = await ctx.prompter();
     state = await prompter.select<PromiseState>({
-      message: `"${current.text}": did they keep it?`,
+      message: t('agenda.promise.ask', { text: current.text }),
       choices: [
-        { value: 'kept', name: 'Kept' },
-        { value: 'broken', name: 'Broken' },
-        { value: 'pending', name: 'Not yet known (pending)' },
+        { value: 'kept', name: labelOf('kept') },
+        { value: 'broken', name: labelOf('broken') },
+        { value: 'pending', name: t('agenda.promise.choice.pending') },
       ],
     });
   }
@@ -52,22 +58,19 @@ export async function runPromise(options: PromiseOptions, ctx: AppContext): Prom
 
 export function printPromise(ctx: AppContext, options: PromiseOptions, p: PromiseRecord): void {
   if (options.json) ctx.print(JSON.stringify(promiseView(p, ctx.now()), null, 2));
-  ctx.say(`Promise #${p.id} "${p.text}": ${labelOf(p.state).toLowerCase()}.`);
+  ctx.say(t('agenda.promise.saved', { id: String(p.id), text: p.text, state: p.state }));
 }
 
 export function registerPromise(program: Command, act: Act): void {
   program
     .command('promise')
-    .argument('<promise>', 'promise number (see `complain due` or `complain show <case>`)')
-    .description('say whether the company kept a promise')
-    .option('--kept', 'they did what they promised')
-    .option('--broken', 'they did not')
-    .option('--pending', 'undo: not known yet')
-    .option('--json', 'print the promise as JSON')
-    .addHelpText(
-      'after',
-      examples(['complain promise 4 --kept', 'complain promise 5 --broken', 'complain promise 5']),
-    )
+    .argument('<promise>', t('agenda.promise.arg'))
+    .description(t('agenda.promise.description'))
+    .option('--kept', t('agenda.promise.opt.kept'))
+    .option('--broken', t('agenda.promise.opt.broken'))
+    .option('--pending', t('agenda.promise.opt.pending'))
+    .option('--json', t('agenda.promise.opt.json'))
+    .addHelpText('after', examples(t('agenda.promise.examples')))
     .action(async (promiseArg: string, opts: Record<string, unknown>, cmd: Command) => {
       const options = toPromiseOptions(promiseArg, opts);
       await act(cmd, 'promise', options, async (ctx) =>

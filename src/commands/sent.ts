@@ -13,6 +13,7 @@ import { letterRecordView } from '../output/letter-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
 import { examples, parseId, resolveCase } from './shared.js';
+import { t, uiLocale } from '../i18n.js';
 
 /** Flags of `complain sent`. */
 export interface SentOptions {
@@ -36,8 +37,8 @@ export function toSentOptions(
   const via = str(opts.via)?.toLowerCase();
   if (via !== undefined && !isOneOf(SENDING_METHODS, via))
     throw new UsageError(
-      `--via "${via}" is not a sending method`,
-      `use ${SENDING_METHODS.join(' | ')}`,
+      t('letter.sent.viaInvalid', { method: via }),
+      t('letter.sent.viaHint', { options: SENDING_METHODS.join(' | ') }),
     );
   const letter = str(opts.letter);
   return {
@@ -71,16 +72,20 @@ export async function runSent(options: SentOptions, ctx: AppContext): Promise<Se
     letter = getLetter(db, options.letterId);
     if (letter.caseId !== caseRecord.id)
       throw new NotFoundError(
-        `letter #${letter.id} belongs to case #${letter.caseId}, not #${caseRecord.id}`,
-        `run: complain sent ${letter.caseId} --letter ${letter.id}`,
+        t('letter.sent.otherCase', {
+          id: String(letter.id),
+          caseId: String(letter.caseId),
+          given: String(caseRecord.id),
+        }),
+        t('letter.sent.otherCaseHint', { caseId: String(letter.caseId), id: String(letter.id) }),
       );
   } else {
     letter = listLetters(db, caseRecord.id).at(-1);
   }
   if (!letter)
     throw new NotFoundError(
-      `case #${caseRecord.id} has no exported letter`,
-      `export it first: complain letter ${caseRecord.id} -o letter.docx`,
+      t('letter.sent.noLetter', { caseId: String(caseRecord.id) }),
+      t('letter.sent.noLetterHint', { caseId: String(caseRecord.id) }),
     );
   const clock = ctx.clock();
   const today = localDateOf(clock.now, clock.timeZone);
@@ -89,24 +94,28 @@ export async function runSent(options: SentOptions, ctx: AppContext): Promise<Se
     ? parseLocalDate(options.delivered, '--delivered', clock)
     : letter.deliveredOn;
   if (sentOn > today)
-    throw new ValidationError('on', `--on ${sentOn} is in the future`, 'give the day it left');
+    throw new ValidationError(
+      'on',
+      t('letter.sent.onFuture', { date: sentOn }),
+      t('letter.sent.onFutureHint'),
+    );
   if (deliveredOn && deliveredOn < sentOn)
     throw new ValidationError(
       'delivered',
-      `--delivered ${deliveredOn} is before the day it was sent (${sentOn})`,
-      'check both dates',
+      t('letter.sent.deliveredBeforeSent', { delivered: deliveredOn, sent: sentOn }),
+      t('letter.sent.deliveredBeforeSentHint'),
     );
   if (deliveredOn && deliveredOn > today)
     throw new ValidationError(
       'delivered',
-      `--delivered ${deliveredOn} is in the future`,
-      'give the day it arrived',
+      t('letter.sent.deliveredFuture', { date: deliveredOn }),
+      t('letter.sent.deliveredFutureHint'),
     );
   const written = localDateOf(letter.createdAt, clock.timeZone);
   if (sentOn < written)
     ctx.say(
       ctx.color.yellow(
-        `Note: --on ${sentOn} is before letter #${letter.id} was written (${written}); recorded as given.`,
+        t('letter.sent.beforeWritten', { sent: sentOn, id: String(letter.id), written }),
       ),
     );
   let deadlineOn = letter.deadlineOn;
@@ -140,37 +149,37 @@ export function printSent(ctx: AppContext, options: SentOptions, result: SentRes
   const l = result.letter;
   if (options.json) ctx.print(JSON.stringify(letterRecordView(l), null, 2));
   else ctx.print(String(l.id));
-  const parts = [
-    `Letter #${l.id} sent${l.sentVia ? ` by ${labelOf(l.sentVia).toLowerCase()}` : ''} on ${formatDate(l.sentOn!)}`,
-    l.tracking ? ` (tracking ${l.tracking})` : '',
-    l.deliveredOn ? `, delivered ${formatDate(l.deliveredOn)}` : '',
-    `: their answer is due ${formatDate(l.deadlineOn)}`,
-    result.deadlineMoved ? ' (counted from the delivery)' : '',
-    '.',
-  ];
-  ctx.say(ctx.color.green(parts.join('')));
-  if (!l.deliveredOn)
-    ctx.say(`When the return receipt comes back: complain sent ${l.caseId} --delivered <date>`);
+  ctx.say(
+    ctx.color.green(
+      t('letter.sent.done', {
+        id: String(l.id),
+        hasVia: l.sentVia ? 'yes' : 'no',
+        via: l.sentVia ? labelOf(l.sentVia).toLocaleLowerCase(uiLocale()) : '',
+        sent: formatDate(l.sentOn!),
+        hasTracking: l.tracking ? 'yes' : 'no',
+        tracking: l.tracking ?? '',
+        hasDelivered: l.deliveredOn ? 'yes' : 'no',
+        delivered: l.deliveredOn ? formatDate(l.deliveredOn) : '',
+        due: formatDate(l.deadlineOn),
+        moved: result.deadlineMoved ? 'yes' : 'no',
+      }),
+    ),
+  );
+  if (!l.deliveredOn) ctx.say(t('letter.sent.receiptHint', { caseId: String(l.caseId) }));
 }
 
 export function registerSent(program: Command, act: Act): void {
   program
     .command('sent')
-    .argument('[case]', 'case number (default: the only open case, or you pick one)')
-    .description('record how and when the letter left, and when it arrived')
-    .option('--via <method>', `how: ${SENDING_METHODS.join(' | ')} (default: as planned)`)
-    .option('--tracking <number>', 'the tracking or receipt number')
-    .option('--on <date>', 'the day it left (default: today)')
-    .option('--delivered <date>', 'the day it arrived: the answer deadline counts from it')
-    .option('--letter <id>', 'which letter (default: the latest of the case)')
-    .option('--json', 'print the letter record as JSON')
-    .addHelpText(
-      'after',
-      examples([
-        'complain sent 3 --via certified-mail --tracking RR123456789US --on 2026-11-20',
-        'complain sent 3 --delivered 2026-11-24',
-      ]),
-    )
+    .argument('[case]', t('letter.sent.help.case'))
+    .description(t('letter.sent.help.description'))
+    .option('--via <method>', t('letter.sent.help.via', { options: SENDING_METHODS.join(' | ') }))
+    .option('--tracking <number>', t('letter.sent.help.tracking'))
+    .option('--on <date>', t('letter.sent.help.on'))
+    .option('--delivered <date>', t('letter.sent.help.delivered'))
+    .option('--letter <id>', t('letter.sent.help.letter'))
+    .option('--json', t('letter.sent.help.json'))
+    .addHelpText('after', examples(t('letter.sent.help.examples')))
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toSentOptions(caseArg, opts);
       await act(cmd, 'sent', options, async (ctx) =>

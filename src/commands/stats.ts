@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { listCaseExtras, loadSnapshot } from '../db/agenda-repo.js';
+import { eachSnapshot, listCaseExtras } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { CompanyStats } from '../domain/stats.js';
 import { companyStats } from '../domain/stats.js';
+import { t } from '../i18n.js';
 import { renderTable } from '../output/format.js';
 import type { Act } from './shared.js';
 import { examples } from './shared.js';
@@ -22,11 +23,11 @@ export async function runStats(_options: StatsOptions, ctx: AppContext): Promise
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
   const extras = listCaseExtras(db);
-  const cases = listCases(db).map((c) => ({
-    snapshot: loadSnapshot(db, c),
-    extras: extras.get(c.id) ?? { sector: null, closure: null },
-  }));
-  return companyStats(cases, now, timeZone);
+  function* cases() {
+    for (const snapshot of eachSnapshot(db, listCases(db)))
+      yield { snapshot, extras: extras.get(snapshot.case.id) ?? { sector: null, closure: null } };
+  }
+  return companyStats(cases(), now, timeZone);
 }
 
 export function printStats(ctx: AppContext, options: StatsOptions, stats: CompanyStats[]): void {
@@ -35,20 +36,40 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
     return;
   }
   if (stats.length === 0) {
-    ctx.say('No cases yet: start one with `complain new`.');
+    ctx.say(t('agenda.stats.none'));
     return;
   }
   const c = ctx.colorOut;
   ctx.stdout.write(
     renderTable(
-      ['COMPANY', 'CASES', 'RESOLVED', 'MEDIAN DAYS', 'PROMISES KEPT/BROKEN', 'LETTERS', 'RATING'],
+      [
+        t('agenda.stats.col.company'),
+        t('agenda.stats.col.cases'),
+        t('agenda.stats.col.resolved'),
+        t('agenda.stats.col.median'),
+        t('agenda.stats.col.promises'),
+        t('agenda.stats.col.letters'),
+        t('agenda.stats.col.rating'),
+      ],
       stats.map((s) => [
         s.company,
-        `${s.cases}${s.open ? ` (${s.open} open)` : ''}`,
-        `${s.resolved}${s.abandoned ? `, ${s.abandoned} abandoned` : ''}${s.escalatedElsewhere ? `, ${s.escalatedElsewhere} elsewhere` : ''}`,
+        s.open ? t('agenda.stats.cases-open', { cases: s.cases, open: s.open }) : String(s.cases),
+        [
+          String(s.resolved),
+          ...(s.abandoned ? [t('agenda.stats.abandoned', { count: s.abandoned })] : []),
+          ...(s.escalatedElsewhere
+            ? [t('agenda.stats.elsewhere', { count: s.escalatedElsewhere })]
+            : []),
+        ].join(', '),
         s.medianDaysToResolution === null ? '—' : String(s.medianDaysToResolution),
-        `${s.promisesKept}/${s.promisesBroken}${s.promisesBrokenByDefault ? ` (${s.promisesBrokenByDefault} by default)` : ''}`,
-        `${s.lettersSent} in ${s.casesNeedingLetter} ${s.casesNeedingLetter === 1 ? 'case' : 'cases'}`,
+        s.promisesBrokenByDefault
+          ? t('agenda.stats.promises-default', {
+              kept: s.promisesKept,
+              broken: s.promisesBroken,
+              byDefault: s.promisesBrokenByDefault,
+            })
+          : `${s.promisesKept}/${s.promisesBroken}`,
+        t('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
         s.averageRating === null ? '—' : `${s.averageRating}/5`,
       ]),
       { header: (h) => c.bold(h) },
@@ -59,11 +80,9 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
 export function registerStats(program: Command, act: Act): void {
   program
     .command('stats')
-    .description(
-      'by company: cases, median days to resolution, promises kept vs broken, letters needed',
-    )
-    .option('--json', 'print the figures as JSON')
-    .addHelpText('after', examples(['complain stats', 'complain stats --json']))
+    .description(t('agenda.stats.description'))
+    .option('--json', t('agenda.stats.opt.json'))
+    .addHelpText('after', examples(t('agenda.stats.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toStatsOptions(opts);
       await act(cmd, 'stats', options, async (ctx) =>

@@ -8,7 +8,7 @@ export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
-import { listContacts, toPromise } from './contact-repo.js';
+import { listContacts, listContactsOfCaseRange, toPromise } from './contact-repo.js';
 import type { Db } from './open.js';
 
 /**
@@ -20,36 +20,104 @@ function toInstant(text: string | null): Date | null {
   return new Date(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T12:00:00Z` : text);
 }
 
-/** The letters of a case, oldest first: only the columns the agenda needs (schema 1). */
-export function listLetterDates(db: Db, caseId: number): LetterDates[] {
-  const rows = db
-    .prepare(
-      'SELECT id, created_at, deadline_on, sent_at, sent_via, delivered_at FROM letter WHERE case_id = ? ORDER BY created_at, id',
-    )
-    .all(caseId) as {
-    id: number;
-    created_at: string;
-    deadline_on: string;
-    sent_at: string | null;
-    sent_via: string | null;
-    delivered_at: string | null;
-  }[];
-  return rows.map((r) => ({
+interface LetterDatesRow {
+  id: number;
+  case_id: number;
+  created_at: string;
+  deadline_on: string;
+  sent_at: string | null;
+  sent_via: string | null;
+  delivered_at: string | null;
+}
+
+const LETTER_DATES_SQL =
+  'SELECT id, case_id, created_at, deadline_on, sent_at, sent_via, delivered_at FROM letter';
+
+function toLetterDates(r: LetterDatesRow): LetterDates {
+  return {
     id: r.id,
     createdAt: new Date(r.created_at),
     deadlineOn: r.deadline_on,
     sentAt: toInstant(r.sent_at),
     sentVia: r.sent_via,
     deliveredAt: toInstant(r.delivered_at),
-  }));
+  };
+}
+
+/** The letters of a case, oldest first: only the columns the agenda needs (schema 1). */
+export function listLetterDates(db: Db, caseId: number): LetterDates[] {
+  const rows = db
+    .prepare(`${LETTER_DATES_SQL} WHERE case_id = ? ORDER BY created_at, id`)
+    .all(caseId) as LetterDatesRow[];
+  return rows.map(toLetterDates);
 }
 
 /** The clock start dates recorded for a case. */
 export function listCaseEvents(db: Db, caseId: number): CaseEvent[] {
   const rows = db
-    .prepare('SELECT event, on_date FROM case_event WHERE case_id = ? ORDER BY on_date')
+    .prepare('SELECT event, on_date FROM case_event WHERE case_id = ? ORDER BY on_date, event')
     .all(caseId) as { event: string; on_date: string }[];
   return rows.map((r) => ({ event: r.event as ClockStart, onDate: r.on_date }));
+}
+
+function byCase<T>(rows: { case_id: number }[], map: (r: never) => T): Map<number, T[]> {
+  const out = new Map<number, T[]>();
+  for (const r of rows) {
+    const list = out.get(r.case_id) ?? [];
+    list.push(map(r as never));
+    out.set(r.case_id, list);
+  }
+  return out;
+}
+
+/** How many cases one round of range queries reads: bounds the memory of `due` and `stats`. */
+const SNAPSHOT_CHUNK = 500;
+
+/**
+ * The snapshots of `records` (in id order), the same as `loadSnapshot` gives one by one, read a
+ * chunk of cases at a time with a few range queries per chunk instead of five per case.
+ */
+export function* eachSnapshot(
+  db: Db,
+  records: readonly CaseRecord[],
+  chunk = SNAPSHOT_CHUNK,
+): Generator<CaseSnapshot> {
+  const sorted = [...records].sort((a, b) => a.id - b.id);
+  const letters = db.prepare(
+    `${LETTER_DATES_SQL} WHERE case_id BETWEEN ? AND ? ORDER BY case_id, created_at, id`,
+  );
+  const events = db.prepare(
+    'SELECT case_id, event, on_date FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, on_date, event',
+  );
+  const sectors = db.prepare('SELECT id, sector FROM case_file WHERE id BETWEEN ? AND ?');
+  for (let i = 0; i < sorted.length; i += chunk) {
+    const part = sorted.slice(i, i + chunk);
+    const from = part[0]!.id;
+    const to = part.at(-1)!.id;
+    const contacts = listContactsOfCaseRange(db, from, to);
+    const letterMap = byCase(letters.all(from, to) as LetterDatesRow[], toLetterDates);
+    const eventMap = byCase(
+      events.all(from, to) as { case_id: number }[],
+      (r: { event: string; on_date: string }): CaseEvent => ({
+        event: r.event as ClockStart,
+        onDate: r.on_date,
+      }),
+    );
+    const sectorOf = new Map(
+      (sectors.all(from, to) as { id: number; sector: string | null }[]).map((r) => [
+        r.id,
+        r.sector,
+      ]),
+    );
+    for (const record of part)
+      yield {
+        case: record,
+        contacts: contacts.get(record.id) ?? [],
+        letters: letterMap.get(record.id) ?? [],
+        events: eventMap.get(record.id) ?? [],
+        sector: sectorOf.get(record.id) ?? null,
+      };
+  }
 }
 
 /** Records start dates and the sector of a case in one transaction (a null date forgets it). */

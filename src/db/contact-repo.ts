@@ -168,51 +168,92 @@ export function deleteContact(db: Db, id: number, now: Date): void {
   write.immediate();
 }
 
-function hydrate(db: Db, rows: ContactRow[]): ContactRecord[] {
-  if (rows.length === 0) return [];
-  const ids = rows.map((r) => r.id);
-  const marks = ids.map(() => '?').join(',');
+interface RepRow {
+  contact_id: number;
+  name: string;
+  rep_id: string | null;
+  role: string | null;
+}
+
+interface EscalationRow {
+  contact_id: number;
+  kind: string;
+  forum: string | null;
+  platform: string | null;
+  link: string | null;
+  file_number: string | null;
+}
+
+/** The reps, quotes, promises and escalations of a set of contacts, by contact id. */
+interface ContactChildren {
+  reps: Map<number, RepRow[]>;
+  quotes: Map<number, string[]>;
+  promises: Map<number, PromiseRow[]>;
+  escalations: Map<number, EscalationRow>;
+}
+
+function groupBy<T, V>(rows: T[], key: (r: T) => number, value: (r: T) => V): Map<number, V[]> {
+  const out = new Map<number, V[]>();
+  for (const r of rows) {
+    const k = key(r);
+    const list = out.get(k);
+    if (list) list.push(value(r));
+    else out.set(k, [value(r)]);
+  }
+  return out;
+}
+
+/**
+ * Reads the children of the contacts that `scope` selects: a SQL condition on the contact table
+ * `c` with its parameters, so one case, a list of contacts or a range of cases costs four queries.
+ */
+function readChildren(db: Db, scope: string, params: unknown[]): ContactChildren {
   const reps = db
     .prepare(
-      `SELECT contact_id, name, rep_id, role FROM contact_rep WHERE contact_id IN (${marks}) ORDER BY contact_id, position`,
+      `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r JOIN contact c ON c.id = r.contact_id
+       WHERE ${scope} ORDER BY r.contact_id, r.position`,
     )
-    .all(...ids) as {
-    contact_id: number;
-    name: string;
-    rep_id: string | null;
-    role: string | null;
-  }[];
+    .all(...params) as RepRow[];
   const quotes = db
     .prepare(
-      `SELECT contact_id, text FROM contact_quote WHERE contact_id IN (${marks}) ORDER BY contact_id, position`,
+      `SELECT q.contact_id, q.text FROM contact_quote q JOIN contact c ON c.id = q.contact_id
+       WHERE ${scope} ORDER BY q.contact_id, q.position`,
     )
-    .all(...ids) as { contact_id: number; text: string }[];
+    .all(...params) as { contact_id: number; text: string }[];
   const promises = db
-    .prepare(`SELECT * FROM promise WHERE contact_id IN (${marks}) ORDER BY due_at, id`)
-    .all(...ids) as PromiseRow[];
+    .prepare(
+      `SELECT p.* FROM promise p JOIN contact c ON c.id = p.contact_id
+       WHERE ${scope} ORDER BY p.due_at, p.id`,
+    )
+    .all(...params) as PromiseRow[];
   const escalations = db
-    .prepare(`SELECT * FROM contact_escalation WHERE contact_id IN (${marks})`)
-    .all(...ids) as {
-    contact_id: number;
-    kind: string;
-    forum: string | null;
-    platform: string | null;
-    link: string | null;
-    file_number: string | null;
-  }[];
-  const escalationOf = (id: number): Escalation | null => {
-    const e = escalations.find((x) => x.contact_id === id);
-    return e
-      ? {
-          kind: e.kind as EscalationKind,
-          forum: e.forum,
-          platform: e.platform,
-          link: e.link,
-          fileNumber: e.file_number,
-        }
-      : null;
+    .prepare(
+      `SELECT e.* FROM contact_escalation e JOIN contact c ON c.id = e.contact_id WHERE ${scope}`,
+    )
+    .all(...params) as EscalationRow[];
+  return {
+    reps: groupBy(
+      reps,
+      (r) => r.contact_id,
+      (r) => r,
+    ),
+    quotes: groupBy(
+      quotes,
+      (q) => q.contact_id,
+      (q) => q.text,
+    ),
+    promises: groupBy(
+      promises,
+      (p) => p.contact_id,
+      (p) => p,
+    ),
+    escalations: new Map(escalations.map((e) => [e.contact_id, e])),
   };
-  return rows.map((row) => ({
+}
+
+function toContact(row: ContactRow, children: ContactChildren): ContactRecord {
+  const e = children.escalations.get(row.id);
+  return {
     id: row.id,
     caseId: row.case_id,
     channel: row.channel as Channel,
@@ -228,14 +269,44 @@ function hydrate(db: Db, rows: ContactRow[]): ContactRecord[] {
     outcome: row.outcome as ContactOutcome | null,
     supervisor: row.supervisor as SupervisorRequest | null,
     rude: row.rude === 1,
-    quotes: quotes.filter((q) => q.contact_id === row.id).map((q) => q.text),
-    reps: reps
-      .filter((r) => r.contact_id === row.id)
-      .map((r) => ({ name: r.name, repId: r.rep_id, role: r.role })),
-    promises: promises.filter((p) => p.contact_id === row.id).map(toPromise),
+    quotes: children.quotes.get(row.id) ?? [],
+    reps: (children.reps.get(row.id) ?? []).map((r) => ({
+      name: r.name,
+      repId: r.rep_id,
+      role: r.role,
+    })),
+    promises: (children.promises.get(row.id) ?? []).map(toPromise),
     createdAt: new Date(row.created_at),
-    escalation: escalationOf(row.id),
-  }));
+    escalation: e
+      ? {
+          kind: e.kind as EscalationKind,
+          forum: e.forum,
+          platform: e.platform,
+          link: e.link,
+          fileNumber: e.file_number,
+        }
+      : null,
+  };
+}
+
+/**
+ * The contacts of the cases whose ids lie in [fromId, toId], by case id, each case's oldest
+ * first: five indexed range queries whatever the number of cases (the agenda and the statistics).
+ */
+export function listContactsOfCaseRange(
+  db: Db,
+  fromId: number,
+  toId: number,
+): Map<number, ContactRecord[]> {
+  const rows = db
+    .prepare('SELECT * FROM contact WHERE case_id BETWEEN ? AND ? ORDER BY case_id, started_at, id')
+    .all(fromId, toId) as ContactRow[];
+  const children = readChildren(db, 'c.case_id BETWEEN ? AND ?', [fromId, toId]);
+  return groupBy(
+    rows,
+    (r) => r.case_id,
+    (r) => toContact(r, children),
+  );
 }
 
 /** The contacts of a case, oldest first. */
@@ -243,7 +314,9 @@ export function listContacts(db: Db, caseId: number): ContactRecord[] {
   const rows = db
     .prepare('SELECT * FROM contact WHERE case_id = ? ORDER BY started_at, id')
     .all(caseId) as ContactRow[];
-  return hydrate(db, rows);
+  if (rows.length === 0) return [];
+  const children = readChildren(db, 'c.case_id = ?', [caseId]);
+  return rows.map((r) => toContact(r, children));
 }
 
 /** A contact by id; NotFoundError when there is none. */
@@ -254,7 +327,7 @@ export function getContact(db: Db, id: number): ContactRecord {
       `no contact #${id}`,
       'run `complain show <case>` to see the contact numbers',
     );
-  return hydrate(db, [row])[0]!;
+  return toContact(row, readChildren(db, 'c.id = ?', [id]));
 }
 
 /** A summary per case for `complain list`: last contact and the earliest pending promise. */
@@ -281,9 +354,9 @@ export function listCaseActivity(db: Db): Map<number, CaseActivity> {
   }
   const pending = db
     .prepare(
-      `SELECT p.* FROM promise p
-       WHERE p.state = 'pending' AND p.id = (
-         SELECT q.id FROM promise q WHERE q.case_id = p.case_id AND q.state = 'pending' ORDER BY q.due_at, q.id LIMIT 1)`,
+      // One lookup per case in the pending-promise index (schema 5), not a scan of every promise.
+      `SELECT p.* FROM case_file f JOIN promise p ON p.id = (
+         SELECT q.id FROM promise q WHERE q.case_id = f.id AND q.state = 'pending' ORDER BY q.due_at, q.id LIMIT 1)`,
     )
     .all() as PromiseRow[];
   for (const p of pending) {

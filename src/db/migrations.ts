@@ -199,6 +199,17 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (interface_language IS NULL OR interface_language IN ('en','tr','ru','kk','fa'));
     `,
   },
+  {
+    version: 5,
+    name: 'indexes for the foreign keys the agenda, the statistics and the deletes filter on',
+    // Without promise_contact, loading a case's contacts scanned every promise (the agenda read
+    // each case's, so `due` on 10,000 cases took 18 s).
+    sql: `
+      CREATE INDEX IF NOT EXISTS promise_contact ON promise(contact_id);
+      -- list's next promise per case reads only the pending ones, in due order.
+      CREATE INDEX IF NOT EXISTS promise_pending ON promise(case_id, due_at, id) WHERE state = 'pending';
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

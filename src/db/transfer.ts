@@ -2,6 +2,7 @@ import { ValidationError } from '../errors.js';
 import { t } from '../i18n.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db } from './open.js';
+import type { Statement } from 'better-sqlite3';
 
 /**
  * `complain export --all --json` / `complain import`: every record of every table, so that
@@ -167,6 +168,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
       const fks = foreignKeys(db, table);
       const uniques = renumber ? uniqueColumns(db, table) : [];
       const map = new Map<unknown, unknown>();
+      const inserts = new Map<string, Statement>();
       maps.set(table, map);
       inserted[name] = 0;
       matched[name] = 0;
@@ -194,11 +196,16 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
           if (hasId && table !== 'profile') delete row.id;
         }
         const keys = Object.keys(row);
-        const result = db
-          .prepare(
+        // One statement per set of columns, not one per row (preparing cost more than inserting).
+        const shape = keys.join(',');
+        let insert = inserts.get(shape);
+        if (!insert) {
+          insert = db.prepare(
             `INSERT INTO "${table}" (${keys.map((k) => `"${k}"`).join(', ')}) VALUES (${keys.map((k) => `@${k}`).join(', ')})`,
-          )
-          .run(row);
+          );
+          inserts.set(shape, insert);
+        }
+        const result = insert.run(row);
         if (hasId) map.set(source.id, renumber ? Number(result.lastInsertRowid) : source.id);
         inserted[name]!++;
       }

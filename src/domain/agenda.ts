@@ -1,5 +1,6 @@
 import type { CaseSnapshot, ClockResult } from './clocks.js';
-import { clocksFor, periodText, START_LABELS } from './clocks.js';
+import { t } from '../i18n.js';
+import { clocksFor, periodText, fromStart } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Jurisdiction } from './jurisdiction-rules.js';
 import type { ContactRecord, PromiseRecord } from './model.js';
@@ -44,7 +45,9 @@ export interface Agenda {
 }
 
 function repNames(c: ContactRecord | undefined): string[] {
-  return c ? c.reps.map((r) => r.name + (r.repId ? ` (ID ${r.repId})` : '')) : [];
+  return c
+    ? c.reps.map((r) => (r.repId ? t('agenda.item.rep-id', { name: r.name, id: r.repId }) : r.name))
+    : [];
 }
 
 /** "promised on 6 Oct to call back by 8 Oct; no call came" reads from these. */
@@ -58,18 +61,18 @@ function promiseItem(
   const by = repNames(made);
   const standing = promiseStanding(p, s.contacts, now);
   const from = by.length ? by.join(', ') : s.case.company.name;
-  const tail =
+  const key =
     standing === 'broken-by-default'
-      ? ' — broken: no word from them since'
+      ? 'agenda.item.promise-broken'
       : standing === 'overdue'
-        ? ' — overdue: they were in touch since; was it kept?'
-        : '';
+        ? 'agenda.item.promise-overdue'
+        : 'agenda.item.promise';
   return {
     kind: 'promise',
     caseId: s.case.id,
     company: s.case.company.name,
     caseTitle: s.case.title,
-    what: `promise #${p.id} "${p.text}" from ${from}${tail}`,
+    what: t(key, { id: String(p.id), text: p.text, from }),
     dueOn: localDateOf(p.dueAt, tz),
     dueAt: p.dueAt,
     sinceContactId: p.contactId,
@@ -104,7 +107,12 @@ export function caseItems(
       caseId: s.case.id,
       company: s.case.company.name,
       caseTitle: s.case.title,
-      what: `answer to letter #${l.id} (sent ${localDateOf(l.sentAt, tz)}${l.deliveredAt ? `, delivered ${localDateOf(l.deliveredAt, tz)}` : ''}) from ${s.case.company.name}`,
+      what: t(l.deliveredAt ? 'agenda.item.letter-delivered' : 'agenda.item.letter', {
+        id: String(l.id),
+        sent: localDateOf(l.sentAt, tz),
+        delivered: l.deliveredAt ? localDateOf(l.deliveredAt, tz) : '',
+        company: s.case.company.name,
+      }),
       dueOn: l.deadlineOn,
       dueAt: endOfLocalDay(l.deadlineOn, tz),
       sinceContactId: null,
@@ -125,8 +133,13 @@ export function caseItems(
       caseTitle: s.case.title,
       what:
         clock.owes === 'company'
-          ? `legal time limit: ${label} (${periodText(clock.rule.amount, clock.rule.unit)} from ${START_LABELS[clock.rule.start]}${clock.rule.verified ? '' : '; unverified'})`
-          : `your time limit: ${label}${clock.rule.verified ? '' : ' (unverified)'}`,
+          ? t('agenda.item.clock', {
+              label,
+              period: periodText(clock.rule.amount, clock.rule.unit),
+              from: fromStart(clock.rule.start),
+              verified: clock.rule.verified ? 'yes' : 'no',
+            })
+          : t('agenda.item.your-clock', { label, verified: clock.rule.verified ? 'yes' : 'no' }),
       dueOn: clock.dueOn,
       dueAt: clock.dueAt,
       sinceContactId: clock.start.contactId,
@@ -140,7 +153,7 @@ export function caseItems(
 
 /** Builds the agenda across cases: overdue first, then due within `windowDays` days. */
 export function buildAgenda(
-  snapshots: readonly CaseSnapshot[],
+  snapshots: Iterable<CaseSnapshot>,
   jurisdictionOf: (code: string) => Jurisdiction,
   now: Date,
   tz: string,

@@ -1,3 +1,5 @@
+import { t, translate, uiLanguage, uiLocale } from '../i18n.js';
+import type { UiLanguage } from '../i18n.js';
 import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
@@ -58,34 +60,36 @@ export interface ClockResult {
   explanation: string;
 }
 
-/** Human names of the start events (English UI). */
-export const START_LABELS: Record<ClockStart, string> = {
-  request: 'the request',
-  delivery: 'delivery',
-  purchase: 'the purchase',
-  complaint: 'the complaint',
-  withdrawal: 'the withdrawal notice',
-  'final-response': "the company's final response",
-  bill: 'the bill',
-  'decision-notified': 'notification of the decision',
-  'regulator-filed': 'the complaint to the regulator',
-  'letter-delivered': 'delivery of the letter',
-};
-
-const UNIT_LABELS: Record<ClockUnit, [string, string]> = {
-  'calendar-days': ['calendar day', 'calendar days'],
-  'working-days': ['working day', 'working days'],
-  weeks: ['week', 'weeks'],
-  months: ['month', 'months'],
-  years: ['year', 'years'],
-};
-
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+/** "from delivery", "from the request": the phrase a period runs from, in the interface language. */
+export function fromStart(event: ClockStart, language: UiLanguage = uiLanguage()): string {
+  return translate(language, `agenda.clock.from.${event}`);
+}
 
 /** "30 working days", "1 year". */
-export function periodText(amount: number, unit: ClockUnit): string {
-  const [one, many] = UNIT_LABELS[unit];
-  return `${amount} ${amount === 1 ? one : many}`;
+export function periodText(
+  amount: number,
+  unit: ClockUnit,
+  language: UiLanguage = uiLanguage(),
+): string {
+  return translate(language, `agenda.period.${unit}`, { count: amount });
+}
+
+/** "30 working days from the request". */
+export function ruleText(rule: ClockRule, language: UiLanguage = uiLanguage()): string {
+  return translate(language, 'agenda.clock.rule', {
+    period: periodText(rule.amount, rule.unit, language),
+    from: fromStart(rule.start, language),
+  });
+}
+
+/** "Sat and Sun": the weekend days in the interface language (0 = Sunday). */
+function weekendText(weekend: readonly number[]): string {
+  const day = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', timeZone: 'UTC' });
+  // 2023-01-01 was a Sunday.
+  const names = [...weekend]
+    .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+    .map((d) => day.format(Date.UTC(2023, 0, 1 + d)));
+  return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
 }
 
 /** Whether a rule applies to a case: its remedies and sectors, when it names them. */
@@ -99,11 +103,19 @@ function unknown(event: ClockStart): StartDate {
   return { event, on: null, basis: null, contactId: null, letterId: null };
 }
 
-function fromContact(event: ClockStart, c: ContactRecord, what: string, tz: string): StartDate {
+function fromContact(
+  event: ClockStart,
+  c: ContactRecord,
+  what: 'first-contact' | 'application',
+  tz: string,
+): StartDate {
   return {
     event,
     on: localDateOf(c.startedAt, tz),
-    basis: `${what} #${c.id} (${c.channel})`,
+    basis: t(`agenda.clock.basis.${what}`, {
+      id: String(c.id),
+      channel: c.channel,
+    }),
     contactId: c.id,
     letterId: null,
   };
@@ -117,30 +129,42 @@ function fromContact(event: ClockStart, c: ContactRecord, what: string, tz: stri
 export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string): StartDate {
   const recorded = s.events.find((e) => e.event === event);
   if (recorded)
-    return { event, on: recorded.onDate, basis: 'recorded', contactId: null, letterId: null };
+    return {
+      event,
+      on: recorded.onDate,
+      basis: t('agenda.clock.basis.recorded'),
+      contactId: null,
+      letterId: null,
+    };
   const firstOutbound = s.contacts.find((c) => c.direction === 'outbound');
   const delivered = s.letters.find((l) => l.deliveredAt);
   const sent = s.letters.find((l) => l.sentAt);
-  const letterStart = (l: LetterDates, at: Date, what: string): StartDate => ({
+  const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => ({
     event,
     on: localDateOf(at, timeZone),
-    basis: `letter #${l.id} ${what}`,
+    basis: t(`agenda.clock.basis.letter-${what}`, { id: String(l.id) }),
     contactId: null,
     letterId: l.id,
   });
   switch (event) {
     case 'purchase':
       return s.case.purchasedOn
-        ? { event, on: s.case.purchasedOn, basis: 'purchase date', contactId: null, letterId: null }
+        ? {
+            event,
+            on: s.case.purchasedOn,
+            basis: t('agenda.clock.basis.purchase'),
+            contactId: null,
+            letterId: null,
+          }
         : unknown(event);
     case 'request':
       if (delivered) return letterStart(delivered, delivered.deliveredAt!, 'delivered');
       if (sent) return letterStart(sent, sent.sentAt!, 'sent');
       return firstOutbound
-        ? fromContact(event, firstOutbound, 'first contact', timeZone)
+        ? fromContact(event, firstOutbound, 'first-contact', timeZone)
         : unknown(event);
     case 'complaint':
-      if (firstOutbound) return fromContact(event, firstOutbound, 'first contact', timeZone);
+      if (firstOutbound) return fromContact(event, firstOutbound, 'first-contact', timeZone);
       return sent ? letterStart(sent, sent.sentAt!, 'sent') : unknown(event);
     case 'letter-delivered':
       return delivered
@@ -148,7 +172,7 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
         : unknown(event);
     case 'regulator-filed': {
       const filed = s.contacts.find((c) => c.escalation?.kind === 'regulator');
-      return filed ? fromContact(event, filed, 'application, contact', timeZone) : unknown(event);
+      return filed ? fromContact(event, filed, 'application', timeZone) : unknown(event);
     }
     default:
       return unknown(event);
@@ -157,7 +181,8 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
 
 /** The command that records a start event the log cannot tell. */
 export function recordHint(caseId: number, event: ClockStart): string {
-  return `complain clock ${caseId} --${event} YYYY-MM-DD`;
+  // A command line, the same in every language.
+  return ['complain', 'clock', String(caseId), `--${event}`, 'YYYY-MM-DD'].join(' ');
 }
 
 /** Applies one rule to a case at `now`. */
@@ -170,8 +195,12 @@ export function computeClock(
 ): ClockResult {
   const owes = rule.owes ?? 'company';
   const start = startDateOf(rule.start, s, timeZone);
-  const period = periodText(rule.amount, rule.unit);
-  const trust = rule.verified ? 'verified' : 'UNVERIFIED: check it before relying on it';
+  const params = {
+    period: periodText(rule.amount, rule.unit),
+    from: fromStart(rule.start),
+    source: rule.source,
+    trust: t(rule.verified ? 'agenda.clock.verified' : 'agenda.clock.unverified'),
+  };
   if (!start.on) {
     return {
       rule,
@@ -180,7 +209,10 @@ export function computeClock(
       dueOn: null,
       dueAt: null,
       state: 'not-started',
-      explanation: `${period} from ${START_LABELS[rule.start]}, which is not known yet: record it with \`${recordHint(s.case.id, rule.start)}\` (${rule.source}; ${trust})`,
+      explanation: t('agenda.clock.explain.not-started', {
+        ...params,
+        command: recordHint(s.case.id, rule.start),
+      }),
     };
   }
   const calendar = { weekend: jurisdiction.weekend, holidays: jurisdiction.holidays };
@@ -188,15 +220,12 @@ export function computeClock(
   const dueAt = endOfLocalDay(dueOn, timeZone);
   const how =
     rule.unit === 'working-days'
-      ? ` (not counting the start day, ${[...jurisdiction.weekend]
-          .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
-          .map((d) => WEEKDAYS[d])
-          .join(
-            ' and ',
-          )}${jurisdiction.holidays.length ? ' or listed holidays' : '; no public holidays listed'})`
+      ? jurisdiction.holidays.length
+        ? 'working'
+        : 'working-no-holidays'
       : rule.unit === 'calendar-days'
-        ? ''
-        : ' (same day of the month, or its last day)';
+        ? 'calendar'
+        : 'monthly';
   return {
     rule,
     owes,
@@ -204,7 +233,14 @@ export function computeClock(
     dueOn,
     dueAt,
     state: dueAt.getTime() < now.getTime() ? 'passed' : 'running',
-    explanation: `${period}${how} from ${START_LABELS[rule.start]} on ${start.on} (${start.basis}) = ${dueOn}, end of day ${timeZone}; ${rule.source}; ${trust}`,
+    explanation: t(`agenda.clock.explain.${how}`, {
+      ...params,
+      weekend: rule.unit === 'working-days' ? weekendText(jurisdiction.weekend) : '',
+      on: start.on,
+      basis: start.basis ?? '',
+      due: dueOn,
+      zone: timeZone,
+    }),
   };
 }
 

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { t, uiLocale } from '../i18n.js';
 import type { Clock } from './dates.js';
 import { localDateOf, parseLocalDate } from './dates.js';
 import type { CaseRecord } from './model.js';
@@ -69,8 +70,8 @@ export function parseClosure(raw: RawClosure, k: CaseRecord, clock: Clock): Clos
   if (!/^[1-5]$/.test(ratingText))
     throw new ValidationError(
       'rating',
-      `--rating "${raw.rating ?? ''}" is not 1 to 5`,
-      'rate how the company handled it: 1 (very badly) to 5 (very well)',
+      t('agenda.close.error.rating', { value: raw.rating ?? '' }),
+      t('agenda.close.error.rating.hint'),
     );
   const rating = Number(ratingText);
   const note = raw.note ? sanitizeText(raw.note) : '';
@@ -88,41 +89,41 @@ export function parseClosure(raw: RawClosure, k: CaseRecord, clock: Clock): Clos
     if (!what)
       throw new ValidationError(
         'received',
-        'a resolved case needs --received',
-        'say what arrived, e.g. --received "full refund to my card"',
+        t('agenda.close.error.received'),
+        t('agenda.close.error.received.hint'),
       );
     const on = parseLocalDate(raw.receivedOn ?? '', '--received-on', clock);
     if (on > localDateOf(clock.now, clock.timeZone))
       throw new ValidationError(
         'received-on',
-        `--received-on "${raw.receivedOn}" is in the future`,
-        'close the case once the remedy has arrived',
+        t('agenda.close.error.future', { value: raw.receivedOn ?? '' }),
+        t('agenda.close.error.future.hint'),
       );
     const amount = raw.amount ? parseMoney(raw.amount, '--amount', k.amount?.currency) : null;
     if (!amount && MONEY_REMEDIES.includes(k.remedy))
       throw new ValidationError(
         'amount',
-        `a resolved ${labelOf(k.remedy).toLowerCase()} needs --amount`,
-        'say how much arrived, e.g. --amount "12.400 TL"',
+        t('agenda.close.error.amount', {
+          remedy: labelOf(k.remedy).toLocaleLowerCase(uiLocale()),
+        }),
+        t('agenda.close.error.amount.hint'),
       );
     closure.remedyReceived = what;
     closure.remedyReceivedOn = on;
     closure.remedyReceivedAmount = amount;
-    outcome = `Resolved: ${what}${amount ? ` (${formatMoneyShort(amount)})` : ''} received on ${on}`;
+    outcome = amount
+      ? t('agenda.close.outcome.resolved-amount', { what, amount: formatMoneyShort(amount), on })
+      : t('agenda.close.outcome.resolved', { what, on });
   } else if (as === 'escalated-elsewhere') {
     const to = sanitizeText(raw.to ?? '');
     if (!to)
-      throw new ValidationError(
-        'to',
-        'say where it went with --to',
-        'e.g. --to "consumer court, file 2026/123"',
-      );
+      throw new ValidationError('to', t('agenda.close.error.to'), t('agenda.close.error.to.hint'));
     closure.escalatedTo = to;
-    outcome = `Escalated elsewhere: ${to}`;
+    outcome = t('agenda.close.outcome.escalated', { to });
   } else {
-    outcome = 'Abandoned: the remedy did not arrive';
+    outcome = t('agenda.close.outcome.abandoned');
   }
-  if (note) outcome += `. ${note}`;
+  if (note) outcome = t('agenda.close.outcome.note', { outcome, note });
   const status: CaseStatus =
     as === 'resolved' ? 'resolved' : as === 'abandoned' ? 'abandoned' : 'escalated';
   return { status, closure, outcome };

@@ -1,3 +1,4 @@
+import { t, uiLocale } from '../i18n.js';
 import type { CaseSnapshot, ClockResult } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Forum, ForumLimit, Jurisdiction } from './jurisdiction-rules.js';
@@ -31,7 +32,7 @@ export interface LadderPosition {
 }
 
 function forumName(f: Forum): string {
-  return f.name.en + (f.verified ? '' : ' (unverified: check it before relying on it)');
+  return f.verified ? f.name.en : t('agenda.forum.unverified', { name: f.name.en });
 }
 
 function sectorFits(f: Forum, sector: string | null): boolean {
@@ -56,57 +57,59 @@ export function pickForum(
   const first = candidates[0];
   if (!first) {
     const court = j.forums.find((f) => f.kind === 'court');
-    return court
-      ? { forum: court, limit: null, why: 'no other body is known for this case' }
-      : null;
+    return court ? { forum: court, limit: null, why: t('agenda.forum.why.only-court') } : null;
   }
   const limit = forumLimitFor(first, year);
   if (!first.limits || first.limits.length === 0 || !limit) {
     const why =
       first.limits && first.limits.length > 0
-        ? `no claim limit is known for ${year}`
+        ? t('agenda.forum.why.no-limit', { year: String(year) })
         : first.sectors
-          ? `it handles ${first.sectors.join(', ')} complaints`
-          : `the body for consumer complaints in ${j.code}`;
+          ? t('agenda.forum.why.sector', { sectors: first.sectors.join(', ') })
+          : t('agenda.forum.why.general', { country: j.code });
     return { forum: first, limit: null, why };
   }
   const limitMoney = { minor: limit.belowMinor, currency: limit.currency };
-  const stale = limit.year < year ? ` (the latest known limit, set for ${limit.year})` : '';
   const yearText = limit.year < year ? String(year) : String(limit.year);
-  const trust = limit.verified ? '' : ' (unverified)';
+  const params = {
+    year: yearText,
+    limit: formatMoneyShort(limitMoney),
+    stale: limit.year < year ? t('agenda.forum.stale', { year: String(limit.year) }) : '',
+    trust: limit.verified ? '' : t('agenda.forum.limit-unverified'),
+  };
   if (!claim) {
     return {
       forum: first,
       limit,
-      why: `claims below ${formatMoneyShort(limitMoney)} go there in ${yearText}${stale}${trust}; record the amount to check: complain edit <case> --amount "…"`,
+      why: t('agenda.forum.why.no-claim', params),
     };
   }
   if (claim.currency !== limit.currency) {
     return {
       forum: first,
       limit,
-      why: `its ${yearText} limit is ${formatMoneyShort(limitMoney)}${stale}${trust}; your claim is in ${claim.currency}: convert it to compare`,
+      why: t('agenda.forum.why.currency', { ...params, currency: claim.currency }),
     };
   }
   if (claim.minor < limit.belowMinor) {
     return {
       forum: first,
       limit,
-      why: `your claim of ${formatMoneyShort(claim)} is below the ${yearText} limit of ${formatMoneyShort(limitMoney)}${stale}${trust}`,
+      why: t('agenda.forum.why.below', { ...params, claim: formatMoneyShort(claim) }),
     };
   }
   const above = j.forums.find((f) => f.aboveForum === first.id);
-  const why = `your claim of ${formatMoneyShort(claim)} is not below the ${yearText} limit of ${formatMoneyShort(limitMoney)} for ${first.name.en}${stale}${trust}`;
+  const why = t('agenda.forum.why.above', {
+    ...params,
+    claim: formatMoneyShort(claim),
+    forum: first.name.en,
+  });
   return { forum: above ?? first, limit, why };
 }
 
-function days(n: number): string {
-  return `${n} ${n === 1 ? 'day' : 'days'}`;
-}
-
 function dayText(n: number, past: boolean): string {
-  if (n === 0) return 'today';
-  return past ? `${days(n)} ago` : `in ${days(n)}`;
+  if (n === 0) return t('agenda.days.today');
+  return t(past ? 'agenda.days.ago' : 'agenda.days.in', { count: n });
 }
 
 /** The rung a case has reached, read from the log and the letters. */
@@ -141,9 +144,11 @@ export function ladderPosition(
   const year = Number(localDateOf(now, tz).slice(0, 4));
   const forum = pickForum(j, s.sector, s.case.amount, year);
   const court = j.forums.find((f) => f.kind === 'court');
-  const forumText = forum ? `${forumName(forum.forum)} — ${forum.why}` : null;
-  const id = s.case.id;
-  const noForum = `no body is known for ${j.code} in the data: a consumer association or a lawyer can name one`;
+  const forumText = forum
+    ? t('agenda.forum.text', { name: forumName(forum.forum), why: forum.why })
+    : null;
+  const id = String(s.case.id);
+  const noForum = t('agenda.forum.none', { country: j.code });
 
   const broken = s.contacts.flatMap((c) =>
     c.promises
@@ -158,21 +163,32 @@ export function ladderPosition(
   const withRef = s.contacts.filter((c) => c.reference);
   if (broken.length > 0)
     notes.push(
-      ...broken.map(
-        ({ p, c }) =>
-          `promised on ${localDateOf(c.startedAt, tz)}: "${p.text}" by ${localDateOf(p.dueAt, tz)} — not kept`,
+      ...broken.map(({ p, c }) =>
+        t('agenda.next.note.broken', {
+          made: localDateOf(c.startedAt, tz),
+          text: p.text,
+          due: localDateOf(p.dueAt, tz),
+        }),
       ),
     );
   for (const c of clocks)
     if (c.state === 'running' && c.owes === 'consumer' && c.dueAt)
       notes.push(
-        `your time limit: ${c.rule.label.en} ends ${c.dueOn} (${dayText(calendarDaysBetween(now, c.dueAt, tz), false)})`,
+        t('agenda.next.note.your-clock', {
+          label: c.rule.label.en,
+          due: c.dueOn,
+          when: dayText(calendarDaysBetween(now, c.dueAt, tz), false),
+        }),
       );
 
   const sectorBodies = j.forums.filter((f) => f.sectors);
   if (s.sector === null && sectorBodies.length > 0)
     notes.push(
-      `if this is ${[...new Set(sectorBodies.flatMap((f) => f.sectors!))].join(', ')}, record it (complain clock ${id} --sector …): ${sectorBodies.map((f) => f.name.en).join('; ')} may apply`,
+      t('agenda.next.note.sector', {
+        sectors: [...new Set(sectorBodies.flatMap((f) => f.sectors!))].join(', '),
+        id,
+        bodies: sectorBodies.map((f) => f.name.en).join('; '),
+      }),
     );
   const result = (next: LadderStep | null, reason: string): LadderPosition => ({
     step,
@@ -185,26 +201,41 @@ export function ladderPosition(
   if (step === null) {
     return result(
       'first-contact',
-      `nothing logged yet: contact ${s.case.company.name}, state the situation, the problem and the request, ask for a reference number, then \`complain log ${id}\``,
+      t('agenda.next.reason.nothing', { company: s.case.company.name, id }),
     );
   }
   if (step === 'last-resort') {
     const last = [...s.contacts].reverse().find((c) => c.escalation)!;
     return result(
       null,
-      `you went ${last.escalation!.kind === 'court' ? 'to court' : 'public'} on ${localDateOf(last.startedAt, tz)}: keep logging every answer; when it ends, \`complain close ${id}\``,
+      t('agenda.next.reason.last-resort', {
+        where: last.escalation!.kind === 'court' ? 'court' : 'public',
+        date: localDateOf(last.startedAt, tz),
+        id,
+      }),
     );
   }
   if (step === 'forum') {
     const filed = [...s.contacts].reverse().find((c) => c.escalation)!;
     const e = filed.escalation!;
-    const where = e.forum ?? labelOf(e.kind).toLowerCase();
+    const where = e.forum ?? labelOf(e.kind).toLocaleLowerCase(uiLocale());
     const objection = clocks.find((c) => c.rule.start === 'decision-notified' && c.dueAt);
     if (objection && objection.state === 'running')
-      notes.unshift(`${objection.rule.label.en}: by ${objection.dueOn} (${objection.rule.source})`);
+      notes.unshift(
+        t('agenda.next.note.objection', {
+          label: objection.rule.label.en,
+          due: objection.dueOn,
+          source: objection.rule.source,
+        }),
+      );
     return result(
       'last-resort',
-      `you applied to ${where} on ${localDateOf(filed.startedAt, tz)}${e.fileNumber ? ` (file ${e.fileNumber})` : ''}: wait for its answer and log it; if it fails or the company ignores it: ${court ? forumName(court) : 'the court'}, or a public post as the last resort`,
+      t(e.fileNumber ? 'agenda.next.reason.forum-file' : 'agenda.next.reason.forum', {
+        where,
+        date: localDateOf(filed.startedAt, tz),
+        file: e.fileNumber ?? '',
+        court: court ? forumName(court) : t('agenda.next.the-court'),
+      }),
     );
   }
   if (step === 'written-complaint') {
@@ -216,57 +247,82 @@ export function ladderPosition(
       if (answer) {
         return result(
           'forum',
-          `they answered on ${localDateOf(answer.startedAt, tz)} (contact #${answer.id}): if the answer does not give you the ${labelOf(s.case.remedy).toLowerCase()}, apply to ${forumText ?? noForum}`,
+          t('agenda.next.reason.answered', {
+            date: localDateOf(answer.startedAt, tz),
+            contact: String(answer.id),
+            remedy: labelOf(s.case.remedy).toLocaleLowerCase(uiLocale()),
+            forum: forumText ?? noForum,
+          }),
         );
       }
       if (deadline.getTime() < now.getTime()) {
         return result(
           'forum',
-          `the letter's deadline passed ${dayText(-gap, true)} (${sent.deadlineOn}) with no answer: apply to ${forumText ?? noForum}`,
+          t('agenda.next.reason.letter-passed', {
+            ago: dayText(-gap, true),
+            deadline: sent.deadlineOn,
+            forum: forumText ?? noForum,
+          }),
         );
       }
       return result(
         'forum',
-        `wait: the letter's deadline is ${sent.deadlineOn} (${dayText(gap, false)}); if no answer by then, apply to ${forumText ?? noForum}`,
+        t('agenda.next.reason.letter-wait', {
+          deadline: sent.deadlineOn,
+          when: dayText(gap, false),
+          forum: forumText ?? noForum,
+        }),
       );
     }
-    return result(
-      'forum',
-      `your letter is logged: when its deadline passes with no answer, apply to ${forumText ?? noForum}`,
-    );
+    return result('forum', t('agenda.next.reason.letter-logged', { forum: forumText ?? noForum }));
   }
   // first-contact, follow-up, supervisor: the company has not been written to yet.
   const unsent = s.letters.find((l) => !l.sentAt);
-  if (unsent)
-    notes.push(
-      `letter #${unsent.id} is written but not marked sent: send it with proof of delivery`,
-    );
+  if (unsent) notes.push(t('agenda.next.note.unsent', { id: String(unsent.id) }));
   const duty = passedDuty[0];
   if (duty && duty.dueAt && duty.rule.whenPassed === 'forum') {
     return result(
       'forum',
-      `the legal time limit passed ${dayText(-calendarDaysBetween(now, duty.dueAt, tz), true)}: ${duty.rule.label.en} by ${duty.dueOn} (${duty.rule.source}${duty.rule.verified ? '' : '; unverified'}): you may go to ${forumText ?? noForum}`,
+      t('agenda.next.reason.duty-forum', {
+        ago: dayText(-calendarDaysBetween(now, duty.dueAt, tz), true),
+        label: duty.rule.label.en,
+        due: duty.dueOn,
+        source: duty.rule.source,
+        verified: duty.rule.verified ? 'yes' : 'no',
+        forum: forumText ?? noForum,
+      }),
     );
   }
   if (duty && duty.dueAt) {
     return result(
       'written-complaint',
-      `the legal time limit passed ${dayText(-calendarDaysBetween(now, duty.dueAt, tz), true)}: ${duty.rule.label.en} by ${duty.dueOn} (${duty.rule.source}${duty.rule.verified ? '' : '; unverified'}): write the formal letter: \`complain letter ${id}\``,
+      t('agenda.next.reason.duty-letter', {
+        ago: dayText(-calendarDaysBetween(now, duty.dueAt, tz), true),
+        label: duty.rule.label.en,
+        due: duty.dueOn,
+        source: duty.rule.source,
+        verified: duty.rule.verified ? 'yes' : 'no',
+        id,
+      }),
     );
   }
   if (step === 'supervisor') {
     const asked = s.contacts.find((c) => c.supervisor !== null)!;
     return result(
       'written-complaint',
-      `a supervisor was ${asked.supervisor === 'refused' ? 'refused' : 'asked for'} on ${localDateOf(asked.startedAt, tz)} (contact #${asked.id}) and the problem is not solved: write the formal letter: \`complain letter ${id}\``,
+      t('agenda.next.reason.supervisor', {
+        refused: asked.supervisor === 'refused' ? 'yes' : 'no',
+        date: localDateOf(asked.startedAt, tz),
+        contact: String(asked.id),
+        id,
+      }),
     );
   }
   const count = s.contacts.length;
-  const contactsText = `${count} ${count === 1 ? 'contact' : 'contacts'}`;
   if (withRef.length === 0) {
     return result(
       count >= 3 ? 'supervisor' : 'follow-up',
-      `${contactsText}, no reference number: ask for one`,
+      t('agenda.next.reason.no-reference', { count }),
     );
   }
   if (broken.length > 0) {
@@ -274,29 +330,47 @@ export function ladderPosition(
     if (count >= 2 || broken.length >= 2)
       return result(
         'supervisor',
-        `${contactsText} and a broken promise ("${p.text}" by ${localDateOf(p.dueAt, tz)}): ask for a supervisor, quoting reference ${withRef.at(-1)!.reference}`,
+        t('agenda.next.reason.broken-supervisor', {
+          count,
+          text: p.text,
+          due: localDateOf(p.dueAt, tz),
+          reference: withRef.at(-1)!.reference,
+        }),
       );
     return result(
       'follow-up',
-      `the promise "${p.text}" made on ${localDateOf(c.startedAt, tz)} was due ${localDateOf(p.dueAt, tz)} and not kept: follow up, quoting reference ${withRef.at(-1)!.reference}`,
+      t('agenda.next.reason.broken-follow-up', {
+        text: p.text,
+        made: localDateOf(c.startedAt, tz),
+        due: localDateOf(p.dueAt, tz),
+        reference: withRef.at(-1)!.reference,
+      }),
     );
   }
   if (waiting[0]) {
     const p = waiting[0];
     return result(
       'follow-up',
-      `wait: "${p.text}" is promised by ${localDateOf(p.dueAt, tz)} (${dayText(calendarDaysBetween(now, p.dueAt, tz), false)}); if it does not come, follow up the next day`,
+      t('agenda.next.reason.promise-wait', {
+        text: p.text,
+        due: localDateOf(p.dueAt, tz),
+        when: dayText(calendarDaysBetween(now, p.dueAt, tz), false),
+      }),
     );
   }
   const rude = s.contacts.some((c) => c.rude);
   if (count >= 2 || rude) {
     return result(
       'supervisor',
-      `${contactsText}${rude ? ', rude treatment' : ''} and no solution: ask for a supervisor, quoting reference ${withRef.at(-1)!.reference}`,
+      t('agenda.next.reason.no-solution', {
+        count,
+        rude: rude ? 'yes' : 'no',
+        reference: withRef.at(-1)!.reference,
+      }),
     );
   }
   return result(
     'follow-up',
-    `no solution and no promise after the first contact: follow up, quoting reference ${withRef.at(-1)!.reference}`,
+    t('agenda.next.reason.first-contact', { reference: withRef.at(-1)!.reference }),
   );
 }

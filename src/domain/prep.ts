@@ -1,3 +1,4 @@
+import { t } from '../i18n.js';
 import type { CaseSnapshot } from './clocks.js';
 import { localDateOf } from './dates.js';
 import type { LadderPosition } from './escalation.js';
@@ -43,25 +44,25 @@ export interface CallSheet {
 
 /** The questions every call ends with (DESIGN.md: reference number and the three transparency questions). */
 export const CALL_QUESTIONS = [
-  'Can I have a reference number for this call?',
-  'What are the next steps?',
-  'Who is responsible for it (name, ID)?',
-  'How long will it take — by which date?',
+  'agenda.prep.ask.reference',
+  'agenda.prep.ask.next-steps',
+  'agenda.prep.ask.responsible',
+  'agenda.prep.ask.how-long',
 ] as const;
 
 /** How to ask for a supervisor without a fight. */
 export const SUPERVISOR_SCRIPT = [
-  'When the agent cannot help, deflects, or is rude: "I understand this is not in your hands. Please put me through to your supervisor."',
-  'If none is free: "Then please give me their name and a time today or tomorrow when they will call me back."',
-  "Write down the agent's name and ID before you are transferred.",
+  'agenda.prep.supervisor.ask',
+  'agenda.prep.supervisor.none-free',
+  'agenda.prep.supervisor.note',
 ] as const;
 
 /** The calm, brief, repeat-the-request approach. */
 export const CALL_REMINDERS = [
-  'Calm and polite: the person on the line did not cause the problem, but can solve it.',
-  'Brief: situation, problem, request — in that order, in a few sentences.',
-  'When they deflect or offer something else, repeat your request in the same words.',
-  'Note names, IDs and times as you go.',
+  'agenda.prep.remember.calm',
+  'agenda.prep.remember.brief',
+  'agenda.prep.remember.repeat',
+  'agenda.prep.remember.note',
 ] as const;
 
 /** Builds the call sheet from the case, the log and the ladder's reason. */
@@ -104,9 +105,8 @@ export function buildCallSheet(
         byDefault: standing === 'broken-by-default',
       });
     }
-  const questions: string[] = [...CALL_QUESTIONS];
-  if (references.length === 0)
-    questions.unshift('No reference number yet: ask for one first, and note it.');
+  const questions: string[] = CALL_QUESTIONS.map((key) => t(key));
+  if (references.length === 0) questions.unshift(t('agenda.prep.ask.no-reference'));
   return {
     caseId: k.id,
     company: k.company.name,
@@ -129,7 +129,10 @@ export function buildCallSheet(
     },
     goal: position.reason,
     questions,
-    supervisor: [...SUPERVISOR_SCRIPT],
-    reminders: [...CALL_REMINDERS, `Right after the call: complain log ${k.id}`],
+    supervisor: SUPERVISOR_SCRIPT.map((key) => t(key)),
+    reminders: [
+      ...CALL_REMINDERS.map((key) => t(key)),
+      t('agenda.prep.remember.log', { id: String(k.id) }),
+    ],
   };
 }

@@ -47,7 +47,7 @@ export function daysToResolution(s: CaseSnapshot, extras: CaseExtras, tz: string
 
 /** Summarises the cases by company, most cases first. */
 export function companyStats(
-  cases: readonly { snapshot: CaseSnapshot; extras: CaseExtras }[],
+  cases: Iterable<{ snapshot: CaseSnapshot; extras: CaseExtras }>,
   now: Date,
   tz: string,
 ): CompanyStats[] {

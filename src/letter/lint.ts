@@ -1,6 +1,7 @@
 import type { Letter, LetterBlock, Placeholder } from './model.js';
 import type { LintLists } from './template.js';
 import { pageCapacity, PARAGRAPH_AFTER_PT } from './layout.js';
+import { t } from '../i18n.js';
 
 /** What lint looks for: the revision a careful writer does after a night's rest. */
 export type LintCode =
@@ -98,35 +99,33 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   if (letter.remedy === 'other' && !letter.remedyDetail)
     warnings.push({
       code: 'missing-remedy',
-      message: 'the letter does not say what you ask for: add --remedy-detail',
+      message: t('letter.lint.missingRemedy'),
     });
   if (!ctx.hasAccount)
     warnings.push({
       code: 'missing-account',
-      message:
-        'no order or account number: the company will ask for it (complain edit <case> --order … or --account …)',
+      message: t('letter.lint.missingAccount'),
     });
   if (ctx.documentsExpected && letter.enclosures.length === 0)
     warnings.push({
       code: 'missing-enclosures',
-      message:
-        'nothing is enclosed: add copies of the receipt, the contract or the warranty (--enclose LABEL)',
+      message: t('letter.lint.missingEnclosures'),
     });
   if (letter.deadline.on <= letter.date)
     warnings.push({
       code: 'deadline-passed',
-      message: `the deadline ${letter.deadline.on} is not after the letter's date ${letter.date}`,
+      message: t('letter.lint.deadlinePassed', { deadline: letter.deadline.on, date: letter.date }),
     });
-  const caseRef = ctx.caseId ?? '<case>';
+  const caseRef = ctx.caseId === undefined ? '<case>' : String(ctx.caseId);
   const fix: Record<Placeholder['gap'], string> = {
-    'sender-name': 'set your name and address with `complain profile`',
-    'company-address': `add it with \`complain edit ${caseRef} --company-address "…"\``,
-    'remedy-detail': 'say what you ask for with --remedy-detail',
+    'sender-name': t('letter.lint.fixSenderName'),
+    'company-address': t('letter.lint.fixCompanyAddress', { caseId: caseRef }),
+    'remedy-detail': t('letter.lint.fixRemedyDetail'),
   };
   for (const p of letter.placeholders)
     warnings.push({
       code: 'placeholder',
-      message: `a placeholder is left: ${p.text} — ${fix[p.gap]}`,
+      message: t('letter.lint.placeholderGap', { text: p.text, fix: fix[p.gap] }),
     });
 
   const allowed = new Set([
@@ -146,25 +145,35 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
           /\[[^\]]*\]|\?\?\?/.test(sentence) ||
           Boolean(findPhrase(sentence, ctx.lists.placeholders, locale));
         if (unfinished && letter.placeholders.length === 0)
-          warnings.push({ code: 'placeholder', message: 'a placeholder is left', sentence });
+          warnings.push({ code: 'placeholder', message: t('letter.lint.placeholder'), sentence });
         const caps = shouted(sentence, locale, allowed);
         if (caps.length > 0)
           warnings.push({
             code: 'capitals',
-            message: `words in capitals read as shouting: ${caps.join(' ')}`,
+            message: t('letter.lint.capitals', { words: caps.join(' ') }),
             sentence,
           });
         if (/!{2,}/.test(sentence))
-          warnings.push({ code: 'exclamation', message: '"!!" reads as anger', sentence });
+          warnings.push({ code: 'exclamation', message: t('letter.lint.exclamation'), sentence });
         const insult = findPhrase(sentence, ctx.lists.insults, locale);
-        if (insult) warnings.push({ code: 'insult', message: `an insult: "${insult}"`, sentence });
+        if (insult)
+          warnings.push({
+            code: 'insult',
+            message: t('letter.lint.insult', { phrase: insult }),
+            sentence,
+          });
         const sarcasm = findPhrase(sentence, ctx.lists.sarcasm, locale);
-        if (sarcasm) warnings.push({ code: 'sarcasm', message: `sarcasm: "${sarcasm}"`, sentence });
+        if (sarcasm)
+          warnings.push({
+            code: 'sarcasm',
+            message: t('letter.lint.sarcasm', { phrase: sarcasm }),
+            sentence,
+          });
         const threat = findPhrase(sentence, ctx.lists.threats, locale);
         if (threat)
           warnings.push({
             code: 'threat',
-            message: `a threat beyond the lawful escalation: "${threat}"`,
+            message: t('letter.lint.threat', { phrase: threat }),
             sentence,
           });
       }
@@ -175,7 +184,7 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   if (used > lines)
     warnings.push({
       code: 'length',
-      message: `about ${used} lines: more than one page (${lines}); shorten the summaries`,
+      message: t('letter.lint.length', { used, lines }),
     });
   return warnings;
 }

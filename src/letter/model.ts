@@ -11,6 +11,8 @@ import type { DeadlineChoice } from './deadline.js';
 import { deadlineDate, formatDeadlineSpec } from './deadline.js';
 import type { PageSize } from './layout.js';
 import { pageSizeFor } from './layout.js';
+// The terminal's notes about the letter speak the interface language (`t` here is the template).
+import * as i18n from '../i18n.js';
 import type { LetterLayout, LetterTemplate } from './template.js';
 import { fill, forRegion, formatLetterDate, plural, text } from './template.js';
 
@@ -275,9 +277,7 @@ export function buildLetter(input: LetterInput): Letter {
   if (basis) {
     add('legal-basis', [localize(basis.text, lang)]);
     if (!basis.verified)
-      notices.push(
-        `the legal basis "${basis.id}" is marked unverified (source: ${basis.source}): check it before you send`,
-      );
+      notices.push(i18n.t('letter.notice.legalBasis', { id: basis.id, source: basis.source }));
   }
 
   const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
@@ -310,14 +310,15 @@ export function buildLetter(input: LetterInput): Letter {
   const deadlineText = long(deadlineOn);
   if (input.deadline.clock && !input.deadline.clock.verified)
     notices.push(
-      `the deadline rule "${input.deadline.clock.id}" is marked unverified (source: ${input.deadline.clock.source})`,
+      i18n.t('letter.notice.deadlineRule', {
+        id: input.deadline.clock.id,
+        source: input.deadline.clock.source,
+      }),
     );
   const forum = escalationForum(input.jurisdiction, c.amount, Number(today.slice(0, 4)));
   const forumName = forum ? localize(forum.letterName ?? forum.name, lang) : '';
   if (forum && !forum.verified)
-    notices.push(
-      `the escalation body "${forum.id}" is marked unverified (source: ${forum.source})`,
-    );
+    notices.push(i18n.t('letter.notice.forum', { id: forum.id, source: forum.source }));
   add('deadline', [
     [
       fill(text(t, 'deadline'), { deadline: deadlineText }),

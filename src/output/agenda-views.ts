@@ -2,11 +2,12 @@ import type { ChalkInstance } from 'chalk';
 import type { CaseExtras } from '../db/agenda-repo.js';
 import type { Agenda, AgendaItem } from '../domain/agenda.js';
 import type { ClockResult } from '../domain/clocks.js';
-import { periodText, START_LABELS } from '../domain/clocks.js';
+import { ruleText } from '../domain/clocks.js';
 import type { LadderPosition } from '../domain/escalation.js';
 import type { CallSheet } from '../domain/prep.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
+import { t } from '../i18n.js';
 import { formatDay, renderTable } from './format.js';
 
 /** A legal clock as `show --json`, `due --json` and `next --json` print it. */
@@ -22,7 +23,8 @@ export function clockView(c: ClockResult) {
     startLetterId: c.start.letterId,
     amount: c.rule.amount,
     unit: c.rule.unit,
-    rule: `${periodText(c.rule.amount, c.rule.unit)} from ${START_LABELS[c.rule.start]}`,
+    // Data: the same in every interface language.
+    rule: ruleText(c.rule, 'en'),
     dueOn: c.dueOn,
     dueAt: c.dueAt?.toISOString() ?? null,
     state: c.state,
@@ -67,9 +69,10 @@ export function agendaView(a: Agenda) {
 
 function sinceText(i: AgendaItem, tz: string): string {
   const day = i.sinceAt ? formatDay(i.sinceAt, tz) : i.sinceOn;
-  if (i.sinceContactId !== null) return `contact #${i.sinceContactId}, ${day}`;
-  if (i.kind === 'letter-deadline') return `sent ${day}`;
-  return day ? `since ${day}` : '—';
+  if (i.sinceContactId !== null)
+    return t('agenda.due.since.contact', { id: String(i.sinceContactId), day: day ?? '' });
+  if (i.kind === 'letter-deadline') return t('agenda.due.since.sent', { day: day ?? '' });
+  return day ? t('agenda.due.since.day', { day }) : '—';
 }
 
 /** `complain due`. */
@@ -83,21 +86,27 @@ export function renderAgenda(
     items.map((i) => [
       i.overdue
         ? i.daysLate === 0
-          ? 'late today'
-          : `${i.daysLate} ${i.daysLate === 1 ? 'day' : 'days'} late`
+          ? t('agenda.due.when.late-today')
+          : t('agenda.due.when.late', { count: i.daysLate })
         : i.daysLeft === 0
-          ? 'today'
-          : `in ${i.daysLeft} ${i.daysLeft === 1 ? 'day' : 'days'}`,
+          ? t('agenda.days.today')
+          : t('agenda.days.in', { count: i.daysLeft }),
       formatDay(i.dueAt, tz),
       `#${i.caseId} ${i.company}`,
       i.what,
       sinceText(i, tz),
     ]);
-  const headers = ['WHEN', 'DUE', 'CASE', 'WHAT', 'SINCE'];
+  const headers = [
+    t('agenda.due.col.when'),
+    t('agenda.due.col.due'),
+    t('agenda.due.col.case'),
+    t('agenda.due.col.what'),
+    t('agenda.due.col.since'),
+  ];
   const out: string[] = [];
   const table = (items: AgendaItem[], paint: (s: string) => string) => {
     let text = renderTable(headers, rows(items), {
-      maxWidths: [12, 12, 24, 90, 26],
+      maxWidths: [22, 12, 24, 90, 26],
       header: (s) => c.bold(s),
       paint: (_, ci, cell) => (ci === 0 ? paint(cell) : cell),
     });
@@ -106,19 +115,22 @@ export function renderAgenda(
       const explained = [lines[0]!];
       items.forEach((i, n) => {
         explained.push(lines[n + 1]!);
-        if (i.clock) explained.push(c.dim(`    how: ${i.clock.explanation}`));
+        if (i.clock)
+          explained.push(c.dim(`    ${t('agenda.due.how', { text: i.clock.explanation })}`));
       });
       text = explained.join('\n') + '\n';
     }
     return text;
   };
   if (a.overdue.length > 0) {
-    out.push(c.red.bold(`Overdue (${a.overdue.length})`) + '\n');
+    out.push(c.red.bold(t('agenda.due.overdue', { count: a.overdue.length })) + '\n');
     out.push(table(a.overdue, (s) => c.red(s)));
   }
   if (a.upcoming.length > 0) {
     if (out.length) out.push('\n');
-    out.push(c.bold(`Due in the next ${a.windowDays} days (${a.upcoming.length})`) + '\n');
+    out.push(
+      c.bold(t('agenda.due.upcoming', { days: a.windowDays, count: a.upcoming.length })) + '\n',
+    );
     out.push(table(a.upcoming, (s) => c.yellow(s)));
   }
   return out.join('');
@@ -127,16 +139,16 @@ export function renderAgenda(
 /** The clocks block of `complain show`. */
 export function renderClocks(clocks: ClockResult[], c: ChalkInstance): string[] {
   if (clocks.length === 0) return [];
-  const lines = [c.bold(`Legal clocks (${clocks.length})`)];
+  const lines = [c.bold(t('agenda.clocks.title', { count: clocks.length }))];
   for (const k of clocks) {
     const state =
       k.state === 'not-started'
-        ? c.dim('not started')
+        ? c.dim(t('agenda.clocks.not-started'))
         : k.state === 'passed'
-          ? c.red(`passed ${k.dueOn}`)
-          : c.yellow(`runs to ${k.dueOn}`);
+          ? c.red(t('agenda.clocks.passed', { date: k.dueOn ?? '' }))
+          : c.yellow(t('agenda.clocks.runs', { date: k.dueOn ?? '' }));
     lines.push(
-      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ' (your limit)' : ''}${k.rule.verified ? '' : c.yellow(' UNVERIFIED')}`,
+      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
     );
     lines.push(c.dim(`    ${k.explanation}`));
   }
@@ -204,39 +216,61 @@ export function caseExtrasView(e: CaseExtras) {
 /** `complain prep`: one screen. */
 export function renderCallSheet(s: CallSheet, c: ChalkInstance): string {
   const f = s.facts;
+  // The three labels padded to one width, so that the texts line up in every language.
+  const labels = [t('agenda.prep.situation'), t('agenda.prep.problem'), t('agenda.prep.request')];
+  const width = Math.max(...labels.map((l) => l.length)) + 1;
+  const [situation, problem, request] = labels.map((l) => l.padEnd(width));
+  const params = { id: String(s.caseId), company: s.company, phone: s.phone ?? '' };
   const out: string[] = [
-    c.bold(`Call sheet — case #${s.caseId}, ${s.company}${s.phone ? ` (${s.phone})` : ''}`),
-    `${c.bold('Goal:')} ${s.goal}`,
+    c.bold(t(s.phone ? 'agenda.prep.title-phone' : 'agenda.prep.title', params)),
+    `${c.bold(t('agenda.prep.goal'))} ${s.goal}`,
     '',
-    c.bold('Say, in this order'),
-    `  1. Situation: ${s.statement.situation}`,
-    `  2. Problem:   ${s.statement.problem}`,
-    `  3. Request:   ${s.statement.request} (${s.statement.remedy})`,
+    c.bold(t('agenda.prep.say')),
+    `  1. ${situation}${s.statement.situation}`,
+    `  2. ${problem}${s.statement.problem}`,
+    `  3. ${request}${s.statement.request} (${s.statement.remedy})`,
     '',
-    c.bold('Have at hand'),
+    c.bold(t('agenda.prep.at-hand')),
   ];
   const facts = [
-    `product ${f.product}`,
-    f.purchasedOn ? `bought ${f.purchasedOn}` : null,
-    f.orderRef ? `order ${f.orderRef}` : null,
-    f.accountRef ? `account ${f.accountRef}` : null,
-    f.amount ? `paid ${f.amount}` : null,
+    t('agenda.prep.fact.product', { value: f.product }),
+    f.purchasedOn ? t('agenda.prep.fact.bought', { value: f.purchasedOn }) : null,
+    f.orderRef ? t('agenda.prep.fact.order', { value: f.orderRef }) : null,
+    f.accountRef ? t('agenda.prep.fact.account', { value: f.accountRef }) : null,
+    f.amount ? t('agenda.prep.fact.paid', { value: f.amount }) : null,
   ].filter(Boolean);
   out.push(`  ${facts.join(' · ')}`);
   if (f.references.length)
-    out.push(`  references: ${f.references.map((r) => `${r.reference} (${r.on})`).join(', ')}`);
+    out.push(
+      `  ${t('agenda.prep.references', { list: f.references.map((r) => `${r.reference} (${r.on})`).join(', ') })}`,
+    );
   if (f.reps.length)
     out.push(
-      `  spoke to: ${f.reps.map((r) => `${r.name}${r.repId ? ` ID ${r.repId}` : ''} (${r.lastOn})`).join(', ')}`,
+      `  ${t('agenda.prep.spoke-to', {
+        list: f.reps
+          .map((r) =>
+            r.repId
+              ? t('agenda.prep.rep-id', { name: r.name, id: r.repId, on: r.lastOn })
+              : t('agenda.prep.rep', { name: r.name, on: r.lastOn }),
+          )
+          .join(', '),
+      })}`,
     );
   for (const p of f.brokenPromises)
     out.push(
       c.red(
-        `  broken: promised on ${p.madeOn}${p.by.length ? ` by ${p.by.join(', ')}` : ''}: "${p.text}" by ${p.dueOn}${p.byDefault ? ' — nothing came' : ''}`,
+        `  ${t('agenda.prep.broken', {
+          made: p.madeOn,
+          hasBy: p.by.length ? 'yes' : 'no',
+          by: p.by.join(', '),
+          text: p.text,
+          due: p.dueOn,
+          byDefault: p.byDefault ? 'yes' : 'no',
+        })}`,
       ),
     );
-  out.push('', c.bold('Ask'), ...s.questions.map((q) => `  • ${q}`));
-  out.push('', c.bold('Supervisor'), ...s.supervisor.map((q) => `  • ${q}`));
-  out.push('', c.bold('Remember'), ...s.reminders.map((q) => `  • ${q}`));
+  out.push('', c.bold(t('agenda.prep.ask')), ...s.questions.map((q) => `  • ${q}`));
+  out.push('', c.bold(t('agenda.prep.supervisor')), ...s.supervisor.map((q) => `  • ${q}`));
+  out.push('', c.bold(t('agenda.prep.remember')), ...s.reminders.map((q) => `  • ${q}`));
   return out.join('\n') + '\n';
 }

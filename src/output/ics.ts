@@ -2,6 +2,7 @@ import { createEvents } from 'ics';
 import type { DateArray, EventAttributes } from 'ics';
 import type { AgendaItem } from '../domain/agenda.js';
 import { ComplainError } from '../errors.js';
+import { t } from '../i18n.js';
 
 function dayArray(date: string): DateArray {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -29,13 +30,14 @@ export function icsUid(i: AgendaItem): string {
  * of that day in the user's zone), with what, the case and how the date was computed.
  */
 export function renderIcs(items: readonly AgendaItem[], now: Date): string {
+  const calName = t('agenda.ics.calendar');
   const events: EventAttributes[] = items.map((i) => ({
     uid: icsUid(i),
     title: `#${i.caseId} ${i.company}: ${i.what}`,
     description: [
-      `Case #${i.caseId}: ${i.caseTitle}`,
+      t('agenda.ics.case', { id: String(i.caseId), title: i.caseTitle }),
       i.what,
-      i.clock ? `How: ${i.clock.explanation}` : undefined,
+      i.clock ? t('agenda.ics.how', { text: i.clock.explanation }) : undefined,
       `complain next ${i.caseId}`,
     ]
       .filter(Boolean)
@@ -43,18 +45,18 @@ export function renderIcs(items: readonly AgendaItem[], now: Date): string {
     start: dayArray(i.dueOn),
     end: nextDay(i.dueOn),
     productId: 'complain',
-    calName: 'complain: deadlines',
+    calName,
     timestamp: now.getTime(),
   }));
   if (events.length === 0) {
-    return 'BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:complain\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:complain: deadlines\r\nEND:VCALENDAR\r\n';
+    return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:complain\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:${calName}\r\nEND:VCALENDAR\r\n`;
   }
   const { error, value } = createEvents(events);
   if (error || !value)
     throw new ComplainError(
-      `the calendar file could not be built: ${error?.message ?? 'no output'}`,
+      t('agenda.ics.error', { reason: error?.message ?? t('agenda.ics.no-output') }),
       {
-        hint: 'this is a bug; run again with --debug and report the output',
+        hint: t('agenda.ics.error.hint'),
         cause: error,
       },
     );

@@ -4,6 +4,7 @@ import { labelOf } from '../domain/vocab.js';
 import type { LintWarning } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { formatDate, formatDay } from './format.js';
+import { t, uiLocale } from '../i18n.js';
 
 /** A recorded letter in `show --json`, `letter --json` and `sent --json`. */
 export function letterRecordView(l: LetterRecord) {
@@ -72,30 +73,37 @@ export function renderLetterList(
   c: ChalkInstance,
 ): string {
   if (letters.length === 0) return '';
-  const lines = ['', c.bold(`Letters (${letters.length})`)];
+  const lines = ['', c.bold(t('letter.list.title', { count: letters.length }))];
   for (const l of letters) {
     const head = [
       c.bold(formatDay(l.createdAt, timeZone)),
       l.language,
-      labelOf(l.remedy).toLowerCase(),
-      `answer due ${formatDate(l.deadlineOn)}`,
-      l.filePath ?? 'stdout',
+      labelOf(l.remedy).toLocaleLowerCase(uiLocale()),
+      t('letter.list.due', { date: formatDate(l.deadlineOn) }),
+      l.filePath ?? t('letter.list.stdout'),
     ];
-    lines.push(`  ${c.cyan(`letter #${l.id}`)}  ${head.join(' · ')}`);
+    lines.push(`  ${c.cyan(t('letter.list.letter', { id: String(l.id) }))}  ${head.join(' · ')}`);
     if (l.sentOn) {
-      const via = l.sentVia ? ` by ${labelOf(l.sentVia).toLowerCase()}` : '';
-      const tracking = l.tracking ? `, tracking ${l.tracking}` : '';
-      const delivered = l.deliveredOn
-        ? `; delivered ${formatDate(l.deliveredOn)}`
-        : '; delivery not recorded';
-      lines.push(`      sent ${formatDate(l.sentOn)}${via}${tracking}${delivered}`);
+      const sent = t('letter.list.sent', {
+        sent: formatDate(l.sentOn),
+        hasVia: l.sentVia ? 'yes' : 'no',
+        via: l.sentVia ? labelOf(l.sentVia).toLocaleLowerCase(uiLocale()) : '',
+        hasTracking: l.tracking ? 'yes' : 'no',
+        tracking: l.tracking ?? '',
+        hasDelivered: l.deliveredOn ? 'yes' : 'no',
+        delivered: l.deliveredOn ? formatDate(l.deliveredOn) : '',
+      });
+      lines.push(`      ${sent}`);
     } else {
+      const notSent = c.yellow(t('letter.list.notSent'));
       lines.push(
-        `      ${c.yellow('not sent yet')}${l.sendMethod ? ` (planned: ${labelOf(l.sendMethod).toLowerCase()})` : ''}`,
+        `      ${l.sendMethod ? t('letter.list.planned', { notSent, method: labelOf(l.sendMethod).toLocaleLowerCase(uiLocale()) }) : notSent}`,
       );
     }
     if (l.enclosures.length > 0)
-      lines.push(`      enclosures (${l.enclosures.length}): ${l.enclosures.join(', ')}`);
+      lines.push(
+        `      ${t('letter.list.enclosures', { count: l.enclosures.length, list: l.enclosures.join(t('letter.list.join')) })}`,
+      );
   }
   return lines.join('\n') + '\n';
 }

@@ -1,5 +1,6 @@
 import { labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
+import { t } from '../i18n.js';
 
 /** What the letter still needs from the user, with the defaults offered. */
 export interface LetterGaps {
@@ -23,20 +24,20 @@ export async function askLetterGaps(prompter: Prompter, gaps: LetterGaps): Promi
   const answers: LetterAnswers = {};
   if (gaps.remedyDetail) {
     const detail = await prompter.input({
-      message: 'What exactly do you ask for? (amount, item, by when; Enter to skip)',
+      message: t('letter.wizard.remedyDetail'),
     });
     if (detail.trim()) answers.remedyDetail = detail.trim();
   }
   if (gaps.deadline) {
     answers.deadline = await prompter.input({
-      message: `Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default ${gaps.deadline.explain}`,
+      message: t('letter.wizard.deadline', { explain: gaps.deadline.explain }),
       default: gaps.deadline.default,
       validate: gaps.deadline.validate,
     });
   }
   if (gaps.sendVia) {
     answers.sendVia = await prompter.select({
-      message: 'How will you send it? (so that you can prove it arrived)',
+      message: t('letter.wizard.sendVia'),
       choices: gaps.sendVia.methods.map((m) => ({ value: m, name: labelOf(m) })),
       default: gaps.sendVia.default,
     });
@@ -49,7 +50,11 @@ export async function askExport(
   prompter: Prompter,
   defaultPath: string,
 ): Promise<string | undefined> {
-  const ok = await prompter.confirm({ message: 'Export the letter to DOCX now?', default: true });
+  const ok = await prompter.confirm({ message: t('letter.wizard.export'), default: true });
   if (!ok) return undefined;
-  return prompter.input({ message: 'File name', default: defaultPath, required: true });
+  return prompter.input({
+    message: t('letter.wizard.fileName'),
+    default: defaultPath,
+    required: true,
+  });
 }

@@ -386,6 +386,29 @@ describe('complain letter without a terminal', () => {
     expect(sb.run(['letter', '1', '--lang', 'xx']).status).toBe(2);
   });
 
+  it('speaks the interface language around the letter, not in it (COMPLAIN_LANG)', () => {
+    const help = sb.run(['letter', '--help'], { env: { COMPLAIN_LANG: 'tr' } });
+    expect(help.stdout).toContain('resmî şikâyet mektubu: önizleyin ve denetleyin');
+    expect(help.stdout).toContain('--enclose "garanti belgesi"');
+    const ru = sb.run(['letter', '1'], { env: { COMPLAIN_LANG: 'ru' } });
+    expect(ru.status).toBe(0);
+    // The letter keeps its own language; the lint around it speaks Russian.
+    expect(ru.stdout).toContain('Dear Sir or Madam,');
+    expect(ru.stderr).toMatch(/Проверка: \d+ замечани[еяй] — перечитайте письмо/);
+    expect(ru.stderr).toContain(
+      'слова заглавными буквами читаются как крик: YOU PEOPLE ARE USELESS',
+    );
+    expect(ru.stderr).toContain('«YOU PEOPLE ARE USELESS!!!»');
+    const kk = sb.run(['letter', '1', '--deadline', 'soon'], { env: { COMPLAIN_LANG: 'kk' } });
+    expect(kk.status).toBe(2);
+    expect(kk.stderr).toContain('--deadline "soon" — күн саны да, күн де емес');
+    expect(kk.stderr).toContain('14d (күнтізбелік күн), 10bd (жұмыс күні)');
+    const fa = sb.run(['sent', '1'], { env: { COMPLAIN_LANG: 'fa' } });
+    expect(fa.status).toBe(1);
+    expect(fa.stderr).toContain('پروندهٔ #1 نامهٔ خروجی‌گرفته ندارد');
+    expect(fa.stderr).toContain('complain letter 1 -o shekayat.docx');
+  });
+
   it('writes the DOCX to stdout with -o -', () => {
     const r = sb.run(['letter', '1', '-o', '-']);
     expect(r.status).toBe(0);

@@ -32,8 +32,11 @@ export function fakeRuntime(over: Partial<Runtime> = {}): Runtime {
 export async function parseArgv(argv: string[], runtime = fakeRuntime()): Promise<ParsedCommand> {
   let seen: ParsedCommand | undefined;
   const session: Session = { ctx: undefined };
-  const program = createProgram(runtime, session, (name, options) => {
-    seen = { name, options };
+  const program = await createProgram(runtime, session, {
+    record: (name, options) => {
+      seen = { name, options };
+    },
+    args: argv,
   });
   await program.parseAsync(['node', 'complain', ...argv]);
   if (!seen) throw new Error('no command ran');

@@ -3,8 +3,21 @@ import { parseArgv as parse } from '../support/argv.js';
 
 describe('argv → options', () => {
   it.each([
-    [['list'], 'list', { status: undefined, json: false }],
-    [['ls', '--status', 'open', '--json'], 'list', { status: 'open', json: true }],
+    [
+      ['list'],
+      'list',
+      { status: undefined, company: undefined, limit: undefined, all: false, json: false },
+    ],
+    [
+      ['ls', '--status', 'open', '--json'],
+      'list',
+      { status: 'open', company: undefined, limit: undefined, all: false, json: true },
+    ],
+    [
+      ['--data-dir', '/d', 'list', '--all', '--company', 'Acme', '--limit', '5'],
+      'list',
+      { status: undefined, company: 'Acme', limit: 5, all: true, json: false },
+    ],
     [['show', '3', '--json'], 'show', { caseArg: '3', json: true }],
     [['delete', '#4', '--yes'], 'delete', { caseArg: '#4', yes: true, json: false }],
     [['contact', 'delete', '7'], 'contact delete', { contactArg: '7', yes: false, json: false }],

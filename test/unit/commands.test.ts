@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runContactEdit } from '../../src/commands/contact.js';
-import { runList } from '../../src/commands/list.js';
+import { runList, toListOptions } from '../../src/commands/list.js';
 import { givenFromFlags, runLog, toLogOptions } from '../../src/commands/log.js';
 import { runNew, toNewOptions } from '../../src/commands/new.js';
 import { runShow } from '../../src/commands/show.js';
@@ -96,7 +96,7 @@ describe('runNew', () => {
     ]);
     t = makeTestContext({ prompter });
     await expect(runNew(toNewOptions({}), t.ctx)).rejects.toThrow(CancelledError);
-    expect((await runList({ status: undefined, json: false }, t.ctx)).cases).toEqual([]);
+    expect((await runList(toListOptions({ all: true }), t.ctx)).cases).toEqual([]);
     expect(t.ctx.profile()).toBeUndefined();
   });
 

@@ -1,6 +1,7 @@
 import { Chalk } from 'chalk';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import type { LetterRecord } from '../../src/db/letter-repo.js';
+import { setUiLanguage } from '../../src/i18n.js';
 import { renderLetterList } from '../../src/output/letter-views.js';
 
 const letter: LetterRecord = {
@@ -29,5 +30,37 @@ describe('renderLetterList', () => {
   it("dates a letter on the user's day, not UTC's", () => {
     const text = renderLetterList([letter], 'Europe/Istanbul', new Chalk({ level: 0 }));
     expect(text).toContain('letter #1  23 Nov 2026 · tr · refund · answer due 7 Dec 2026');
+  });
+
+  describe('in the interface language', () => {
+    afterEach(() => setUiLanguage('en'));
+    const sent: LetterRecord = {
+      ...letter,
+      sentOn: '2026-11-24',
+      sentVia: 'notary',
+      tracking: 'X1',
+      enclosures: ['Fatura', 'Garanti belgesi'],
+    };
+
+    it('tr: whole sentences, Turkish dates and lower case', () => {
+      setUiLanguage('tr');
+      const text = renderLetterList([sent], 'Europe/Istanbul', new Chalk({ level: 0 }));
+      expect(text).toContain('Mektuplar (1)');
+      expect(text).toContain(
+        'mektup #1  23 Kas 2026 · tr · para iadesi · yanıt için son gün 7 Ara 2026',
+      );
+      expect(text).toContain(
+        '24 Kas 2026 tarihinde noter ile gönderildi, takip numarası X1; teslim kaydedilmedi',
+      );
+      expect(text).toContain('ekler (2): Fatura, Garanti belgesi');
+    });
+
+    it('fa: Persian separators, and a letter not yet sent', () => {
+      setUiLanguage('fa');
+      const text = renderLetterList([letter], 'Europe/Istanbul', new Chalk({ level: 0 }));
+      expect(text).toContain('هنوز فرستاده نشده (برنامه: پست سفارشی با گواهی تحویل)');
+      const two = renderLetterList([sent], 'Europe/Istanbul', new Chalk({ level: 0 }));
+      expect(two).toContain('پیوست‌ها (2): Fatura، Garanti belgesi');
+    });
   });
 });
