@@ -144,6 +144,12 @@ export async function writeAtomically(
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
   checkPathName(file);
+  // A folder is never replaced (`backup -o /` would put a temp file in / and fail to rename it).
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new ComplainError(`${file} is a directory`, {
+      hint: 'give a file name, e.g. -o letter.docx',
+    });
+  }
   // Checked first: SQLite's backup reports a missing folder without an errno code.
   const folder = await stat(dirname(file)).catch((error: unknown) => error);
   if (!(folder instanceof Stats)) {
@@ -171,12 +177,6 @@ export async function writeAtomically(
 
 /** Writes a Buffer or string atomically, 0600. */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
-  checkPathName(file);
-  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-    throw new ComplainError(`${file} is a directory`, {
-      hint: 'give a file name, e.g. -o letter.docx',
-    });
-  }
   await writeAtomically(file, async (tmp) => {
     const handle = await open(tmp, 'wx', 0o600);
     try {

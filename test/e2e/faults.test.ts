@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   existsSync,
@@ -9,10 +9,20 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
 import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
+
+/** Runs the binary with its own --data-dir. */
+function spawnSyncBin(args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+    timeout: 30_000,
+  });
+}
 
 /** Runs the binary with stdout closed at once, as `| head -0` would. */
 function withClosedStdout(sb: CliSandbox, args: string[]) {
@@ -109,5 +119,70 @@ describe('faults found by npm run test:faults', () => {
     } finally {
       other.cleanup();
     }
+  });
+
+  it('a --data-dir that is a file, or lies under one, or under /proc: one line, exit 1', () => {
+    const file = join(sb.dir, 'a-file');
+    writeFileSync(file, 'not a folder');
+    for (const [dir, said] of [
+      [file, /^complain: the data dir ".*a-file" is a file, not a folder — point --data-dir/],
+      [join(file, 'sub'), /^complain: cannot use ".*a-file\/sub": a part of it is a file/],
+      [
+        '/proc/complain-nope',
+        /^complain: cannot create the data dir "\/proc\/complain-nope" \(ENOENT\)/,
+      ],
+    ] as const) {
+      const r = spawnSyncBin(['--data-dir', dir, 'list']);
+      expect(r.stderr).toMatch(said);
+      expect(r.stderr.trim().split('\n')).toHaveLength(1);
+      expect(r.status).toBe(1);
+    }
+    expect(readFileSync(file, 'utf8')).toBe('not a folder');
+  });
+
+  it('an output name over 255 bytes is refused in one line; one of 250 bytes is written', () => {
+    const long = join(sb.dir, `${'x'.repeat(300)}.ics`);
+    const r = sb.run(['due', '--ics', long]);
+    expect(r.stderr).toMatch(/^complain: the path ".*" is too long for the file system — /);
+    expect(r.status).toBe(1);
+    // The temp name beside it is shortened, so a name just under the limit still works.
+    const fits = join(sb.dir, `${'y'.repeat(246)}.ics`);
+    const ok = sb.run(['due', '--ics', fits]);
+    expect(ok.status).toBe(0);
+    expect(readFileSync(fits, 'utf8')).toMatch(/^BEGIN:VCALENDAR/);
+    expect(readdirSync(sb.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('backup -o a folder is refused before any temp file is made', () => {
+    const folder = join(sb.dir, 'a-folder');
+    mkdirSync(folder);
+    const r = sb.run(['backup', '-o', folder]);
+    expect(r.stderr).toMatch(/^complain: .*a-folder is a directory — /);
+    expect(r.status).toBe(1);
+    expect(readdirSync(folder)).toEqual([]);
+    expect(readdirSync(sb.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('new refused for missing flags exits 2 and writes no byte (database, -wal, every file)', () => {
+    const witness = () =>
+      readdirSync(sb.dataDir, { recursive: true })
+        .map(String)
+        .filter((n) => n !== 'complain.db-shm')
+        .sort()
+        .map((n) => {
+          const full = join(sb.dataDir, n);
+          if (statSync(full).isDirectory()) return `${n}/`;
+          const bytes = readFileSync(full);
+          if (n === 'complain.db-wal' && bytes.length === 0) return '';
+          return `${n}:${createHash('sha256').update(bytes).digest('hex')}`;
+        })
+        .join('\n');
+    const before = witness();
+    // The suite's garbage run: the other flags missing, no terminal to ask for them.
+    const r = sb.run(['--no-input', 'new', '--company-phone', '∞ TL']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/^complain: missing flags --company/);
+    expect(witness()).toBe(before);
+    expect(sb.json<unknown[]>(['list'])).toHaveLength(1);
   });
 });
