@@ -49,7 +49,12 @@ export async function runBackup(options: BackupOptions, ctx: AppContext): Promis
     return await backupDatabase(db, file);
   } catch (error) {
     // A failed backup (a full disk) leaves nothing behind, not even the folder it made.
-    if (made) rmdirSync(made);
+    if (made)
+      try {
+        rmdirSync(made);
+      } catch {
+        // Not empty after all: leave it; the error that matters is the backup's.
+      }
     throw error;
   }
 }
