@@ -69,9 +69,9 @@ function fit(text: string, max: number): string {
 
 /**
  * A plain table: a header, then rows; colours may wrap cells after the widths are measured.
- * In a right-to-left interface (Persian) each row is one line of its cells instead: columns
- * padded with spaces fall apart in terminals that reorder bidirectional text, and in those that
- * do not.
+ * In a right-to-left interface (Persian) each row is one line of "heading: cell" pairs instead:
+ * columns padded with spaces fall apart in terminals that reorder bidirectional text, and in
+ * those that do not.
  */
 export function renderTable(
   headers: string[],
@@ -90,8 +90,11 @@ export function renderTable(
       .map(
         (r, ri) =>
           r
-            .map((c, ci) => (options.paint ? options.paint(ri, ci, c) : c))
-            .filter((c, ci) => r[ci] !== '' && r[ci] !== '—')
+            .map((c, ci) => {
+              const cell = options.paint ? options.paint(ri, ci, c) : c;
+              return headers[ci] ? `${headers[ci]}: ${cell}` : cell;
+            })
+            .filter((_, ci) => r[ci] !== '' && r[ci] !== '—')
             .join(' · ') + '\n',
       )
       .join('');

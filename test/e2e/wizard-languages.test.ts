@@ -158,12 +158,10 @@ for (const c of cases) {
         '1',
       ]);
       expect(file.contacts).toHaveLength(1);
-      // "yesterday 15:00" in Istanbul (the profile's zone) is 12:00 UTC of yesterday.
+      // "yesterday 15:00" in the profile's zone (UTC+3 Istanbul, UTC+5 Kazakhstan).
       const yesterday = new Date(Date.now() - 86_400_000);
-      const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Istanbul' }).format(
-        yesterday,
-      );
-      expect(file.contacts[0]!.startedAt).toBe(`${day}T12:00:00.000Z`);
+      const day = new Intl.DateTimeFormat('en-CA', { timeZone: c.zone }).format(yesterday);
+      expect(file.contacts[0]!.startedAt).toBe(`${day}T${c.utcHour}:00:00.000Z`);
       expect(file.contacts[0]!.promises).toHaveLength(1);
     });
   });

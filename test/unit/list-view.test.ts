@@ -90,7 +90,7 @@ describe('list on the terminal: the open cases that need attention first', () =>
 });
 
 describe('tables in a right-to-left interface', () => {
-  it('are one line a row, without padded columns, in Persian; columns elsewhere', async () => {
+  it('are one line of heading: cell pairs a row, without padded columns, in Persian; columns elsewhere', async () => {
     const { renderTable } = await import('../../src/output/format.js');
     const { setUiLanguage } = await import('../../src/i18n.js');
     const rows = [
@@ -100,7 +100,7 @@ describe('tables in a right-to-left interface', () => {
     try {
       setUiLanguage('fa');
       expect(renderTable(['کی', 'پرونده', 'چه'], rows)).toBe(
-        '۳ روز دیر · #1 دیجی‌کالا · وعده «بازدید تکنسین»\nامروز · #2 اسنپ\n',
+        'کی: ۳ روز دیر · پرونده: #1 دیجی‌کالا · چه: وعده «بازدید تکنسین»\nکی: امروز · پرونده: #2 اسنپ\n',
       );
       setUiLanguage('en');
       expect(renderTable(['WHEN', 'CASE', 'WHAT'], rows).split('\n')[0]).toMatch(
