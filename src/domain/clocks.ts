@@ -23,11 +23,30 @@ export interface CaseEvent {
   onDate: string;
 }
 
+/**
+ * What the clocks, the agenda, the ladder, the call sheet and the statistics read of a contact:
+ * `due` and `stats` load only these columns for thousands of cases (a full ContactRecord fits).
+ */
+export type SnapshotContact = Pick<
+  ContactRecord,
+  | 'id'
+  | 'caseId'
+  | 'channel'
+  | 'direction'
+  | 'startedAt'
+  | 'reference'
+  | 'supervisor'
+  | 'rude'
+  | 'reps'
+  | 'promises'
+  | 'escalation'
+>;
+
 /** Everything the clocks, the agenda and the ladder read about one case. */
 export interface CaseSnapshot {
   case: CaseRecord;
   /** Oldest first. */
-  contacts: ContactRecord[];
+  contacts: SnapshotContact[];
   /** Oldest first. */
   letters: LetterDates[];
   events: CaseEvent[];
@@ -105,7 +124,7 @@ function unknown(event: ClockStart): StartDate {
 
 function fromContact(
   event: ClockStart,
-  c: ContactRecord,
+  c: SnapshotContact,
   what: 'first-contact' | 'application',
   tz: string,
 ): StartDate {
