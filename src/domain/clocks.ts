@@ -101,8 +101,18 @@ export function ruleText(rule: ClockRule, language: UiLanguage = uiLanguage()): 
   });
 }
 
+const weekendTexts = new Map<string, string>();
+
 /** "Sat and Sun": the weekend days in the interface language (0 = Sunday). */
 function weekendText(weekend: readonly number[]): string {
+  // Thousands of clocks share a few weekends: the Intl formatters are built once per weekend.
+  const key = `${uiLocale()}|${weekend.join(',')}`;
+  let text = weekendTexts.get(key);
+  if (text === undefined) weekendTexts.set(key, (text = formatWeekend(weekend)));
+  return text;
+}
+
+function formatWeekend(weekend: readonly number[]): string {
   const day = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', timeZone: 'UTC' });
   // 2023-01-01 was a Sunday.
   const names = [...weekend]

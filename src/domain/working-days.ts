@@ -41,13 +41,14 @@ export function addWorkingDays(date: string, n: number, calendar: WorkCalendar):
     throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   if (calendar.weekend.length >= 7)
     throw new RangeError('a calendar needs at least one working day');
-  let current = parseDay(date);
+  // Milliseconds in UTC, which has no daylight saving: a day is always 86,400,000 ms.
+  let current = parseDay(date).getTime();
   let left = n;
   while (left > 0) {
-    current = addDays(current, 1, utc);
-    if (isWorkingDay(formatDay(current), calendar)) left -= 1;
+    current += 86_400_000;
+    if (isWorkingDay(formatDay(new Date(current)), calendar)) left -= 1;
   }
-  return formatDay(current);
+  return formatDay(new Date(current));
 }
 
 /**
