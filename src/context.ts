@@ -136,7 +136,12 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       return getProfile(ctx.db());
     },
     clock() {
-      return { now: runtime.now(), timeZone: ctx.profile()?.timeZone ?? runtime.systemTimeZone };
+      return {
+        now: runtime.now(),
+        timeZone: ctx.profile()?.timeZone ?? runtime.systemTimeZone,
+        // A date phrase is read in the interface language first.
+        language: uiLanguage(),
+      };
     },
     async prompter() {
       if (!prompter) {
