@@ -97,8 +97,14 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     const program = await createProgram(runtime, session, { args });
     await program.parseAsync(argv);
   } catch (caught) {
-    const { translateSqliteError } = await import('./db/open.js');
-    const error = translateSqliteError(caught, session.ctx?.paths.dbFile ?? t('cli.theDatabase'));
+    // `--help` and usage errors arrive here as CommanderError: they must not load the database.
+    const error =
+      caught instanceof CommanderError || caught instanceof errors.ComplainError
+        ? caught
+        : (await import('./db/open.js')).translateSqliteError(
+            caught,
+            session.ctx?.paths.dbFile ?? t('cli.theDatabase'),
+          );
     if (error instanceof CommanderError) {
       process.exitCode = error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
     } else if (error instanceof errors.ComplainError) {

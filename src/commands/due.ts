@@ -4,7 +4,6 @@ import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
-import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { agendaView, renderAgenda } from '../output/agenda-views.js';
@@ -20,7 +19,12 @@ export interface DueOptions {
   ics: string | undefined;
   explain: boolean;
   json: boolean;
+  /** Every item on the terminal, not only the most urgent DUE_LIMIT of each list. */
+  all: boolean;
 }
+
+/** How many overdue and how many upcoming items `due` shows on a terminal without `--all`. */
+export const DUE_LIMIT = 20;
 
 export function toDueOptions(opts: Record<string, unknown>): DueOptions {
   const raw = typeof opts.days === 'string' ? opts.days : '14';
@@ -34,6 +38,7 @@ export function toDueOptions(opts: Record<string, unknown>): DueOptions {
     ics: typeof opts.ics === 'string' ? opts.ics : undefined,
     explain: Boolean(opts.explain),
     json: Boolean(opts.json),
+    all: Boolean(opts.all),
   };
 }
 
@@ -47,10 +52,8 @@ export interface DueResult {
 export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueResult> {
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
-  const snapshots = eachSnapshot(
-    db,
-    listCases(db).filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null),
-  );
+  // Closed cases have nothing due: they are left out in SQL, their contacts never read.
+  const snapshots = eachSnapshot(db, listCases(db, { openOnly: true }), { openOnly: true });
   const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
   if (options.ics) {
     // Only this flag needs the calendar library.
@@ -66,11 +69,17 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
 export function printDue(ctx: AppContext, options: DueOptions, result: DueResult): void {
   const { agenda } = result;
   if (options.json) ctx.print(JSON.stringify(agendaView(agenda), null, 2));
-  else if (agenda.overdue.length + agenda.upcoming.length > 0)
+  else if (agenda.overdue.length + agenda.upcoming.length > 0) {
+    const limit = options.all ? undefined : DUE_LIMIT;
     ctx.stdout.write(
-      renderAgenda(agenda, ctx.clock().timeZone, ctx.colorOut, { explain: options.explain }),
+      renderAgenda(agenda, ctx.clock().timeZone, ctx.colorOut, { explain: options.explain, limit }),
     );
-  else ctx.say(t('agenda.due.nothing', { days: agenda.windowDays }));
+    const more =
+      limit === undefined
+        ? 0
+        : Math.max(0, agenda.overdue.length - limit) + Math.max(0, agenda.upcoming.length - limit);
+    if (more > 0) ctx.say(t('commands.due.more', { count: more, limit }));
+  } else ctx.say(t('agenda.due.nothing', { days: agenda.windowDays }));
   if (result.icsFile) {
     const n = agenda.overdue.length + agenda.upcoming.length;
     ctx.say(ctx.color.green(t('agenda.due.wrote', { count: n, file: result.icsFile })));
@@ -83,6 +92,7 @@ export function registerDue(program: Command, act: Act): void {
     .description(t('agenda.due.description'))
     .option('--days <n>', t('agenda.due.opt.days'))
     .option('--explain', t('agenda.due.opt.explain'))
+    .option('--all', t('commands.due.opt.all'))
     .option('--ics <file>', t('agenda.due.opt.ics'))
     .option('--json', t('agenda.due.opt.json'))
     .addHelpText('after', examples(t('agenda.due.examples')) + `\n${t('agenda.due.exit')}\n`)

@@ -9,11 +9,11 @@ import { listEvidence } from '../db/evidence-repo.js';
 import { listLetters } from '../db/letter-repo.js';
 import { readLetterCopy } from '../files/letter-store.js';
 import type { DataFile } from '../db/transfer.js';
-import { exportData } from '../db/transfer.js';
+import { exportData, exportDataText } from '../db/transfer.js';
 import { UsageError } from '../errors.js';
 import type { BundleResult, ExtraEntry } from '../export/case-bundle.js';
 import type { BundleProgress } from '../export/zip-bundle.js';
-import { writeFileAtomically } from '../files/atomic.js';
+import { writeTextAtomically } from '../files/atomic.js';
 import { formatBytes, progressLine } from '../output/progress.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
@@ -95,7 +95,9 @@ function readFileIfThere(file: string): Buffer | undefined {
 /** What `complain export` produced. */
 export type ExportResult =
   | { kind: 'bundle'; bundle: BundleResult }
-  | { kind: 'data'; data: DataFile; file: string | undefined };
+  | { kind: 'data'; data: DataFile; file: undefined }
+  /** Written to -o a row at a time: `records` rows. */
+  | { kind: 'data-file'; file: string; records: number };
 
 /**
  * A case bundle (zip) for a regulator or arbitration body, or with --all every record as JSON
@@ -108,11 +110,14 @@ export async function runExport(
 ): Promise<ExportResult> {
   const db = ctx.db();
   if (options.all) {
-    const data = exportData(db, ctx.now());
-    if (!options.output) return { kind: 'data', data, file: undefined };
+    if (!options.output) return { kind: 'data', data: exportData(db, ctx.now()), file: undefined };
     const file = resolve(ctx.cwd, options.output);
-    await writeFileAtomically(file, JSON.stringify(data, null, 2) + '\n');
-    return { kind: 'data', data, file };
+    let records = 0;
+    await writeTextAtomically(
+      file,
+      exportDataText(db, ctx.now(), () => (records += 1)),
+    );
+    return { kind: 'data-file', file, records };
   }
   const caseRecord = getCase(db, parseId(options.caseArg!, 'case'));
   const file = resolve(ctx.cwd, options.output ?? `complain-case-${caseRecord.id}.zip`);
@@ -139,12 +144,12 @@ export async function runExport(
 
 export function printExport(ctx: AppContext, options: ExportOptions, result: ExportResult): void {
   if (result.kind === 'data') {
-    if (!result.file) ctx.print(JSON.stringify(result.data, null, 2));
-    else {
-      ctx.print(result.file);
-      const n = Object.values(result.data.tables).reduce((s, rows) => s + rows.length, 0);
-      ctx.say(ctx.color.green(t('evidence.export.dataDone', { count: n })));
-    }
+    ctx.print(JSON.stringify(result.data, null, 2));
+    return;
+  }
+  if (result.kind === 'data-file') {
+    ctx.print(result.file);
+    ctx.say(ctx.color.green(t('evidence.export.dataDone', { count: result.records })));
     return;
   }
   const { bundle } = result;

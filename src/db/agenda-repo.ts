@@ -1,14 +1,14 @@
 import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
 import type { ClockStart } from '../domain/jurisdiction-rules.js';
 import type { CaseClosure, CaseExtras } from '../domain/closure.js';
-import type { CaseRecord, PromiseRecord } from '../domain/model.js';
+import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
 
 export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
-import { listContacts, listContactsOfCaseRange, toPromise } from './contact-repo.js';
+import { listContacts, listSnapshotContactsOfCaseRange, toPromise } from './contact-repo.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
 
@@ -75,13 +75,15 @@ function byCase<T>(rows: { case_id: number }[], map: (r: never) => T): Map<numbe
 const SNAPSHOT_CHUNK = 500;
 
 /**
- * The snapshots of `records` (in id order), the same as `loadSnapshot` gives one by one, read a
- * chunk of cases at a time with a few range queries per chunk instead of five per case.
+ * The snapshots of `records` (in id order), the same as `loadSnapshot` gives one by one but with
+ * only the contact columns a snapshot names, read a chunk of cases at a time with a few range
+ * queries per chunk instead of five per case. `openOnly`: the records are the open cases only,
+ * and the contacts of the closed cases between them are left out in SQL.
  */
 export function* eachSnapshot(
   db: Db,
   records: readonly CaseRecord[],
-  chunk = SNAPSHOT_CHUNK,
+  { chunk = SNAPSHOT_CHUNK, openOnly = false }: { chunk?: number; openOnly?: boolean } = {},
 ): Generator<CaseSnapshot> {
   const sorted = [...records].sort((a, b) => a.id - b.id);
   const letters = db.prepare(
@@ -95,7 +97,7 @@ export function* eachSnapshot(
     const part = sorted.slice(i, i + chunk);
     const from = part[0]!.id;
     const to = part.at(-1)!.id;
-    const contacts = listContactsOfCaseRange(db, from, to);
+    const contacts = listSnapshotContactsOfCaseRange(db, from, to, openOnly);
     const letterMap = byCase(letters.all(from, to) as LetterDatesRow[], toLetterDates);
     const eventMap = byCase(
       events.all(from, to) as { case_id: number }[],
@@ -258,8 +260,11 @@ export function setPromiseState(db: Db, id: number, state: PromiseState, now: Da
   write.immediate();
 }
 
-/** Everything the clocks, the agenda and the ladder read about one case. */
-export function loadSnapshot(db: Db, record: CaseRecord): CaseSnapshot {
+/** Everything the clocks, the agenda and the ladder read about one case, with whole contacts. */
+export function loadSnapshot(
+  db: Db,
+  record: CaseRecord,
+): CaseSnapshot & { contacts: ContactRecord[] } {
   return {
     case: record,
     contacts: listContacts(db, record.id),

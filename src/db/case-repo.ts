@@ -1,6 +1,7 @@
 import type { CaseFields, CaseRecord, Company, CompanyChannels } from '../domain/model.js';
 import { searchKey } from '../domain/text.js';
 import type { CaseStatus, Remedy } from '../domain/vocab.js';
+import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { NotFoundError } from '../errors.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
@@ -249,9 +250,18 @@ export function getCase(db: Db, id: number): CaseRecord {
   return found;
 }
 
-/** Every case, with its company. */
-export function listCases(db: Db): CaseRecord[] {
+/** Every case, with its company; `openOnly`: the cases not closed and in an active status. */
+export function listCases(db: Db, { openOnly = false }: { openOnly?: boolean } = {}): CaseRecord[] {
   const companies = new Map(listCompanies(db).map((c) => [c.id, c]));
-  const rows = db.prepare('SELECT * FROM case_file ORDER BY id').all() as CaseRow[];
+  const rows = (
+    openOnly
+      ? db
+          .prepare(
+            `SELECT * FROM case_file WHERE closed_at IS NULL
+               AND status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}) ORDER BY id`,
+          )
+          .all(...ACTIVE_STATUSES)
+      : db.prepare('SELECT * FROM case_file ORDER BY id').all()
+  ) as CaseRow[];
   return rows.map((row) => toCase(row, companies.get(row.company_id)!));
 }

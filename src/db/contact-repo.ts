@@ -1,3 +1,4 @@
+import type { SnapshotContact } from '../domain/clocks.js';
 import type { ContactInput } from '../domain/contact-fields.js';
 import type { ContactRecord, Escalation, PromiseRecord } from '../domain/model.js';
 import type {
@@ -8,6 +9,7 @@ import type {
   PromiseState,
   SupervisorRequest,
 } from '../domain/vocab.js';
+import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { NotFoundError } from '../errors.js';
 import { touchCase } from './case-repo.js';
 import type { Db } from './open.js';
@@ -278,35 +280,99 @@ function toContact(row: ContactRow, children: ContactChildren): ContactRecord {
     })),
     promises: (children.promises.get(row.id) ?? []).map(toPromise),
     createdAt: new Date(row.created_at),
-    escalation: e
-      ? {
-          kind: e.kind as EscalationKind,
-          forum: e.forum,
-          platform: e.platform,
-          link: e.link,
-          fileNumber: e.file_number,
-        }
-      : null,
+    escalation: e ? toEscalation(e) : null,
   };
+}
+
+function toEscalation(e: EscalationRow): Escalation {
+  return {
+    kind: e.kind as EscalationKind,
+    forum: e.forum,
+    platform: e.platform,
+    link: e.link,
+    fileNumber: e.file_number,
+  };
+}
+
+interface SnapshotContactRow {
+  id: number;
+  case_id: number;
+  channel: string;
+  direction: string;
+  started_at: string;
+  reference: string | null;
+  supervisor: string | null;
+  rude: number;
 }
 
 /**
  * The contacts of the cases whose ids lie in [fromId, toId], by case id, each case's oldest
- * first: five indexed range queries whatever the number of cases (the agenda and the statistics).
+ * first, with only what the clocks, the agenda and the statistics read (no summaries, no
+ * quotes): four indexed range queries whatever the number of cases. `openOnly` leaves out, in
+ * SQL, the cases that are closed or not in an active status (`due` reads only those).
  */
-export function listContactsOfCaseRange(
+export function listSnapshotContactsOfCaseRange(
   db: Db,
   fromId: number,
   toId: number,
-): Map<number, ContactRecord[]> {
+  openOnly = false,
+): Map<number, SnapshotContact[]> {
+  const scope = openOnly
+    ? `c.case_id IN (SELECT f.id FROM case_file f WHERE f.id BETWEEN ? AND ?
+         AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`
+    : 'c.case_id BETWEEN ? AND ?';
+  const params = openOnly ? [fromId, toId, ...ACTIVE_STATUSES] : [fromId, toId];
   const rows = db
-    .prepare('SELECT * FROM contact WHERE case_id BETWEEN ? AND ? ORDER BY case_id, started_at, id')
-    .all(fromId, toId) as ContactRow[];
-  const children = readChildren(db, 'c.case_id BETWEEN ? AND ?', [fromId, toId]);
+    .prepare(
+      `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
+       FROM contact c WHERE ${scope} ORDER BY c.case_id, c.started_at, c.id`,
+    )
+    .all(...params) as SnapshotContactRow[];
+  const reps = groupBy(
+    db
+      .prepare(
+        `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r JOIN contact c ON c.id = r.contact_id
+         WHERE ${scope} ORDER BY r.contact_id, r.position`,
+      )
+      .all(...params) as RepRow[],
+    (r) => r.contact_id,
+    (r) => ({ name: r.name, repId: r.rep_id, role: r.role }),
+  );
+  const promises = groupBy(
+    db
+      .prepare(
+        `SELECT p.* FROM promise p JOIN contact c ON c.id = p.contact_id
+         WHERE ${scope} ORDER BY p.due_at, p.id`,
+      )
+      .all(...params) as PromiseRow[],
+    (p) => p.contact_id,
+    toPromise,
+  );
+  const escalations = new Map(
+    (
+      db
+        .prepare(
+          `SELECT e.* FROM contact_escalation e JOIN contact c ON c.id = e.contact_id WHERE ${scope}`,
+        )
+        .all(...params) as EscalationRow[]
+    ).map((e) => [e.contact_id, toEscalation(e)]),
+  );
   return groupBy(
     rows,
     (r) => r.case_id,
-    (r) => toContact(r, children),
+    (r): SnapshotContact => ({
+      id: r.id,
+      caseId: r.case_id,
+      channel: r.channel as Channel,
+      direction: r.direction as Direction,
+      startedAt: new Date(r.started_at),
+      reference: r.reference,
+      supervisor: r.supervisor as SupervisorRequest | null,
+      rude: r.rude === 1,
+      reps: reps.get(r.id) ?? [],
+      promises: promises.get(r.id) ?? [],
+      escalation: escalations.get(r.id) ?? null,
+    }),
   );
 }
 

@@ -1,9 +1,9 @@
-import type { CaseSnapshot, ClockResult } from './clocks.js';
+import type { CaseSnapshot, ClockResult, SnapshotContact } from './clocks.js';
 import { t } from '../i18n.js';
 import { clocksFor, periodText, fromStart } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Jurisdiction } from './jurisdiction-rules.js';
-import type { ContactRecord, PromiseRecord } from './model.js';
+import type { PromiseRecord } from './model.js';
 import type { PromiseStanding } from './promises.js';
 import { promiseStanding } from './promises.js';
 
@@ -44,7 +44,7 @@ export interface Agenda {
   windowDays: number;
 }
 
-function repNames(c: ContactRecord | undefined): string[] {
+function repNames(c: SnapshotContact | undefined): string[] {
   return c
     ? c.reps.map((r) => (r.repId ? t('agenda.item.rep-id', { name: r.name, id: r.repId }) : r.name))
     : [];
@@ -84,9 +84,9 @@ function promiseItem(
 
 /** Whether the company was in touch after an instant (a letter answered). */
 export function heardFromAfter(
-  contacts: readonly ContactRecord[],
+  contacts: readonly SnapshotContact[],
   at: Date,
-): ContactRecord | undefined {
+): SnapshotContact | undefined {
   return contacts.find((c) => c.direction === 'inbound' && c.startedAt.getTime() > at.getTime());
 }
 

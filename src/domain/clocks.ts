@@ -23,11 +23,30 @@ export interface CaseEvent {
   onDate: string;
 }
 
+/**
+ * What the clocks, the agenda, the ladder, the call sheet and the statistics read of a contact:
+ * `due` and `stats` load only these columns for thousands of cases (a full ContactRecord fits).
+ */
+export type SnapshotContact = Pick<
+  ContactRecord,
+  | 'id'
+  | 'caseId'
+  | 'channel'
+  | 'direction'
+  | 'startedAt'
+  | 'reference'
+  | 'supervisor'
+  | 'rude'
+  | 'reps'
+  | 'promises'
+  | 'escalation'
+>;
+
 /** Everything the clocks, the agenda and the ladder read about one case. */
 export interface CaseSnapshot {
   case: CaseRecord;
   /** Oldest first. */
-  contacts: ContactRecord[];
+  contacts: SnapshotContact[];
   /** Oldest first. */
   letters: LetterDates[];
   events: CaseEvent[];
@@ -84,8 +103,18 @@ export function ruleText(rule: ClockRule, language: UiLanguage = uiLanguage()): 
   });
 }
 
+const weekendTexts = new Map<string, string>();
+
 /** "Sat and Sun": the weekend days in the interface language (0 = Sunday). */
 function weekendText(weekend: readonly number[]): string {
+  // Thousands of clocks share a few weekends: the Intl formatters are built once per weekend.
+  const key = `${uiLocale()}|${weekend.join(',')}`;
+  let text = weekendTexts.get(key);
+  if (text === undefined) weekendTexts.set(key, (text = formatWeekend(weekend)));
+  return text;
+}
+
+function formatWeekend(weekend: readonly number[]): string {
   const day = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', timeZone: 'UTC' });
   // 2023-01-01 was a Sunday.
   const names = [...weekend]
@@ -115,7 +144,7 @@ function unknown(event: ClockStart): StartDate {
 
 function fromContact(
   event: ClockStart,
-  c: ContactRecord,
+  c: SnapshotContact,
   what: 'first-contact' | 'application',
   tz: string,
 ): StartDate {

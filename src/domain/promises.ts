@@ -1,4 +1,5 @@
-import type { ContactRecord, PromiseRecord } from './model.js';
+import type { SnapshotContact } from './clocks.js';
+import type { PromiseRecord } from './model.js';
 
 /**
  * How a promise stands today. `broken-by-default`: past due, still pending, and the company has
@@ -10,7 +11,7 @@ export type PromiseStanding = 'pending' | 'kept' | 'broken' | 'overdue' | 'broke
 
 export function promiseStanding(
   promise: PromiseRecord,
-  contacts: readonly ContactRecord[],
+  contacts: readonly SnapshotContact[],
   now: Date,
 ): PromiseStanding {
   if (promise.state !== 'pending') return promise.state;

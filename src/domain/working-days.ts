@@ -92,20 +92,22 @@ export function countWorkingDays(date: string, n: number, calendar: WorkCalendar
     throw new RangeError(`working days must be a whole number ≥ 0, got ${n}`);
   if (calendar.weekend.length >= 7)
     throw new RangeError('a calendar needs at least one working day');
-  let current = parseDay(date);
+  // Milliseconds in UTC, which has no daylight saving: a day is always 86,400,000 ms.
+  let current = parseDay(date).getTime();
   let left = n;
   const skipped: Holiday[] = [];
   // A calendar that is all holidays would never end: ten years is far beyond any legal clock.
   for (let guard = 0; left > 0; guard += 1) {
     if (guard > 3660) throw new RangeError('no working days found within ten years');
-    current = addDays(current, 1, utc);
-    const day = formatDay(current);
-    if (calendar.weekend.includes(current.getUTCDay())) continue;
+    current += 86_400_000;
+    const at = new Date(current);
+    const day = formatDay(at);
+    if (calendar.weekend.includes(at.getUTCDay())) continue;
     const holiday = holidayOn(day, calendar);
     if (holiday) skipped.push(holiday);
     else left -= 1;
   }
-  return { date: formatDay(current), skipped };
+  return { date: formatDay(new Date(current)), skipped };
 }
 
 /** Adds n working days to a calendar date (see countWorkingDays). */

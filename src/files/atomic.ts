@@ -176,6 +176,37 @@ export async function writeAtomically(
   await fsyncDir(dirname(file));
 }
 
+/**
+ * Writes text that comes in pieces atomically, 0600, a megabyte at a time: the whole text is
+ * never in memory (`export --all -o`).
+ */
+export async function writeTextAtomically(file: string, pieces: Iterable<string>): Promise<void> {
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new ComplainError(t('evidence.write.isDir', { file }), {
+      hint: t('evidence.write.isDirHint'),
+    });
+  }
+  await writeAtomically(file, async (tmp) => {
+    const handle = await open(tmp, 'wx', 0o600);
+    try {
+      let buffered: string[] = [];
+      let size = 0;
+      for (const piece of pieces) {
+        buffered.push(piece);
+        size += piece.length;
+        if (size >= 1 << 20) {
+          await handle.write(buffered.join(''));
+          buffered = [];
+          size = 0;
+        }
+      }
+      await handle.write(buffered.join(''));
+    } finally {
+      await handle.close();
+    }
+  });
+}
+
 /** Writes a Buffer or string atomically, 0600. */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
   await writeAtomically(file, async (tmp) => {

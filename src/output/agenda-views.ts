@@ -80,8 +80,11 @@ export function renderAgenda(
   a: Agenda,
   tz: string,
   c: ChalkInstance,
-  options: { explain: boolean },
+  options: { explain: boolean; limit?: number },
 ): string {
+  // On a terminal, the most urgent `limit` of each list; the headings count them all.
+  const shown = (items: AgendaItem[]) =>
+    options.limit === undefined ? items : items.slice(0, options.limit);
   const rows = (items: AgendaItem[]) =>
     items.map((i) => [
       i.overdue
@@ -124,14 +127,14 @@ export function renderAgenda(
   };
   if (a.overdue.length > 0) {
     out.push(c.red.bold(t('agenda.due.overdue', { count: a.overdue.length })) + '\n');
-    out.push(table(a.overdue, (s) => c.red(s)));
+    out.push(table(shown(a.overdue), (s) => c.red(s)));
   }
   if (a.upcoming.length > 0) {
     if (out.length) out.push('\n');
     out.push(
       c.bold(t('agenda.due.upcoming', { days: a.windowDays, count: a.upcoming.length })) + '\n',
     );
-    out.push(table(a.upcoming, (s) => c.yellow(s)));
+    out.push(table(shown(a.upcoming), (s) => c.yellow(s)));
   }
   return out.join('');
 }

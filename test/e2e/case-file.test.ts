@@ -517,6 +517,25 @@ describe('start-up stays light', () => {
       }
     },
   );
+
+  it.each([[['--help']], [['list', '--help']], [['list', '--no-such-flag']]])(
+    '%j does not load the database driver (commander ends it by an exception)',
+    (args) => {
+      const sb = makeSandbox();
+      try {
+        const trace = join(sb.dir, 'modules.txt');
+        const r = spawnSyncTraced(sb, args, trace);
+        expect(r).toBeLessThan(3);
+        const loaded = readFileSync(trace, 'utf8');
+        // A control: the command's own module was loaded for `list --help`.
+        expect(loaded).toContain('/dist/main.js');
+        expect(loaded).not.toMatch(/node_modules\/better-sqlite3\//);
+        expect(loaded).not.toMatch(/\/dist\/db\/open\.js/);
+      } finally {
+        sb.cleanup();
+      }
+    },
+  );
 });
 
 function spawnSyncTraced(sb: CliSandbox, args: string[], trace: string): number | null {
