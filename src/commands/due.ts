@@ -4,7 +4,7 @@ import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
-import { ACTIVE_STATUSES } from '../domain/vocab.js';
+import { isClosed } from '../domain/closure.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { agendaView, renderAgenda } from '../output/agenda-views.js';
@@ -49,7 +49,7 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
   const { now, timeZone } = ctx.clock();
   const snapshots = eachSnapshot(
     db,
-    listCases(db).filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null),
+    listCases(db).filter((c) => !isClosed(c)),
   );
   const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
   if (options.ics) {

@@ -8,6 +8,7 @@ import { formatMoneyShort } from './money.js';
 import { heardFromAfter } from './agenda.js';
 import { promiseStanding } from './promises.js';
 import type { LadderStep } from './vocab.js';
+import { isClosed } from './closure.js';
 import { labelOf } from './vocab.js';
 
 /** The body the case would go to next, and why that one. */
@@ -198,6 +199,18 @@ export function ladderPosition(
     forum: next === 'forum' || step === 'forum' ? forum : null,
   });
 
+  if (isClosed(s.case)) {
+    // Nothing is due on a closed case: no notes about promises or clocks, no next rung.
+    notes.length = 0;
+    return result(
+      null,
+      t('agenda.next.reason.closed', {
+        id,
+        status: labelOf(s.case.status).toLocaleLowerCase(uiLocale()),
+        date: s.case.closedAt ? localDateOf(s.case.closedAt, tz) : 'none',
+      }),
+    );
+  }
   if (step === null) {
     return result(
       'first-contact',

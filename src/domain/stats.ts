@@ -1,4 +1,5 @@
 import type { CaseExtras } from './closure.js';
+import { closedAsOf } from './closure.js';
 import type { CaseSnapshot } from './clocks.js';
 import { localDateOf } from './dates.js';
 import { promiseStanding } from './promises.js';
@@ -81,7 +82,7 @@ export function companyStats(
     }
     const st = entry.stats;
     st.cases += 1;
-    const closedAs = extras.closure?.closedAs;
+    const closedAs = closedAsOf(s.case, extras.closure);
     if (closedAs === 'resolved') st.resolved += 1;
     else if (closedAs === 'abandoned') st.abandoned += 1;
     else if (closedAs === 'escalated-elsewhere') st.escalatedElsewhere += 1;

@@ -5,6 +5,7 @@ import { calendarDaysBetween } from '../domain/dates.js';
 import { jurisdictionName } from '../domain/jurisdiction.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import { formatMoneyShort } from '../domain/money.js';
+import { isClosed } from '../domain/closure.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
@@ -148,20 +149,34 @@ function field(
   return value ? `${c.dim(label.padEnd(14))}${value}` : undefined;
 }
 
-function promiseLine(p: PromiseRecord, now: Date, tz: string, c: ChalkInstance): string {
+function promiseLine(
+  p: PromiseRecord,
+  now: Date,
+  tz: string,
+  c: ChalkInstance,
+  closed: boolean,
+): string {
   const when = formatInstant(p.dueAt, tz).replace(/ 23:59$/, '');
   let state = labelOf(p.state).toLocaleLowerCase(uiLocale());
-  if (p.state === 'pending') state = relativeDue(p.dueAt, now, tz);
+  // A closed case has nothing due: its pending promise is history, not "overdue".
+  const live = p.state === 'pending' && !closed;
+  if (live) state = relativeDue(p.dueAt, now, tz);
   const painted =
     p.state === 'kept'
       ? c.green(state)
-      : p.state === 'broken' || (p.state === 'pending' && isOverdue(p.dueAt, now))
+      : p.state === 'broken' || (live && isOverdue(p.dueAt, now))
         ? c.red(state)
         : c.yellow(state);
   return t('view.show.promise', { id: String(p.id), text: p.text, when, state: painted });
 }
 
-function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance): string[] {
+function contactBlock(
+  k: ContactRecord,
+  now: Date,
+  tz: string,
+  c: ChalkInstance,
+  closed: boolean,
+): string[] {
   const minutes = k.endedAt
     ? Math.round((k.endedAt.getTime() - k.startedAt.getTime()) / 60_000)
     : null;
@@ -195,7 +210,7 @@ function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance)
   if (k.nextSteps) lines.push(pad + t('view.show.nextSteps', { value: k.nextSteps }));
   if (k.responsible) lines.push(pad + t('view.show.responsible', { value: k.responsible }));
   if (k.expectedTime) lines.push(pad + t('view.show.howLong', { value: k.expectedTime }));
-  for (const p of k.promises) lines.push(pad + promiseLine(p, now, tz, c));
+  for (const p of k.promises) lines.push(pad + promiseLine(p, now, tz, c, closed));
   if (k.supervisor)
     lines.push(pad + t('view.show.supervisor', { value: lower(labelOf(k.supervisor)) }));
   if (k.rude) {
@@ -264,7 +279,7 @@ export function renderCaseFile(
   if (contacts.length === 0)
     lines.push(c.dim('  ' + t('view.show.nothingLogged', { id: String(k.id) })));
   for (const contact of contacts)
-    lines.push(...contactBlock(contact, now, tz, c).map((l) => '  ' + l));
+    lines.push(...contactBlock(contact, now, tz, c, isClosed(k)).map((l) => '  ' + l));
   lines.push(...evidenceBlock(k.id, evidence, c));
   return lines.join('\n') + '\n';
 }
