@@ -34,6 +34,12 @@ export function formatInstant(at: Date, timeZone: string): string {
   return formatter('instant', timeZone).format(at).replace(',', '');
 }
 
+/** "Sat 5 Dec 2026" (a due at the end of its day), "Sat 5 Dec 2026 14:00": a due, with its weekday. */
+export function formatDueDay(at: Date, timeZone: string): string {
+  const weekday = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', timeZone }).format(at);
+  return `${weekday} ${formatInstant(at, timeZone).replace(/ 23:59$/, '')}`;
+}
+
 /** "23 Nov 2026" in the user's zone. */
 export function formatDay(at: Date, timeZone: string): string {
   return formatter('day', timeZone).format(at);

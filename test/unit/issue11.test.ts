@@ -4,6 +4,8 @@ import { clocksFor, computeClock } from '../../src/domain/clocks.js';
 import { ladderPosition } from '../../src/domain/escalation.js';
 import type { Escalation } from '../../src/domain/model.js';
 import { loadJurisdiction } from '../../src/templates.js';
+import type { RawContact } from '../../src/domain/contact-fields.js';
+import { describeContact } from '../../src/prompts/log-wizard.js';
 import { makeCase, makeContact, makeLetter, snapshot } from '../support/snapshot.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
@@ -146,5 +148,27 @@ describe('issue 11, defect 8: the rung is the highest formal step taken', () => 
     const p = position(snapshot({ ...base, contacts: [regulator, later] }));
     expect(p.step).toBe('forum');
     expect(p.reason).toContain('Tüketici Hakem Heyeti');
+  });
+});
+
+describe('issue 11, defect 10: the log summary shows the dates the phrases resolve to', () => {
+  it('"in 3 days" shows as the date with its weekday, not "by in 3 days"', () => {
+    // Monday 23 Nov 2026, 17:00 in Istanbul.
+    const clock = { now: new Date('2026-11-23T14:00:00Z'), timeZone: 'Europe/Istanbul' };
+    const text = describeContact(
+      {
+        channel: 'phone',
+        direction: 'outbound',
+        at: 'today 14:05',
+        reps: [],
+        summary: 'Promised a call.',
+        promises: [{ text: 'call back', due: 'in 3 days' }],
+        quotes: [],
+      } as unknown as RawContact,
+      clock,
+    );
+    expect(text).not.toContain('by in 3 days');
+    expect(text).toMatch(/call back — by Thu 26 Nov 2026/);
+    expect(text).toMatch(/Mon 23 Nov 2026 14:05/);
   });
 });
