@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
+import { standardsByCompany } from '../db/standard-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
 import { isClosed } from '../domain/closure.js';
@@ -51,7 +52,15 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
     db,
     listCases(db).filter((c) => !isClosed(c)),
   );
-  const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
+  const standards = standardsByCompany(db);
+  const agenda = buildAgenda(
+    snapshots,
+    loadJurisdiction,
+    now,
+    timeZone,
+    options.days,
+    (id) => standards.get(id) ?? [],
+  );
   if (options.ics) {
     // Only this flag needs the calendar library.
     const { renderIcs } = await import('../output/ics.js');

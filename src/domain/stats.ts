@@ -3,6 +3,7 @@ import { closedAsOf } from './closure.js';
 import type { CaseSnapshot } from './clocks.js';
 import { localDateOf } from './dates.js';
 import { promiseStanding } from './promises.js';
+import type { StandardCheck } from './standards.js';
 
 /** How one company handled the cases brought against it. */
 export interface CompanyStats {
@@ -23,6 +24,9 @@ export interface CompanyStats {
   /** Letters sent, and the cases that needed at least one. */
   lettersSent: number;
   casesNeedingLetter: number;
+  /** The company's own service standards: contacts answered in time, and not. */
+  standardsKept: number;
+  standardsMissed: number;
   averageRating: number | null;
 }
 
@@ -48,12 +52,12 @@ export function daysToResolution(s: CaseSnapshot, extras: CaseExtras, tz: string
 
 /** Summarises the cases by company, most cases first. */
 export function companyStats(
-  cases: Iterable<{ snapshot: CaseSnapshot; extras: CaseExtras }>,
+  cases: Iterable<{ snapshot: CaseSnapshot; extras: CaseExtras; standards?: StandardCheck[] }>,
   now: Date,
   tz: string,
 ): CompanyStats[] {
   const by = new Map<number, { stats: CompanyStats; days: number[]; ratings: number[] }>();
-  for (const { snapshot: s, extras } of cases) {
+  for (const { snapshot: s, extras, standards = [] } of cases) {
     const company = s.case.company;
     let entry = by.get(company.id);
     if (!entry) {
@@ -73,6 +77,8 @@ export function companyStats(
           promisesPending: 0,
           lettersSent: 0,
           casesNeedingLetter: 0,
+          standardsKept: 0,
+          standardsMissed: 0,
           averageRating: null,
         },
         days: [],
@@ -100,6 +106,10 @@ export function companyStats(
           st.promisesBrokenByDefault += 1;
         } else st.promisesPending += 1;
       }
+    for (const check of standards) {
+      if (check.state === 'kept') st.standardsKept += 1;
+      else if (check.state === 'missed') st.standardsMissed += 1;
+    }
     const sent = s.letters.filter((l) => l.sentAt).length;
     st.lettersSent += sent;
     if (sent > 0) st.casesNeedingLetter += 1;

@@ -21,7 +21,9 @@ export function icsUid(i: AgendaItem): string {
       ? `promise-${i.promise!.id}`
       : i.kind === 'letter-deadline'
         ? `letter-${i.letterId}`
-        : `clock-${i.caseId}-${i.clock!.rule.id}`;
+        : i.kind === 'standard'
+          ? `standard-${i.standard!.id}-contact-${i.sinceContactId}`
+          : `clock-${i.caseId}-${i.clock!.rule.id}`;
   return `${key}@complain`;
 }
 
@@ -34,7 +36,9 @@ function todo(i: AgendaItem): string {
         : 'clock'
       : i.kind === 'letter-deadline'
         ? 'letter'
-        : 'promise';
+        : i.kind === 'standard'
+          ? 'standard'
+          : 'promise';
   return t('agenda.ics.todo', { kind: who, id: String(i.caseId) });
 }
 
