@@ -4,7 +4,7 @@ import type { Act } from './commands/shared.js';
 import { examples } from './commands/shared.js';
 import { LocalCommand, localHelp } from './cli-i18n.js';
 import type { AppContext, GlobalOptions, Runtime } from './context.js';
-import { t } from './i18n.js';
+import { pinUiLanguage, t } from './i18n.js';
 import { VERSION } from './version.js';
 
 export { VERSION };
@@ -121,6 +121,8 @@ export async function createProgram(
       record(name, options);
       return;
     }
+    // JSON is the same in every language: the sentences it carries are written in English.
+    if ((options as { json?: unknown } | undefined)?.json === true) pinUiLanguage('en');
     const { createContext } = await import('./context.js');
     const ctx = createContext(runtime, cmd.optsWithGlobals() as GlobalOptions);
     session.ctx = ctx;

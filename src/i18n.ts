@@ -30,6 +30,7 @@ export const MESSAGES_DIR = fileURLToPath(new URL('../templates/messages/', impo
 export type MessageParams = Record<string, string | number | boolean | null | undefined>;
 
 let current: UiLanguage = 'en';
+let pinned = false;
 const catalogues = new Map<UiLanguage, Map<string, string>>();
 const compiled = new Map<string, IntlMessageFormat>();
 
@@ -38,9 +39,23 @@ export function isUiLanguage(code: string): code is UiLanguage {
   return (UI_LANGUAGES as readonly string[]).includes(code);
 }
 
-/** Sets the language of everything `t()` returns from now on. */
+/** Languages written right to left. */
+export function isRtlLanguage(language: string): boolean {
+  return language === 'fa';
+}
+
+/** Sets the language of everything `t()` returns from now on (unless it was pinned). */
 export function setUiLanguage(language: UiLanguage): void {
+  if (!pinned) current = language;
+}
+
+/**
+ * Fixes the language for the rest of the run: a `--json` run speaks English throughout, so that
+ * the sentences inside the JSON are the same whatever the user's language.
+ */
+export function pinUiLanguage(language: UiLanguage): void {
   current = language;
+  pinned = true;
 }
 
 /** The interface language in use. */

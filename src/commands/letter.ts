@@ -254,6 +254,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       t('letter.strict', { count: warnings.length }),
       t('letter.strictHint'),
     );
+  const errors = warnings.filter((w) => w.severity === 'error');
+  if (errors.length > 0 && (output || ctx.interactive)) {
+    if (!output) return result;
+    throw new ValidationError(
+      'letter',
+      t('letters.export.refused', { count: errors.length }),
+      t('letters.export.refusedHint'),
+    );
+  }
   if (!output && ctx.interactive)
     output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
   if (!output) return result;

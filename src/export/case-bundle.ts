@@ -75,7 +75,7 @@ export function renderIndexText(index: BundleIndex): string {
       'SHA-256',
     ],
     index.files.map((f) => [f.file, f.kind, f.label, formatBytes(f.size), f.sha256]),
-    { maxWidths: [70, 16, 50, 10, 64] },
+    { maxWidths: [70, 16, 50, 10, 64], layout: 'table' },
   );
   return [
     t('evidence.index.title', {

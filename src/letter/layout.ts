@@ -24,15 +24,19 @@ export function pageSizeFor(country: string): PageSize {
 
 /**
  * Lines of body text one page holds and characters per line, estimated for a serif font at
- * `sizePt` (average glyph about half an em; a wide substitute font such as DejaVu Serif is
- * assumed, so the estimate errs towards "too long").
+ * `sizePt` (average glyph `widthEm`, about half an em for Latin and Cyrillic; a wide substitute
+ * font such as DejaVu Serif is assumed, so the estimate errs towards "too long").
  */
-export function pageCapacity(size: PageSize, sizePt: number): { lines: number; chars: number } {
+export function pageCapacity(
+  size: PageSize,
+  sizePt: number,
+  widthEm = 0.55,
+): { lines: number; chars: number } {
   const page = PAGE_TWIPS[size];
   const widthPt = (page.width - 2 * MARGIN_TWIPS) / 20;
   const heightPt = (page.height - 2 * MARGIN_TWIPS) / 20;
   return {
-    chars: Math.floor(widthPt / (sizePt * 0.55)),
+    chars: Math.floor(widthPt / (sizePt * widthEm)),
     lines: Math.floor(heightPt / (sizePt * 1.17)),
   };
 }

@@ -15,13 +15,16 @@ export type LintCode =
   | 'insult'
   | 'sarcasm'
   | 'threat'
-  | 'length';
+  | 'length'
+  | 'missing-translation';
 
 /** One finding, with the sentence at fault when there is one. */
 export interface LintWarning {
   code: LintCode;
   message: string;
   sentence?: string;
+  /** An error blocks the export even without --strict (a legal text missing in the language). */
+  severity?: 'error';
 }
 
 /** What lint needs beyond the letter. */
@@ -53,10 +56,22 @@ function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function findPhrase(sentence: string, phrases: string[], locale: string): string | undefined {
-  const lower = sentence.toLocaleLowerCase(locale);
+/** Lower case with the template's equivalent letters made one (ي → ی, ё → е, ZWNJ → space). */
+function folded(text: string, locale: string, equivalents: Record<string, string>): string {
+  let out = text.toLocaleLowerCase(locale);
+  for (const [from, to] of Object.entries(equivalents)) out = out.split(from).join(to);
+  return out.replace(/\s+/g, ' ');
+}
+
+function findPhrase(
+  sentence: string,
+  phrases: string[],
+  locale: string,
+  equivalents: Record<string, string> = {},
+): string | undefined {
+  const lower = folded(sentence, locale, equivalents);
   return phrases.find((phrase) => {
-    const p = escapeRegExp(phrase.toLocaleLowerCase(locale).trim());
+    const p = escapeRegExp(folded(phrase, locale, equivalents).trim());
     return new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, 'u').test(lower);
   });
 }
@@ -82,7 +97,7 @@ function shouted(sentence: string, locale: string, allowed: Set<string>): string
 
 /** Lines the letter takes on the page, roughly: wrapped text plus paragraph spacing. */
 export function estimateLines(letter: Letter): number {
-  const { chars } = pageCapacity(letter.pageSize, letter.font.sizePt);
+  const { chars } = pageCapacity(letter.pageSize, letter.font.sizePt, letter.font.widthEm);
   let total = 0;
   for (const block of letter.blocks) {
     for (const line of block.lines) total += Math.max(1, Math.ceil([...line].length / chars));
@@ -96,6 +111,13 @@ export function estimateLines(letter: Letter): number {
 export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   const warnings: LintWarning[] = [];
   const locale = letter.locale;
+  const equivalents = ctx.lists.equivalents ?? {};
+  for (const key of letter.missingTranslations)
+    warnings.push({
+      code: 'missing-translation',
+      severity: 'error',
+      message: t('letters.lint.missingTranslation', { key }),
+    });
   if (letter.remedy === 'other' && !letter.remedyDetail)
     warnings.push({
       code: 'missing-remedy',
@@ -137,14 +159,18 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   for (const block of letter.blocks) {
     if (!PROSE.includes(block.kind)) continue;
     for (const line of block.lines) {
-      // Quoted rude words are evidence, not the writer's tone.
-      let own = line;
+      // Quoted rude words are evidence, not the writer's tone; direction marks are not words.
+      let own = line.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
       for (const q of letter.quotes) own = own.split(q).join('…');
       for (const sentence of sentencesOf(own, locale)) {
         const unfinished =
           /\[[^\]]*\]|\?\?\?/.test(sentence) ||
-          Boolean(findPhrase(sentence, ctx.lists.placeholders, locale));
-        if (unfinished && letter.placeholders.length === 0)
+          Boolean(findPhrase(sentence, ctx.lists.placeholders, locale, equivalents));
+        if (
+          unfinished &&
+          letter.placeholders.length === 0 &&
+          letter.missingTranslations.length === 0
+        )
           warnings.push({ code: 'placeholder', message: t('letter.lint.placeholder'), sentence });
         const caps = shouted(sentence, locale, allowed);
         if (caps.length > 0)
@@ -155,21 +181,21 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
           });
         if (/!{2,}/.test(sentence))
           warnings.push({ code: 'exclamation', message: t('letter.lint.exclamation'), sentence });
-        const insult = findPhrase(sentence, ctx.lists.insults, locale);
+        const insult = findPhrase(sentence, ctx.lists.insults, locale, equivalents);
         if (insult)
           warnings.push({
             code: 'insult',
             message: t('letter.lint.insult', { phrase: insult }),
             sentence,
           });
-        const sarcasm = findPhrase(sentence, ctx.lists.sarcasm, locale);
+        const sarcasm = findPhrase(sentence, ctx.lists.sarcasm, locale, equivalents);
         if (sarcasm)
           warnings.push({
             code: 'sarcasm',
             message: t('letter.lint.sarcasm', { phrase: sarcasm }),
             sentence,
           });
-        const threat = findPhrase(sentence, ctx.lists.threats, locale);
+        const threat = findPhrase(sentence, ctx.lists.threats, locale, equivalents);
         if (threat)
           warnings.push({
             code: 'threat',
@@ -179,7 +205,7 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
       }
     }
   }
-  const { lines } = pageCapacity(letter.pageSize, letter.font.sizePt);
+  const { lines } = pageCapacity(letter.pageSize, letter.font.sizePt, letter.font.widthEm);
   const used = estimateLines(letter);
   if (used > lines)
     warnings.push({

@@ -1,10 +1,11 @@
 import { localDateOf } from '../domain/dates.js';
 import type { StandardUnit } from '../domain/standards.js';
 import type { Forum, Jurisdiction, LegalBasis } from '../domain/jurisdiction-rules.js';
-import { forumLimitFor, localize } from '../domain/jurisdiction-rules.js';
+import type { Localized } from '../domain/jurisdiction-rules.js';
+import { forumLimitFor } from '../domain/jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord, Profile } from '../domain/model.js';
 import type { Money } from '../domain/money.js';
-import { formatMoney } from '../domain/money.js';
+import { formatMoney, minorDigits } from '../domain/money.js';
 import { promiseStanding } from '../domain/promises.js';
 import { sanitizeText } from '../domain/text.js';
 import type { Remedy } from '../domain/vocab.js';
@@ -15,13 +16,23 @@ import { pageSizeFor } from './layout.js';
 // The terminal's notes about the letter speak the interface language (`t` here is the template).
 import * as i18n from '../i18n.js';
 import type { LetterLayout, LetterTemplate } from './template.js';
-import { fill, forRegion, formatLetterDate, plural, text } from './template.js';
+import {
+  fill,
+  forRegion,
+  formatCount,
+  formatLetterDate,
+  optionalText,
+  plural,
+  text,
+} from './template.js';
 
 /** The elements of a formal letter, in the order they appear (DESIGN.md "The formal letter"). */
 export const LETTER_ELEMENTS = [
+  'heading',
   'sender',
   'date',
   'recipient',
+  'title',
   'subject',
   'salutation',
   'purchase',
@@ -104,10 +115,12 @@ export interface Letter {
   language: string;
   direction: 'ltr' | 'rtl';
   locale: string;
-  font: { name: string; sizePt: number };
+  font: LetterTemplate['font'];
   layout: LetterLayout;
   pageSize: PageSize;
   blocks: LetterBlock[];
+  /** Who signs it, as written (the document's author). */
+  signer: string;
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   subject: string;
@@ -128,7 +141,25 @@ export interface Letter {
   quotes: string[];
   /** The company's own standards it missed, each cited after the contact it left unanswered. */
   missedStandards: MissedStandard[];
+  /**
+   * Legal texts the jurisdiction data lacks in the letter's language, by key
+   * ("jurisdictions/KZ.json legalBasis.kz-written-claim.text.fa"): the letter shows a bracket
+   * there, never the English text, and lint refuses the export.
+   */
+  missingTranslations: string[];
 }
+
+/**
+ * Left-to-right marks around a Latin reference, e-mail or phone number inside RTL text keep its
+ * order ("+98 912…" does not lose its "+" to the other end). LRM rather than the isolates
+ * (U+2066–2069): LibreOffice 7.4 breaks lines inside an isolate and reorders around it.
+ */
+const LRM = '\u200e';
+/** The first strong character is left to right (Latin, Cyrillic), or there is none but digits. */
+const STARTS_LTR = /^[^\p{L}]*(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|$)/u;
+/** A run of Latin script with its numbers and punctuation: "(EU) 2019/771", "274-IV", "e-Devlet (TÜBİS)". */
+const LATIN_RUN =
+  /\(?(?:\d+[-/.]?)*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9\-./’' ()]*[A-Za-z\u00c0-\u024f0-9)]/g;
 
 /** User text on one line: sanitised, newlines and runs of spaces as one space. */
 function oneLine(value: string): string {
@@ -189,6 +220,38 @@ export function buildLetter(input: LetterInput): Letter {
   const t = forRegion(input.template, input.region);
   const c = input.caseRecord;
   const lang = t.language;
+  const rtl = t.direction === 'rtl';
+  const missingTranslations: string[] = [];
+  /** A jurisdiction text in the letter's language; a bracket and a lint error where it is missing. */
+  const translated = (value: Localized, key: string): string => {
+    const found = value[lang];
+    if (found) return latin(found);
+    const where = `jurisdictions/${input.jurisdiction.code}.json ${key}.${lang}`;
+    missingTranslations.push(where);
+    return `[${where}]`;
+  };
+  /** Latin names and numbers inside data text ("قانون 274-IV"), marked left to right in RTL letters. */
+  const latin = (value: string) =>
+    rtl ? value.replace(LATIN_RUN, (m) => `${LRM}${m}${LRM}`) : value;
+  /** A value the user typed (name, reference, address line), marked left to right in RTL letters. */
+  const iso = (value: string) =>
+    rtl && value && STARTS_LTR.test(value) ? `${LRM}${value}${LRM}` : value;
+  const address = (value: string) =>
+    t.layout.addressOnOneLine ? [lines(value).join(', ')] : lines(value);
+  const one = (value: string) => iso(oneLine(value));
+  const num = (n: number) => formatCount(t, n);
+  /** An amount: the locale's digits and separators, then the template's currency word. */
+  const money = (m: Money): string => {
+    const word = t.currencyNames?.[m.currency];
+    if (!word) return formatMoney(m, t.locale);
+    const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
+    const value = m.minor / 10 ** digits;
+    const n = new Intl.NumberFormat(t.locale, {
+      minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+      maximumFractionDigits: digits,
+    }).format(value);
+    return `${n}\u00a0${word}`;
+  };
   const tz = input.timeZone;
   const placeholders: Placeholder[] = [];
   const notices: string[] = [];
@@ -201,7 +264,7 @@ export function buildLetter(input: LetterInput): Letter {
     placeholders.push({ gap, text: p });
     return p;
   };
-  const product = oneLine(c.product);
+  const product = one(c.product);
   const today = localDateOf(input.now, tz);
   const blocks: LetterBlock[] = [];
   const add = (kind: LetterElement, ls: (string | undefined | null)[]) => {
@@ -209,24 +272,47 @@ export function buildLetter(input: LetterInput): Letter {
     if (kept.length > 0) blocks.push({ kind, lines: kept });
   };
 
+  const enclosures = [
+    ...new Set([...input.evidence, ...input.enclose].map(oneLine).filter(Boolean)),
+  ];
+  const pattern = (key: string, fallback: string) => optionalText(t, key) ?? fallback;
+
+  add('heading', [optionalText(t, 'heading')]);
   const p = input.profile;
-  const senderName = p ? oneLine(p.fullName) : placeholder('sender-name', 'placeholderName');
-  add('sender', [senderName, ...(p ? lines(p.address) : []), p?.phone, p?.email]);
-  add('date', [long(today)]);
+  const senderName = p ? one(p.fullName) : placeholder('sender-name', 'placeholderName');
+  add('sender', [
+    t.layout.senderWithName === false
+      ? undefined
+      : fill(pattern('senderName', '{name}'), { name: senderName }),
+    ...(p ? address(p.address).map(iso) : []),
+    p?.phone ? one(p.phone) : undefined,
+    p?.email ? one(p.email) : undefined,
+  ]);
+  const attachments = optionalText(t, 'attachmentsLine');
+  add('date', [
+    fill(pattern('dateLine', '{date}'), { date: long(today) }),
+    attachments
+      ? fill(attachments, {
+          attachments: text(t, enclosures.length > 0 ? 'attachmentsYes' : 'attachmentsNo'),
+        })
+      : undefined,
+  ]);
   add('recipient', [
-    oneLine(c.company.name),
+    fill(pattern('recipientName', '{company}'), { company: one(c.company.name) }),
     text(t, 'department'),
     ...(c.company.address
-      ? lines(c.company.address)
+      ? address(c.company.address).map(iso)
       : [placeholder('company-address', 'placeholderAddress')]),
   ]);
+  const title = t.titles?.[input.remedy] ?? t.titles?.other;
+  if (title) add('title', title.split('\n'));
 
   const sep = text(t, 'listSeparator');
   const latestReference = [...input.contacts].reverse().find((k) => k.reference)?.reference;
   const refs = [
-    c.orderRef ? fill(text(t, 'refOrder'), { value: oneLine(c.orderRef) }) : '',
-    c.accountRef ? fill(text(t, 'refAccount'), { value: oneLine(c.accountRef) }) : '',
-    latestReference ? fill(text(t, 'refReference'), { value: oneLine(latestReference) }) : '',
+    c.orderRef ? fill(text(t, 'refOrder'), { value: one(c.orderRef) }) : '',
+    c.accountRef ? fill(text(t, 'refAccount'), { value: one(c.accountRef) }) : '',
+    latestReference ? fill(text(t, 'refReference'), { value: one(latestReference) }) : '',
   ].filter(Boolean);
   const subject = fill(text(t, 'subject'), {
     product,
@@ -235,12 +321,12 @@ export function buildLetter(input: LetterInput): Letter {
   add('subject', [subject]);
   add('salutation', [text(t, 'salutation')]);
 
-  const amount = c.amount ? formatMoney(c.amount, t.locale) : '';
+  const amount = c.amount ? money(c.amount) : '';
   const purchase = fill(text(t, 'purchase'), {
     product,
     on: c.purchasedOn ? fill(text(t, 'purchaseOn'), { date: long(c.purchasedOn) }) : '',
     price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
-    order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: oneLine(c.orderRef) }) : '',
+    order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
   });
   add('purchase', [
     [purchase, c.situation ? asSentence(c.situation) : ''].filter(Boolean).join(' '),
@@ -259,8 +345,8 @@ export function buildLetter(input: LetterInput): Letter {
     const items = input.contacts.map((k) => {
       const reps = k.reps.map((r) =>
         r.repId
-          ? fill(text(t, 'repWithId'), { name: oneLine(r.name), id: oneLine(r.repId) })
-          : fill(text(t, 'rep'), { name: oneLine(r.name) }),
+          ? fill(text(t, 'repWithId'), { name: one(r.name), id: one(r.repId) })
+          : fill(text(t, 'rep'), { name: one(r.name) }),
       );
       const parts = [
         fill(text(t, 'contact'), {
@@ -271,7 +357,7 @@ export function buildLetter(input: LetterInput): Letter {
             ? fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
             : '',
           reference: k.reference
-            ? fill(text(t, 'contactReference'), { reference: oneLine(k.reference) })
+            ? fill(text(t, 'contactReference'), { reference: one(k.reference) })
             : '',
         }),
         asSentence(k.summary),
@@ -312,7 +398,7 @@ export function buildLetter(input: LetterInput): Letter {
 
   const basis = legalBasisFor(input.jurisdiction, input.remedy);
   if (basis) {
-    add('legal-basis', [localize(basis.text, lang)]);
+    add('legal-basis', [translated(basis.text, `legalBasis.${basis.id}.text`)]);
     if (!basis.verified)
       notices.push(i18n.t('letter.notice.legalBasis', { id: basis.id, source: basis.source }));
   }
@@ -320,8 +406,8 @@ export function buildLetter(input: LetterInput): Letter {
   const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
   const remedySentence = fill(remedyPattern, {
     product,
-    price: amount || text(t, 'priceUnknown'),
-    account: c.accountRef ? fill(text(t, 'remedyAccount'), { account: oneLine(c.accountRef) }) : '',
+    price: amount ? fill(pattern('remedyPrice', '{amount}'), { amount }) : text(t, 'priceUnknown'),
+    account: c.accountRef ? fill(text(t, 'remedyAccount'), { account: one(c.accountRef) }) : '',
   });
   const detail = input.remedyDetail ? asSentence(input.remedyDetail) : '';
   add('remedy', [
@@ -337,11 +423,15 @@ export function buildLetter(input: LetterInput): Letter {
       .join(' '),
   ]);
 
-  const enclosures = [
-    ...new Set([...input.evidence, ...input.enclose].map(oneLine).filter(Boolean)),
-  ];
   if (enclosures.length > 0) add('enclosed', [text(t, 'enclosed')]);
 
+  const spec = input.deadline.spec;
+  /** "в течение 10 календарных дней, то есть " where the template says how long it gives. */
+  const within = () => {
+    const withinPattern = optionalText(t, 'deadlineWithin');
+    if (spec.kind !== 'period' || !withinPattern || !t.plurals[`period.${spec.unit}`]) return '';
+    return fill(withinPattern, { period: plural(t, `period.${spec.unit}`, spec.amount) });
+  };
   const from = input.deadlineFrom ?? today;
   const deadlineOn = deadlineDate(input.deadline.spec, from, input.jurisdiction);
   const deadlineText = long(deadlineOn);
@@ -353,32 +443,65 @@ export function buildLetter(input: LetterInput): Letter {
       }),
     );
   const forum = escalationForum(input.jurisdiction, c.amount, Number(today.slice(0, 4)));
-  const forumName = forum ? localize(forum.letterName ?? forum.name, lang) : '';
+  const forumName = forum
+    ? forum.letterName
+      ? translated(forum.letterName, `forums.${forum.id}.letterName`)
+      : translated(forum.name, `forums.${forum.id}.name`)
+    : '';
   if (forum && !forum.verified)
     notices.push(i18n.t('letter.notice.forum', { id: forum.id, source: forum.source }));
   add('deadline', [
     [
-      fill(text(t, 'deadline'), { deadline: deadlineText }),
+      fill(text(t, 'deadline'), {
+        deadline: deadlineText,
+        within: within(),
+      }),
       forum ? fill(text(t, 'escalation'), { forum: forumName }) : text(t, 'escalationNoForum'),
     ].join(' '),
   ]);
 
-  const channels = [p?.phone, p?.email].filter((v): v is string => Boolean(v)).map(oneLine);
+  const channels = [p?.phone, p?.email].filter((v): v is string => Boolean(v)).map(one);
   if (channels.length > 0)
     add('contact-line', [
       fill(text(t, 'contactLine'), { channels: channels.join(text(t, 'contactJoin')) }),
     ]);
   add('signoff', [text(t, 'signoff')]);
-  add('name', [senderName]);
+  add('name', [fill(pattern('nameLine', '{name}'), { name: senderName })]);
   if (enclosures.length > 0)
-    add('enclosures', [
-      fill(text(t, 'enclosures'), { count: enclosures.length, list: enclosures.join(sep) }),
-    ]);
+    add(
+      'enclosures',
+      t.layout.enclosures === 'numbered'
+        ? [
+            fill(text(t, 'enclosures'), { count: num(enclosures.length), list: '' }),
+            ...enclosures.map((item, i) =>
+              fill(text(t, 'enclosureItem'), {
+                n: num(i + 1),
+                item: iso(item),
+                end: text(t, i === enclosures.length - 1 ? 'enclosureLast' : 'enclosureNext'),
+              }),
+            ),
+          ]
+        : [
+            fill(text(t, 'enclosures'), {
+              count: num(enclosures.length),
+              list: enclosures.map(iso).join(sep),
+            }),
+          ],
+    );
   const cc = input.cc ? oneLine(input.cc) : null;
   if (cc) add('cc', [fill(text(t, 'cc'), { cc })]);
   add('sending', [
-    fill(text(t, 'sending'), { method: t.sendingMethods[input.sendVia] ?? input.sendVia }),
+    fill(text(t, 'sending'), {
+      method: latin(t.sendingMethods[input.sendVia] ?? input.sendVia),
+    }),
   ]);
+
+  const order: readonly string[] = t.layout.order ?? LETTER_ELEMENTS;
+  const rank = (kind: string) => {
+    const i = order.indexOf(kind);
+    return i < 0 ? order.length : i;
+  };
+  blocks.sort((a, b) => rank(a.kind) - rank(b.kind));
 
   return {
     language: lang,
@@ -388,6 +511,7 @@ export function buildLetter(input: LetterInput): Letter {
     layout: t.layout,
     pageSize: pageSizeFor(input.region),
     blocks,
+    signer: p ? oneLine(p.fullName) : '',
     date: today,
     subject,
     deadline: {
@@ -407,5 +531,6 @@ export function buildLetter(input: LetterInput): Letter {
     notices,
     quotes,
     missedStandards: missed,
+    missingTranslations,
   };
 }

@@ -41,7 +41,7 @@ function unbreakable(text: string): (string | NoBreakHyphen)[] {
 const pt = (n: number) => Math.round(n * 20);
 
 interface ParagraphStyle {
-  align?: Align | 'justify';
+  align?: Align | 'justify' | 'center';
   bold?: boolean;
   before?: number;
   after?: number;
@@ -66,7 +66,9 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
       ? AlignmentType.END
       : a === 'justify'
         ? AlignmentType.JUSTIFIED
-        : AlignmentType.START;
+        : a === 'center'
+          ? AlignmentType.CENTER
+          : AlignmentType.START;
   const paragraph = (text: string, s: ParagraphStyle = {}) =>
     new Paragraph({
       alignment: alignment(s.align),
@@ -79,7 +81,11 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         : {}),
       children: [
         new TextRun({
-          children: unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
+          // In RTL paragraphs LibreOffice 7.4 breaks a line inside a number after a no-break
+          // hyphen ("EM-7" / "781"): there the references keep their plain hyphen.
+          children: rtl
+            ? [sanitizeText(text).replace(/\s*\n\s*/g, ' ')]
+            : unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
           bold: s.bold ?? false,
           rightToLeft: rtl,
           ...(s.size ? { size: s.size * 2 } : {}),
@@ -99,11 +105,27 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           paragraph(l, { ...place(letter.layout.senderAlign), after: i === last ? gap * 2 : 0 }),
         );
       case 'date':
-        return b.lines.map((l) =>
-          paragraph(l, { ...place(letter.layout.dateAlign), after: gap * 2 }),
+        return b.lines.map((l, i) =>
+          paragraph(l, { ...place(letter.layout.dateAlign), after: i === last ? gap * 2 : 0 }),
         );
       case 'recipient':
-        return b.lines.map((l, i) => paragraph(l, { after: i === last ? gap * 2 : 0 }));
+        return b.lines.map((l, i) =>
+          paragraph(l, {
+            ...place(letter.layout.recipientAlign ?? 'start'),
+            after: i === last ? gap * 2 : 0,
+          }),
+        );
+      case 'heading':
+        return b.lines.map((l) => paragraph(l, { align: 'center', after: gap }));
+      case 'title':
+        return b.lines.map((l, i) =>
+          paragraph(l, {
+            align: letter.layout.titleAlign ?? 'center',
+            bold: i === 0,
+            after: i === last ? gap * 2 : 0,
+            keepNext: true,
+          }),
+        );
       case 'subject':
         return b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
       case 'salutation':
@@ -122,8 +144,24 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         return b.lines.map((l) => paragraph(l, { before: gap, keepNext: true }));
       case 'name':
         // Room for the handwritten signature, made with spacing, not empty paragraphs.
-        return b.lines.map((l) => paragraph(l, { before: 30, after: gap * 2 }));
+        return b.lines.map((l) =>
+          paragraph(l, { before: letter.layout.signatureGapPt ?? 30, after: gap * 2 }),
+        );
       case 'enclosures':
+        // A numbered list ("Приложение:" then "1. …") is typed numbers, not Word numbering: it
+        // reads the same in every reader and follows the paragraph's direction.
+        if (letter.layout.enclosures === 'numbered')
+          return b.lines.map((l, i) =>
+            paragraph(l, {
+              size: letter.font.sizePt - 1,
+              after: i === last ? gap / 2 : 0,
+              keepNext: true,
+              ...(i > 0 ? { indentStart: 340 } : {}),
+            }),
+          );
+        return b.lines.map((l) =>
+          paragraph(l, { size: letter.font.sizePt - 1, after: gap / 2, keepNext: true }),
+        );
       case 'cc':
       case 'sending':
         return b.lines.map((l) =>
@@ -139,14 +177,15 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   };
   const language = letter.locale.split('-u-')[0] ?? letter.locale;
   const font = letter.font.name;
+  const cs = letter.font.complexScript ?? font;
   const doc = new Document({
     title: sanitizeText(letter.subject),
-    creator: sanitizeText(letter.blocks.find((b) => b.kind === 'name')?.lines[0] ?? ''),
+    creator: sanitizeText(letter.signer),
     styles: {
       default: {
         document: {
           run: {
-            font: { ascii: font, hAnsi: font, cs: font, eastAsia: font },
+            font: { ascii: font, hAnsi: font, cs, eastAsia: font },
             size: letter.font.sizePt * 2,
             language: rtl ? { value: language, bidirectional: language } : { value: language },
           },
@@ -179,6 +218,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
                   new TextRun({
                     children: [PageNumber.CURRENT],
                     size: (letter.font.sizePt - 1) * 2,
+                    rightToLeft: rtl,
                   }),
                 ],
               }),

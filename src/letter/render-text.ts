@@ -15,6 +15,10 @@ function wrap(text: string, width: number, indent = ''): string[] {
   return out;
 }
 
+function centre(lines: string[]): string[] {
+  return lines.map((l) => ' '.repeat(Math.max(0, Math.floor((WIDTH - [...l].length) / 2))) + l);
+}
+
 function toEnd(lines: string[], letter: Letter, align: 'start' | 'end'): string[] {
   if (align === 'start' || letter.direction === 'rtl') return lines;
   const widest = Math.max(...lines.map((l) => [...l].length));
@@ -28,7 +32,13 @@ function renderBlock(block: LetterBlock, letter: Letter): string[] {
     case 'date':
       return toEnd(block.lines, letter, letter.layout.dateAlign);
     case 'recipient':
-      return block.lines;
+      return toEnd(block.lines, letter, letter.layout.recipientAlign ?? 'start');
+    case 'heading':
+      return centre(block.lines);
+    case 'title': {
+      const align = letter.layout.titleAlign ?? 'center';
+      return align === 'center' ? centre(block.lines) : toEnd(block.lines, letter, align);
+    }
     case 'contacts': {
       const [intro, ...items] = block.lines;
       return [
@@ -46,12 +56,15 @@ function renderBlock(block: LetterBlock, letter: Letter): string[] {
 /** Blocks that follow the one before without a blank line. */
 const TIGHT: readonly LetterBlock['kind'][] = ['cc', 'sending'];
 
-/** The letter as plain text for the terminal preview (78 columns). */
+/**
+ * The letter as plain text for the terminal preview (78 columns). The left-to-right marks that
+ * keep Latin references in order inside RTL text are left out: some terminals print them.
+ */
 export function renderLetterText(letter: Letter): string {
   const out: string[] = [];
   for (const block of letter.blocks) {
     if (out.length > 0 && !TIGHT.includes(block.kind)) out.push('');
     out.push(...renderBlock(block, letter));
   }
-  return out.join('\n') + '\n';
+  return out.join('\n').replace(/[\u200e\u2066-\u2069]/g, '') + '\n';
 }

@@ -10,6 +10,24 @@ export type Align = 'start' | 'end';
 export interface LetterLayout {
   senderAlign: Align;
   dateAlign: Align;
+  /** The recipient block's side (start when absent). */
+  recipientAlign?: Align;
+  /** Where the title sits (ПРЕТЕНЗИЯ is centred); centre when absent. */
+  titleAlign?: Align | 'center';
+  /**
+   * The order of the elements (LETTER_ELEMENTS names); the default order when absent. A Russian
+   * claim puts "Кому:" before "От:" and the date under the text; a Persian letter the sender's
+   * details under the signature.
+   */
+  order?: string[];
+  /** The sender block repeats the name (false where the name is signed just above it). */
+  senderWithName?: boolean;
+  /** Room above the name for a handwritten signature, in points (30 when absent). */
+  signatureGapPt?: number;
+  /** A postal address on one line ("г. Астана, ул. Кенесары, 5"), not split at its commas. */
+  addressOnOneLine?: boolean;
+  /** Enclosures on one line ("Enclosures (2): …") or as a numbered list ("Приложение: 1. …"). */
+  enclosures?: 'inline' | 'numbered';
 }
 
 /** The per-language lint lists (matched case-insensitively, as whole words). */
@@ -21,6 +39,11 @@ export interface LintLists {
   acronyms: string[];
   /** Markers of an unfinished sentence ("TBD", "XXX"); brackets and "???" always count. */
   placeholders: string[];
+  /**
+   * Characters read as the same letter before matching (Arabic ي/ك as Persian ی/ک, ZWNJ as a
+   * space, ё as е), applied to the letter and the lists alike.
+   */
+  equivalents?: Record<string, string>;
 }
 
 /** A region's overrides (en-US dates and sign-off, for example). */
@@ -36,7 +59,11 @@ export interface LetterTemplate {
   direction: 'ltr' | 'rtl';
   /** BCP 47 locale for dates and money; may carry a calendar (fa-IR-u-ca-persian). */
   locale: string;
-  font: { name: string; sizePt: number };
+  /**
+   * The font (one that covers the script; named as Windows has it); `complexScript` for RTL
+   * runs when it differs; `widthEm` the average glyph width for the length estimate (0.55).
+   */
+  font: { name: string; sizePt: number; complexScript?: string; widthEm?: number };
   layout: LetterLayout;
   dateFormats: { long: Intl.DateTimeFormatOptions; short: Intl.DateTimeFormatOptions };
   regions: Record<string, RegionOverride>;
@@ -47,6 +74,13 @@ export interface LetterTemplate {
   channels: Record<string, string>;
   standings: Record<string, string>;
   remedies: Record<string, string>;
+  /** A title above the text by remedy ("ПРЕТЕНЗИЯ\nо возврате денежных средств"), `other` else. */
+  titles?: Record<string, string>;
+  /**
+   * Currency words written after the amount ("45 990 тенге", "۱۲۵٬۰۰۰٬۰۰۰ ریال"); a currency not
+   * listed is written as the locale writes it.
+   */
+  currencyNames?: Record<string, string>;
   sendingMethods: Record<string, string>;
   lint: LintLists;
 }
@@ -61,6 +95,16 @@ export function forRegion(template: LetterTemplate, region: string): LetterTempl
     layout: { ...template.layout, ...o.layout },
     texts: { ...template.texts, ...o.texts },
   };
+}
+
+/** A template string that may be absent (the element or the label is then left out). */
+export function optionalText(template: LetterTemplate, key: string): string | undefined {
+  return template.texts[key];
+}
+
+/** A number as the letter's locale writes it (Persian digits in fa), without grouping. */
+export function formatCount(template: LetterTemplate, n: number): string {
+  return new Intl.NumberFormat(template.locale, { useGrouping: false }).format(n);
 }
 
 /** A template string that must exist; a missing key is a broken template, not user error. */
@@ -96,7 +140,7 @@ export function plural(template: LetterTemplate, key: string, count: number): st
   const pattern = forms[category] ?? forms.other;
   if (pattern === undefined)
     throw new Error(`letter template ${template.language}: no "other" form of "${key}"`);
-  return fill(pattern, { count });
+  return fill(pattern, { count: formatCount(template, count) });
 }
 
 /**

@@ -9,7 +9,7 @@ import { isClosed } from '../domain/closure.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
-import { t, uiLocale } from '../i18n.js';
+import { isRtlLanguage, t, uiLanguage, uiLocale } from '../i18n.js';
 
 // Building an Intl.DateTimeFormat costs far more than using one: `list` formats hundreds of dates.
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -74,7 +74,12 @@ function fit(text: string, max: number): string {
   return chars.length > max ? chars.slice(0, max - 1).join('') + '…' : text;
 }
 
-/** A plain table: a header, then rows; colours may wrap cells after the widths are measured. */
+/**
+ * A plain table: a header, then rows; colours may wrap cells after the widths are measured.
+ * In a right-to-left interface (Persian) each row is one line of its cells instead: columns
+ * padded with spaces fall apart in terminals that reorder bidirectional text, and in those that
+ * do not.
+ */
 export function renderTable(
   headers: string[],
   rows: string[][],
@@ -82,8 +87,22 @@ export function renderTable(
     maxWidths?: number[];
     paint?: (row: number, col: number, cell: string) => string;
     header?: (s: string) => string;
+    /** Columns (`table`) or one line a row (`lines`); the default follows the interface direction. */
+    layout?: 'table' | 'lines';
   } = {},
 ): string {
+  const layout = options.layout ?? (isRtlLanguage(uiLanguage()) ? 'lines' : 'table');
+  if (layout === 'lines') {
+    return rows
+      .map(
+        (r, ri) =>
+          r
+            .map((c, ci) => (options.paint ? options.paint(ri, ci, c) : c))
+            .filter((c, ci) => r[ci] !== '' && r[ci] !== '—')
+            .join(' · ') + '\n',
+      )
+      .join('');
+  }
   const cells = rows.map((r) => r.map((c, i) => fit(c, options.maxWidths?.[i] ?? 60)));
   const widths = headers.map((h, i) => Math.max(width(h), ...cells.map((r) => width(r[i] ?? ''))));
   const line = (r: string[], paint?: (col: number, cell: string) => string) =>

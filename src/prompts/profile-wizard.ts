@@ -3,7 +3,6 @@ import type { Profile } from '../domain/model.js';
 import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
-import { t } from '../i18n.js';
 import { validatorFor } from './validate.js';
 
 /** Asks for every profile field not already given; `initial` holds the current values. */

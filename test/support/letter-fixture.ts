@@ -99,10 +99,7 @@ export function fixtureContacts(): ContactRecord[] {
 }
 
 /** The typical case: three contacts, three enclosures. */
-export function fixtureInput(
-  language: 'en' | 'tr',
-  overrides: Partial<LetterInput> = {},
-): LetterInput {
+export function fixtureInput(language: string, overrides: Partial<LetterInput> = {}): LetterInput {
   const caseRecord = overrides.caseRecord ?? fixtureCase();
   const jurisdiction = loadJurisdiction(caseRecord.jurisdiction);
   return {

@@ -88,3 +88,26 @@ describe('list on the terminal: the open cases that need attention first', () =>
     expect(() => toListOptions({ limit: '0' })).toThrow(UsageError);
   });
 });
+
+describe('tables in a right-to-left interface', () => {
+  it('are one line a row, without padded columns, in Persian; columns elsewhere', async () => {
+    const { renderTable } = await import('../../src/output/format.js');
+    const { setUiLanguage } = await import('../../src/i18n.js');
+    const rows = [
+      ['۳ روز دیر', '#1 دیجی‌کالا', 'وعده «بازدید تکنسین»'],
+      ['امروز', '#2 اسنپ', '—'],
+    ];
+    try {
+      setUiLanguage('fa');
+      expect(renderTable(['کی', 'پرونده', 'چه'], rows)).toBe(
+        '۳ روز دیر · #1 دیجی‌کالا · وعده «بازدید تکنسین»\nامروز · #2 اسنپ\n',
+      );
+      setUiLanguage('en');
+      expect(renderTable(['WHEN', 'CASE', 'WHAT'], rows).split('\n')[0]).toMatch(
+        /^WHEN +CASE +WHAT$/,
+      );
+    } finally {
+      setUiLanguage('en');
+    }
+  });
+});
