@@ -5,7 +5,8 @@ import { ensureDataDir, openDatabase } from './db/open.js';
 import { getProfile } from './db/profile-repo.js';
 import type { Clock } from './domain/dates.js';
 import type { Profile } from './domain/model.js';
-import { removeTempFilesInFlight } from './files/atomic.js';
+import { removeTempFilesInFlight, setTempOwner, sweepOrphanTemps } from './files/atomic.js';
+import { join } from 'node:path';
 import type { DataPaths } from './paths.js';
 import { resolveDataPaths } from './paths.js';
 import type { Prompter } from './prompts/prompter.js';
@@ -30,6 +31,9 @@ export interface Runtime {
   systemTimeZone: string;
   /** Aborted on Ctrl-C. */
   signal?: AbortSignal;
+  /** This process's PID and a liveness test, for the temp files a killed run left behind. */
+  pid?: number;
+  isRunning?: (pid: number) => boolean;
   /** Tests pass a scripted prompter; otherwise the real one is loaded on first use. */
   prompter?: Prompter;
 }
@@ -103,6 +107,7 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
     home: runtime.home,
     cwd: runtime.cwd,
   });
+  if (runtime.pid !== undefined) setTempOwner(runtime.pid);
   let db: Db | undefined;
   let prompter: Prompter | undefined = runtime.prompter;
   const ctx: AppContext = {
@@ -129,6 +134,11 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
         const profile = getProfile(db);
         setUiLanguage(uiLanguageFor(runtime.env, profile));
         if (profile) syncUiSettings(paths.dataDir, uiSettingsOf(profile));
+        // A run killed outright (SIGKILL, power loss) could not remove its temp files: do it now.
+        if (runtime.isRunning) {
+          const dirs = ['', 'letters', 'backups'].map((d) => join(paths.dataDir, d));
+          sweepOrphanTemps([...dirs, paths.evidenceDir], runtime.isRunning);
+        }
       }
       return db;
     },
@@ -136,7 +146,12 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
       return getProfile(ctx.db());
     },
     clock() {
-      return { now: runtime.now(), timeZone: ctx.profile()?.timeZone ?? runtime.systemTimeZone };
+      return {
+        now: runtime.now(),
+        timeZone: ctx.profile()?.timeZone ?? runtime.systemTimeZone,
+        // A date phrase is read in the interface language first.
+        language: uiLanguage(),
+      };
     },
     async prompter() {
       if (!prompter) {

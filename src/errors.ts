@@ -6,6 +6,8 @@ export const ExitCode = {
   failure: 1,
   usage: 2,
   cancelled: 130,
+  /** Stopped by SIGTERM (128 + 15), as a shell reports it. */
+  terminated: 143,
 } as const;
 
 /**

@@ -51,20 +51,47 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     now: () => new Date(),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     signal: abort.signal,
+    pid: process.pid,
+    isRunning: (pid) => {
+      try {
+        process.kill(pid, 0);
+        return true;
+      } catch (error) {
+        return (error as NodeJS.ErrnoException).code === 'EPERM';
+      }
+    },
   };
   startUiLanguage(runtime, argv);
   const session: Session = { ctx: undefined };
-  const onSigint = () => {
-    // Ctrl-C outside a prompt: close the database (committed data leaves the -wal), then die of
-    // the signal as a shell expects. A transaction in progress is synchronous and has finished.
+  // Ctrl-C or a `kill` outside a prompt: close the database (committed data leaves the -wal),
+  // remove temp files still being written, then die of the signal as a shell expects (130, 143).
+  // A transaction in progress is synchronous and has finished before this handler runs.
+  const onSignal = (signal: NodeJS.Signals) => {
     abort.abort();
     session.ctx?.close();
     process.stderr.write(`\n${t('cli.cancelled')}\n`);
-    process.exitCode = ExitCode.cancelled;
-    process.removeListener('SIGINT', onSigint);
-    process.kill(process.pid, 'SIGINT');
+    process.exitCode = signal === 'SIGTERM' ? ExitCode.terminated : ExitCode.cancelled;
+    removeSignalHandlers();
+    process.kill(process.pid, signal);
   };
-  process.on('SIGINT', onSigint);
+  const removeSignalHandlers = () => {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  // The reader of stdout went away (`complain list | head -1`): like git, stop writing and end
+  // quietly with 0. Without a listener, EPIPE is an unhandled 'error' event and a stack trace.
+  let readerGone = false;
+  const onStreamError = (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE' || readerGone) {
+      readerGone = true;
+      return;
+    }
+    process.exitCode = ExitCode.failure;
+  };
+  process.stdout.on('error', onStreamError);
+  process.stderr.on('error', onStreamError);
   const debug = argv.includes('--debug');
   try {
     const program = await createProgram(runtime, session, { args });
@@ -86,7 +113,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
       process.exitCode = ExitCode.failure;
     }
   } finally {
-    process.removeListener('SIGINT', onSigint);
+    removeSignalHandlers();
     session.ctx?.close();
   }
 }

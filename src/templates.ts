@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import type { Jurisdiction } from './domain/jurisdiction-rules.js';
 import { emptyJurisdiction } from './domain/jurisdiction-rules.js';
 import { ComplainError, UsageError } from './errors.js';
+import { publicHolidayLookup } from './holidays.js';
 import type { LetterTemplate } from './letter/template.js';
 import { t } from './i18n.js';
 
@@ -32,6 +33,9 @@ export function loadJurisdiction(code: string): Jurisdiction {
   const data = existsSync(TEMPLATES_DIR + relative)
     ? readTemplateJson<Jurisdiction>(relative)
     : emptyJurisdiction(code);
+  // The holiday library is read only when a working-day count first asks for a date.
+  const country = data.holidayCountry === undefined ? code : data.holidayCountry;
+  if (country) data.publicHolidays = publicHolidayLookup(country);
   cache.set(code, data);
   return data;
 }

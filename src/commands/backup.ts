@@ -1,3 +1,4 @@
+import { existsSync, rmdirSync } from 'node:fs';
 import type { Command } from 'commander';
 import { resolve, join } from 'node:path';
 import type { AppContext } from '../context.js';
@@ -35,15 +36,28 @@ function stamp(now: Date): string {
 export async function runBackup(options: BackupOptions, ctx: AppContext): Promise<BackupResult> {
   const db = ctx.db();
   let file: string;
+  let made: string | undefined;
   if (options.output) file = resolve(ctx.cwd, options.output);
   else {
     const dir = join(ctx.paths.dataDir, 'backups');
+    if (!existsSync(dir)) made = dir;
     ensureDataDir(dir);
     file = join(dir, `complain-${stamp(ctx.now())}.db`);
   }
   if (file === resolve(ctx.paths.dbFile))
     throw new UsageError(t('evidence.backup.liveDb'), t('evidence.backup.liveDbHint'));
-  return backupDatabase(db, file);
+  try {
+    return await backupDatabase(db, file);
+  } catch (error) {
+    // A failed backup (a full disk) leaves nothing behind, not even the folder it made.
+    if (made)
+      try {
+        rmdirSync(made);
+      } catch {
+        // Not empty after all: leave it; the error that matters is the backup's.
+      }
+    throw error;
+  }
 }
 
 export function printBackup(ctx: AppContext, options: BackupOptions, result: BackupResult): void {

@@ -14,6 +14,7 @@ import {
 import { MissingFlagsError, UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { contactView } from '../output/views.js';
+import { loadJurisdiction } from '../templates.js';
 import type { LogGiven } from '../prompts/log-wizard.js';
 import { askContact } from '../prompts/log-wizard.js';
 import type { Act } from './shared.js';
@@ -99,7 +100,9 @@ export interface LogResult {
 /** Records a contact: flags first, the wizard for the rest on a terminal, one transaction. */
 export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogResult> {
   const caseRecord = await resolveCase(ctx, options.caseArg, 'log');
-  const clock = ctx.clock();
+  // "--due 'in 3 business days'" counts the case's jurisdiction's weekend and holidays.
+  const calendar = loadJurisdiction(caseRecord.jurisdiction);
+  const clock = { ...ctx.clock(), calendar };
   let raw = options.given.raw;
   // A post goes out on social media, an application through a web form, unless told otherwise.
   const implied = raw.channel ? undefined : escalationChannel(raw.escalation);
@@ -117,7 +120,7 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
     ].filter((f): f is string => Boolean(f));
     if (missing.length > 0) throw new MissingFlagsError(missing, t('case.noTerminal'));
   }
-  const input = parseContact(raw, ctx.clock());
+  const input = parseContact(raw, { ...ctx.clock(), calendar });
   const db = ctx.db();
   const { id } = createContact(db, caseRecord.id, input, ctx.now());
   return { caseRecord, contact: getContact(db, id) };

@@ -2,7 +2,12 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { getProfile, saveProfile } from '../db/profile-repo.js';
 import type { Profile } from '../domain/model.js';
-import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
+import {
+  PROFILE_FIELDS,
+  defaultLanguageFor,
+  defaultTimeZoneFor,
+  parseProfileField,
+} from '../domain/profile-fields.js';
 import { MissingFlagsError, NotFoundError } from '../errors.js';
 import { t } from '../i18n.js';
 import { profileView } from '../output/views.js';
@@ -66,6 +71,14 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
   }
   const merged: Partial<Profile> = { ...current, ...given };
   if (merged.country && !merged.language) merged.language = defaultLanguageFor(merged.country);
+  // --country without --time-zone: a country with one zone brings it (TR → Europe/Istanbul).
+  const zoneOfCountry = defaultTimeZoneFor(given.country);
+  if (
+    zoneOfCountry &&
+    !given.timeZone &&
+    (given.country !== current?.country || !current?.timeZone)
+  )
+    merged.timeZone = zoneOfCountry;
   merged.timeZone ??= clock.timeZone;
   merged.address ??= '';
   merged.phone ??= '';

@@ -1,8 +1,10 @@
 import Database from 'better-sqlite3';
-import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { ComplainError } from '../errors.js';
-import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { pathError, shownPath } from '../files/path-check.js';
 import { t } from '../i18n.js';
+import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 
 /** The connection type the repositories take. */
 export type Db = Database.Database;
@@ -15,8 +17,65 @@ export const DB_FILE_NAME = 'complain.db';
 
 /** Creates the data dir 0700 (and tightens an existing one). */
 export function ensureDataDir(dir: string): void {
-  mkdirSync(dir, { recursive: true, mode: 0o700 });
-  chmodSync(dir, 0o700);
+  try {
+    makeDirs(dir);
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error(dir), { code: 'EEXIST' });
+  } catch (error) {
+    throw dataDirError(error, dir);
+  }
+  tighten(dir);
+}
+
+/**
+ * `mkdir -p`, one level at a time, each 0700. Not `mkdirSync(dir, { recursive: true })`: where
+ * mkdir answers ENOENT under a folder that exists (`/proc/x`), Node's recursive mode retries forever.
+ */
+function makeDirs(dir: string): void {
+  const missing: string[] = [];
+  for (let at = resolve(dir); !existsSync(at); at = dirname(at)) {
+    missing.push(at);
+    if (dirname(at) === at) break;
+  }
+  for (const folder of missing.reverse()) {
+    try {
+      mkdirSync(folder, { mode: 0o700 });
+    } catch (error) {
+      // Made meanwhile by another complain process: fine when it is a folder.
+      if ((error as { code?: unknown }).code !== 'EEXIST' || !statSync(folder).isDirectory())
+        throw error;
+    }
+  }
+}
+
+/** Why the data dir cannot be made, as a sentence with the fix. */
+function dataDirError(error: unknown, dir: string): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === 'EEXIST' || (code === 'ENOTDIR' && existsSync(dir)))
+    return new ComplainError(t('faults.dataDir.notAFolder', { dir: shownPath(dir) }), {
+      hint: t('faults.dataDir.notAFolderHint'),
+      cause: error,
+    });
+  const unfit = pathError(error, dir);
+  if (unfit) return unfit;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code))
+    return new ComplainError(t('faults.dataDir.cannotCreate', { dir: shownPath(dir), code }), {
+      hint: t('faults.dataDir.cannotCreateHint'),
+      cause: error,
+    });
+  return error;
+}
+
+/**
+ * Takes group and other access away, and never gives the owner more than it has: a data dir
+ * or database the user made read-only stays read-only.
+ */
+function tighten(path: string): void {
+  try {
+    const mode = statSync(path).mode & 0o777;
+    if (mode & 0o077) chmodSync(path, mode & 0o700);
+  } catch {
+    // Not ours to change (read-only dir, another user's file): SQLite will report what matters.
+  }
 }
 
 /**
@@ -27,7 +86,7 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   if (!options.readonly && !existsSync(file)) {
     closeSync(openSync(file, 'a', 0o600));
   }
-  chmodIfOwned(file);
+  tighten(file);
   let db: Db;
   try {
     db = new Database(file, { timeout: 5000, fileMustExist: Boolean(options.readonly) });
@@ -37,7 +96,12 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   try {
     // Check what the file is before changing anything in it (WAL mode rewrites the header).
     checkCompatible(db, file);
-    if (!options.readonly) db.pragma('journal_mode = WAL');
+    if (!options.readonly && db.pragma('journal_mode', { simple: true }) !== 'wal') {
+      // Switching to WAL rewrites the header: make sure the file is whole before touching it.
+      const check = db.pragma('quick_check', { simple: true });
+      if (check !== 'ok') throw Object.assign(new Error(String(check)), { code: 'SQLITE_CORRUPT' });
+      db.pragma('journal_mode = WAL');
+    }
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     migrate(db, file);
@@ -46,14 +110,6 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
     throw translateSqliteError(error, file);
   }
   return db;
-}
-
-function chmodIfOwned(file: string): void {
-  try {
-    chmodSync(file, 0o600);
-  } catch {
-    // Not ours to change (read-only dir, another user's file): SQLite will report what matters.
-  }
 }
 
 /** Refuses a foreign SQLite file and one written by a newer complain, touching neither. */

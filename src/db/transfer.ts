@@ -1,8 +1,8 @@
 import { ValidationError } from '../errors.js';
+import { t } from '../i18n.js';
 import { SCHEMA_VERSION } from './migrations.js';
 import type { Db } from './open.js';
 import type { Statement } from 'better-sqlite3';
-import { t } from '../i18n.js';
 
 /**
  * `complain export --all --json` / `complain import`: every record of every table, so that
@@ -135,7 +135,12 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
     const table = known.get(name);
     if (!table) throw invalid(t('evidence.transfer.unknownTable', { table: name }));
     const cols = new Set(columns(db, table).map(camel));
-    for (const row of file.tables[name]!)
+    const ids = new Set<unknown>();
+    for (const row of file.tables[name]!) {
+      // Two records with one id would make every reference to it ambiguous.
+      if (row.id !== undefined && ids.has(row.id))
+        throw invalid(t('faults.import.duplicateId', { table: name, id: String(row.id) }));
+      ids.add(row.id);
       for (const [key, value] of Object.entries(row)) {
         if (!cols.has(key))
           throw invalid(t('evidence.transfer.unknownField', { field: `${name}.${key}` }));
@@ -144,6 +149,7 @@ export function importData(db: Db, file: DataFile, options: { merge: boolean }):
             t('evidence.transfer.badValue', { field: `${name}.${key}`, type: typeof value }),
           );
       }
+    }
   }
   const write = db.transaction(() => {
     const existing = countRecords(db);

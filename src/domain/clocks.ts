@@ -4,8 +4,8 @@ import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
 import { sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
-import type { ClockUnit } from './working-days.js';
-import { addPeriod } from './working-days.js';
+import type { ClockUnit, Holiday } from './working-days.js';
+import { countPeriod } from './working-days.js';
 
 /** What the agenda needs of a letter row: its response deadline and when it went out and arrived. */
 export interface LetterDates {
@@ -57,6 +57,8 @@ export interface ClockResult {
   /** The end of `dueOn` in the user's zone. */
   dueAt: Date | null;
   state: 'not-started' | 'running' | 'passed';
+  /** Public holidays the count skipped (working-day clocks only), oldest first. */
+  skippedHolidays: Holiday[];
   /** How the date was computed, in one sentence; or what to record to start the clock. */
   explanation: string;
 }
@@ -91,6 +93,14 @@ function weekendText(weekend: readonly number[]): string {
     .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
     .map((d) => day.format(Date.UTC(2023, 0, 1 + d)));
   return new Intl.ListFormat(uiLocale(), { type: 'conjunction' }).format(names);
+}
+
+/** "; public holidays skipped: 2027-01-01 New Year's Day, …", in the interface language. */
+function skippedText(skipped: readonly Holiday[]): string {
+  if (skipped.length === 0) return '';
+  const language = uiLanguage();
+  const list = skipped.map((h) => `${h.date} ${h.name[language] ?? h.name.en}`).join(', ');
+  return t('dates.holidaysSkipped', { list });
 }
 
 /** Whether a rule applies to a case: its remedies and sectors, when it names them. */
@@ -218,18 +228,19 @@ export function computeClock(
       dueOn: null,
       dueAt: null,
       state: 'not-started',
+      skippedHolidays: [],
       explanation: t('agenda.clock.explain.not-started', {
         ...params,
         command: recordHint(s.case.id, rule.start),
       }),
     };
   }
-  const calendar = { weekend: jurisdiction.weekend, holidays: jurisdiction.holidays };
-  const dueOn = addPeriod(start.on, rule.amount, rule.unit, calendar);
+  const count = countPeriod(start.on, rule.amount, rule.unit, jurisdiction);
+  const dueOn = count.date;
   const dueAt = endOfLocalDay(dueOn, timeZone);
   const how =
     rule.unit === 'working-days'
-      ? jurisdiction.holidays.length
+      ? jurisdiction.holidays.length || jurisdiction.publicHolidays
         ? 'working'
         : 'working-no-holidays'
       : rule.unit === 'calendar-days'
@@ -242,14 +253,16 @@ export function computeClock(
     dueOn,
     dueAt,
     state: dueAt.getTime() < now.getTime() ? 'passed' : 'running',
-    explanation: t(`agenda.clock.explain.${how}`, {
-      ...params,
-      weekend: rule.unit === 'working-days' ? weekendText(jurisdiction.weekend) : '',
-      on: start.on,
-      basis: start.basis ?? '',
-      due: dueOn,
-      zone: timeZone,
-    }),
+    skippedHolidays: count.skipped,
+    explanation:
+      t(`agenda.clock.explain.${how}`, {
+        ...params,
+        weekend: rule.unit === 'working-days' ? weekendText(jurisdiction.weekend) : '',
+        on: start.on,
+        basis: start.basis ?? '',
+        due: dueOn,
+        zone: timeZone,
+      }) + skippedText(count.skipped),
   };
 }
 

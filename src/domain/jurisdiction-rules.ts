@@ -1,4 +1,4 @@
-import type { ClockUnit } from './working-days.js';
+import type { ClockUnit, HolidayLookup, HolidayOverride } from './working-days.js';
 
 /**
  * The jurisdiction data of templates/jurisdictions/<CODE>.json. Every rule carries its source and
@@ -84,8 +84,22 @@ export interface Jurisdiction {
   currency: string;
   /** Weekday numbers that are not working days (0 = Sunday; Iran: [5]). */
   weekend: number[];
-  /** ISO dates of public holidays that do not count as working days. */
-  holidays: string[];
+  /**
+   * The jurisdiction's own corrections of the public holidays (days added, such as a half-day
+   * eve it counts as off, or removed with `holiday: false`), each with a source. Plain ISO dates
+   * are accepted too.
+   */
+  holidays: (string | HolidayOverride)[];
+  /**
+   * The country whose public holidays the holiday library gives (default: `code`); null for none
+   * (the EU has no common public holidays).
+   */
+  holidayCountry?: string | null;
+  /**
+   * The public holidays of `holidayCountry`: not in the JSON, attached by the loader outside
+   * domain (templates.ts), which loads the library only when a working-day count asks.
+   */
+  publicHolidays?: HolidayLookup | undefined;
   clocks: ClockRule[];
   forums: Forum[];
   /** Ways to send a letter so that its arrival can be proven, best first. */

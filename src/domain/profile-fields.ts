@@ -126,6 +126,34 @@ export function parseProfileField(key: keyof Profile, text: string): string {
   }
 }
 
+/**
+ * The time zone of a country that has only one. Kazakhstan has been one UTC+5 zone since
+ * 1 March 2024; the tz database keeps its older zones for history, and Node's ICU data (tz 2025c)
+ * gives Asia/Almaty UTC+5 now, so Asia/Almaty names it. Countries with several zones (US, RU,
+ * ES with the Canaries…) get none: the computer's zone stands.
+ */
+export const COUNTRY_TIME_ZONES: Readonly<Record<string, string>> = {
+  TR: 'Europe/Istanbul',
+  IR: 'Asia/Tehran',
+  KZ: 'Asia/Almaty',
+  GB: 'Europe/London',
+  IE: 'Europe/Dublin',
+  DE: 'Europe/Berlin',
+  FR: 'Europe/Paris',
+  IT: 'Europe/Rome',
+  NL: 'Europe/Amsterdam',
+  BE: 'Europe/Brussels',
+  AT: 'Europe/Vienna',
+  PL: 'Europe/Warsaw',
+  AZ: 'Asia/Baku',
+  GE: 'Asia/Tbilisi',
+};
+
+/** The country's zone when it has one, else undefined. */
+export function defaultTimeZoneFor(country: string | null | undefined): string | undefined {
+  return country ? COUNTRY_TIME_ZONES[country.toUpperCase()] : undefined;
+}
+
 /** A sensible language for a country: the letter's default. */
 export function defaultLanguageFor(country: string): string {
   const map: Record<string, string> = { TR: 'tr', IR: 'fa', KZ: 'kk', RU: 'ru' };

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync, Stats } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
 import { t } from '../i18n.js';
+import { checkPathName, NAME_MAX, pathError } from './path-check.js';
 
 const inFlight = new Set<string>();
 
@@ -28,9 +29,58 @@ export function removeTempFilesInFlight(): void {
   inFlight.clear();
 }
 
+/** The PID written into temp names (set once by the context), so a later run can tell whose they are. */
+let owner = 0;
+
+/** Names the process that writes temp files from now on. */
+export function setTempOwner(pid: number): void {
+  owner = pid;
+}
+
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+  const suffix = `.${owner}-${randomBytes(6).toString('hex')}.tmp`;
+  // A file name near the 255-byte limit must not fail for want of room for the suffix.
+  let name = basename(file);
+  while (Buffer.byteLength(`.${name}${suffix}`) > NAME_MAX) name = name.slice(0, -1);
+  return join(dirname(file), `.${name}${suffix}`);
+}
+
+/** The temp name of an evidence copy being written into `storeDir`. */
+export function incomingPathIn(storeDir: string): string {
+  return join(storeDir, `.incoming-${owner}-${randomBytes(8).toString('hex')}`);
+}
+
+const TEMP_NAME = /^\.(?:incoming-(\d+)-[0-9a-f]+|.+\.(\d+)-[0-9a-f]{12}\.tmp)$/;
+
+/**
+ * Removes the temp files in `dirs` whose writer is no longer running: what a run killed
+ * outright (SIGKILL, power loss) left behind. A live writer's temp files are left alone.
+ * Returns the paths removed.
+ */
+export function sweepOrphanTemps(dirs: string[], isRunning: (pid: number) => boolean): string[] {
+  const removed: string[] = [];
+  for (const dir of dirs) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      const m = TEMP_NAME.exec(name);
+      if (!m) continue;
+      const pid = Number(m[1] ?? m[2]);
+      if (pid === 0 || pid === owner || isRunning(pid)) continue;
+      try {
+        rmSync(join(dir, name), { force: true });
+        removed.push(join(dir, name));
+      } catch {
+        // Not ours to remove: doctor will name it.
+      }
+    }
+  }
+  return removed;
 }
 
 /** Flushes a directory entry (a rename or a new file) to disk; ignored where unsupported. */
@@ -76,6 +126,8 @@ function writeError(error: unknown, file: string): unknown {
       cause: error,
     });
   if (code === 'ENOENT') return missingFolder(file, error);
+  const unfit = pathError(error, file);
+  if (unfit) return unfit;
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new ComplainError(t('evidence.write.denied', { file, code }), {
       hint: t('evidence.write.deniedHint'),
@@ -92,8 +144,21 @@ export async function writeAtomically(
   file: string,
   write: (tmp: string) => Promise<void>,
 ): Promise<void> {
+  checkPathName(file);
+  // A folder is never replaced (`backup -o /` would put a temp file in / and fail to rename it).
+  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
+    throw new ComplainError(t('evidence.write.isDir', { file }), {
+      hint: t('evidence.write.isDirHint'),
+    });
+  }
   // Checked first: SQLite's backup reports a missing folder without an errno code.
-  if (!(await stat(dirname(file)).catch(() => undefined))?.isDirectory()) throw missingFolder(file);
+  const folder = await stat(dirname(file)).catch((error: unknown) => error);
+  if (!(folder instanceof Stats)) {
+    const error = writeError(folder, file);
+    throw error instanceof ComplainError ? error : missingFolder(file, folder);
+  }
+  if (!folder.isDirectory())
+    throw writeError(Object.assign(new Error(), { code: 'ENOTDIR' }), file);
   const tmp = tempPathFor(file);
   const untrack = trackTemp(tmp);
   try {
@@ -113,11 +178,6 @@ export async function writeAtomically(
 
 /** Writes a Buffer or string atomically, 0600. */
 export async function writeFileAtomically(file: string, data: Buffer | string): Promise<void> {
-  if ((await stat(file).catch(() => undefined))?.isDirectory()) {
-    throw new ComplainError(t('evidence.write.isDir', { file }), {
-      hint: t('evidence.write.isDirHint'),
-    });
-  }
   await writeAtomically(file, async (tmp) => {
     const handle = await open(tmp, 'wx', 0o600);
     try {

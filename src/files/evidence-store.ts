@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
   closeSync,
   constants,
@@ -14,7 +14,8 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
-import { fsyncDir, removeQuietly, trackTemp } from './atomic.js';
+import { fsyncDir, incomingPathIn, removeQuietly, trackTemp } from './atomic.js';
+import { pathError } from './path-check.js';
 import { t } from '../i18n.js';
 
 /** Bytes done out of the total, for a progress line the command may draw. */
@@ -67,6 +68,10 @@ async function realOrSelf(path: string): Promise<string> {
 
 function fileError(given: string, error: unknown): Error {
   const code = (error as { code?: string }).code;
+  if (code !== 'ENOTDIR') {
+    const unfit = pathError(error, given);
+    if (unfit) return unfit;
+  }
   const q = JSON.stringify(given);
   switch (code) {
     case 'ENOENT':
@@ -213,7 +218,7 @@ export async function copyIntoStore(
   } catch (error) {
     throw fileError(source.given, error);
   }
-  const tmp = join(storeDir, `.incoming-${randomBytes(8).toString('hex')}`);
+  const tmp = incomingPathIn(storeDir);
   const untrack = trackTemp(tmp);
   let output: number | undefined;
   try {

@@ -80,8 +80,5 @@ export function defaultDeadline(jurisdiction: Jurisdiction, remedy: string): Dea
  */
 export function deadlineDate(spec: DeadlineSpec, from: string, jurisdiction: Jurisdiction): string {
   if (spec.kind === 'date') return spec.date;
-  return addPeriod(from, spec.amount, spec.unit, {
-    weekend: jurisdiction.weekend,
-    holidays: jurisdiction.holidays,
-  });
+  return addPeriod(from, spec.amount, spec.unit, jurisdiction);
 }

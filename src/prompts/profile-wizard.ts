@@ -1,6 +1,11 @@
 import type { Clock } from '../domain/dates.js';
 import type { Profile } from '../domain/model.js';
-import { PROFILE_FIELDS, defaultLanguageFor, parseProfileField } from '../domain/profile-fields.js';
+import {
+  PROFILE_FIELDS,
+  defaultLanguageFor,
+  defaultTimeZoneFor,
+  parseProfileField,
+} from '../domain/profile-fields.js';
 import { LANGUAGES, labelOf } from '../domain/vocab.js';
 import type { Prompter } from './prompter.js';
 import { validatorFor } from './validate.js';
@@ -30,7 +35,12 @@ export async function askProfile(
       out.interfaceLanguage = initial.interfaceLanguage ?? null;
       continue;
     }
-    if (spec.key === 'timeZone') fallback ??= clock.timeZone;
+    if (spec.key === 'timeZone') {
+      // A new country brings its zone; otherwise the stored one, else the computer's.
+      const ofCountry =
+        out.country !== initial.country ? defaultTimeZoneFor(out.country) : undefined;
+      fallback = ofCountry ?? fallback ?? defaultTimeZoneFor(out.country) ?? clock.timeZone;
+    }
     const answer = await prompter.input({
       message: spec.question,
       default: fallback,

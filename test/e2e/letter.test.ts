@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/domain/dates.js';
 import { addWorkingDays } from '../../src/domain/working-days.js';
+import { loadJurisdiction } from '../../src/templates.js';
 import type { CliSandbox } from '../support/cli.js';
 import { makeSandbox, newCaseArgs } from '../support/cli.js';
 
@@ -291,9 +292,9 @@ describe('the formal letter through a real reader', () => {
       'Tüketici Hakem Heyeti',
     ])
       expect(t).toContain(s);
-    // Repair in Turkey: 30 working days, the date computed and written in Turkish.
+    // Repair in Turkey: 30 working days (public holidays skipped), written in Turkish.
     const today = localDateOf(new Date(), 'Europe/Istanbul');
-    const on = addWorkingDays(today, 30, { weekend: [0, 6], holidays: [] });
+    const on = addWorkingDays(today, 30, loadJurisdiction('TR'));
     expect(tr.json.deadline).toMatchObject({ on, spec: '30bd' });
     const text = new Intl.DateTimeFormat('tr-TR', {
       day: 'numeric',

@@ -137,7 +137,7 @@ for (const c of cases) {
       await l.answer(q(c.lang, 'case.contact.ask.duration'), '20m');
       await l.answer(q(c.lang, 'case.contact.ask.firstRep'), c.rep);
       await l.answer(q(c.lang, 'case.contact.ask.repId', { name: c.rep }) || c.rep, '');
-      await l.answer(q(c.lang, 'case.contact.ask.nextRep'), '');
+      await l.answer(q(c.lang, 'case.contact.ask.nextRep', { position: '2' }), '');
       await l.answer(q(c.lang, 'case.contact.ask.department'), '');
       await l.answer(q(c.lang, 'case.contact.ask.reference'), 'TCK-1');
       await l.answer(q(c.lang, 'case.contact.ask.summary'), c.summary);

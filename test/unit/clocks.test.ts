@@ -20,7 +20,7 @@ function rule(j: Jurisdiction, id: string): ClockRule {
 
 /** Every rule in the data, with a start and the date it must give: a new rule needs a row. */
 const EVERY_RULE: [string, string, string, string][] = [
-  ['TR', 'tr-repair-replacement', '2026-10-06', '2026-11-17'],
+  ['TR', 'tr-repair-replacement', '2026-10-06', '2026-11-18'], // skips Republic Day, Thu 29 Oct
   ['TR', 'tr-distance-withdrawal', '2026-01-31', '2026-02-14'],
   ['TR', 'tr-distance-refund', '2026-02-20', '2026-03-06'],
   ['TR', 'tr-arbitration-objection', '2026-12-20', '2027-01-04'],
@@ -63,22 +63,24 @@ describe('every clock in the data', () => {
 });
 
 describe('legal clocks', () => {
-  it('Turkey: 30 working days for repair from the first contact (Tue 6 Oct → Tue 17 Nov)', () => {
+  it('Turkey: 30 working days for repair from the first contact (Tue 6 Oct → Wed 18 Nov, past Republic Day on 29 Oct)', () => {
     const s = snapshot({ contacts: [makeContact(1, '2026-10-06T07:00:00Z')] });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, 'Europe/Istanbul');
     expect(c.start).toMatchObject({ on: '2026-10-06', contactId: 1, event: 'request' });
-    expect(c.dueOn).toBe('2026-11-17');
-    expect(c.dueAt?.toISOString()).toBe('2026-11-17T20:59:59.999Z');
+    expect(c.dueOn).toBe('2026-11-18');
+    expect(c.dueAt?.toISOString()).toBe('2026-11-18T20:59:59.999Z');
+    expect(c.skippedHolidays.map((h) => h.date)).toEqual(['2026-10-29']);
+    expect(c.explanation).toContain('skipped: 2026-10-29 Republic Day');
     expect(c.state).toBe('passed');
     expect(c.owes).toBe('company');
     expect(c.explanation).toContain('30 working days');
     expect(c.explanation).toContain('Law No. 6502');
   });
 
-  it('working days started on a Saturday count from Monday (Sat 3 Oct → Fri 13 Nov)', () => {
+  it('working days started on a Saturday count from Monday (Sat 3 Oct → Mon 16 Nov)', () => {
     const s = snapshot({ events: [{ event: 'request', onDate: '2026-10-03' }] });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, 'Europe/Istanbul');
-    expect(c.dueOn).toBe('2026-11-13');
+    expect(c.dueOn).toBe('2026-11-16');
     expect(c.start.basis).toBe('recorded');
   });
 
@@ -94,7 +96,7 @@ describe('legal clocks', () => {
     const s = snapshot({ events: [{ event: 'request', onDate: '2026-10-06' }] });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, withHoliday, NOW, 'UTC');
     expect(c.dueOn).toBe('2026-11-18');
-    expect(c.explanation).toContain('listed holidays');
+    expect(c.explanation).toContain('skipped: 2026-10-29');
   });
 
   it('a letter makes the request provable: its delivery starts the clock', () => {
@@ -104,7 +106,7 @@ describe('legal clocks', () => {
     });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, 'Europe/Istanbul');
     expect(c.start).toMatchObject({ on: '2026-10-22', letterId: 2, basis: 'letter #2 delivered' });
-    expect(c.dueOn).toBe('2026-12-03');
+    expect(c.dueOn).toBe('2026-12-04'); // 29 Oct (Republic Day) does not count
     expect(c.state).toBe('running');
   });
 
@@ -180,10 +182,11 @@ describe('legal clocks', () => {
 
   it.each([
     // A contact at 22:30 UTC on 5 Oct is 6 Oct in Istanbul and Tehran, still 5 Oct in New York.
-    ['Europe/Istanbul', '2026-10-06', '2026-11-17', '2026-11-17T20:59:59.999Z'],
-    ['Asia/Tehran', '2026-10-06', '2026-11-17', '2026-11-17T20:29:59.999Z'],
-    ['America/New_York', '2026-10-05', '2026-11-16', '2026-11-17T04:59:59.999Z'],
-    ['UTC', '2026-10-05', '2026-11-16', '2026-11-16T23:59:59.999Z'],
+    // 30 working days skip Republic Day (Thu 29 Oct).
+    ['Europe/Istanbul', '2026-10-06', '2026-11-18', '2026-11-18T20:59:59.999Z'],
+    ['Asia/Tehran', '2026-10-06', '2026-11-18', '2026-11-18T20:29:59.999Z'],
+    ['America/New_York', '2026-10-05', '2026-11-17', '2026-11-18T04:59:59.999Z'],
+    ['UTC', '2026-10-05', '2026-11-17', '2026-11-17T23:59:59.999Z'],
   ])('the start day and the deadline are in the consumer zone: %s', (tz, start, due, dueAt) => {
     const s = snapshot({ contacts: [makeContact(1, '2026-10-05T22:30:00Z')] });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, tz);
@@ -222,8 +225,8 @@ describe('legal clocks', () => {
     expect(results[2]).toBe(results[0]);
     expect(JSON.parse(results[0]!)[0]).toEqual([
       '2026-10-06',
-      '2026-11-17',
-      '2026-11-17T20:59:59.999Z',
+      '2026-11-18',
+      '2026-11-18T20:59:59.999Z',
     ]);
   });
 });

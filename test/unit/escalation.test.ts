@@ -135,8 +135,9 @@ describe('the escalation ladder', () => {
     const c = makeContact(1, '2026-10-06T07:00:00Z', { reference: 'R-1' });
     const p = position(snapshot({ case: repair, contacts: [c] }));
     expect(p.next).toBe('written-complaint');
-    expect(p.reason).toContain('the legal time limit passed 6 days ago');
-    expect(p.reason).toContain('2026-11-17');
+    // 30 working days from 6 Oct skip Republic Day (29 Oct): due 18 Nov.
+    expect(p.reason).toContain('the legal time limit passed 5 days ago');
+    expect(p.reason).toContain('2026-11-18');
   });
 
   it('UK: 8 weeks without a final response open the ombudsman directly', () => {

@@ -54,7 +54,7 @@ describe('complain letter on a terminal', () => {
     );
     expect(prompter.asked).toEqual([
       'What exactly do you ask for? (amount, item, by when; Enter to skip)',
-      'Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default 30bd (4 January 2027)',
+      'Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default 30bd (5 January 2027)',
       'How will you send it? (so that you can prove it arrived)',
       'Export the letter to DOCX now?',
       'File name',

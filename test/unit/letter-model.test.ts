@@ -62,7 +62,7 @@ describe('the letter model', () => {
     expect(t).toContain('I therefore ask you to repair Kettle K-200 free of charge.');
     expect(t).toContain('I enclose copies (not the originals) of the documents listed below.');
     expect(t).toContain(
-      'Please reply in writing by 4 January 2027. If I have not received a satisfactory answer by then, I will refer the matter to the Consumer Arbitration Committee (Tüketici Hakem Heyeti) without further notice.',
+      'Please reply in writing by 5 January 2027. If I have not received a satisfactory answer by then, I will refer the matter to the Consumer Arbitration Committee (Tüketici Hakem Heyeti) without further notice.',
     );
     expect(t).toContain('You can reach me at +90 532 000 00 00 or ayse@example.com.');
     expect(t).toContain('Yours faithfully,');
@@ -71,7 +71,7 @@ describe('the letter model', () => {
     expect(t).toContain('Sent by notary.');
     expect(letter.pageSize).toBe('A4');
     expect(letter.deadline).toMatchObject({
-      on: '2027-01-04',
+      on: '2027-01-05',
       specText: '30bd',
       basis: 'jurisdiction',
     });
@@ -99,7 +99,7 @@ describe('the letter model', () => {
     expect(t).toContain('bu söz yerine getirilmedi ve o tarihten beri sizden haber alamadım');
     expect(t).toContain('bana aynen şu söylendi: “Not my problem.”');
     expect(t).toContain('6502 sayılı Tüketicinin Korunması Hakkında Kanun’un 8. ve 11. maddeleri');
-    expect(t).toContain('Lütfen en geç 4 Ocak 2027 tarihine kadar yazılı olarak yanıt veriniz.');
+    expect(t).toContain('Lütfen en geç 5 Ocak 2027 tarihine kadar yazılı olarak yanıt veriniz.');
     expect(t).toContain('Tüketici Hakem Heyeti nezdinde başvuru yapacağım.');
     expect(t).toContain('Saygılarımla,');
     expect(t).toContain('Ekler (3): invoice, warranty card, photo of the kettle');
@@ -189,7 +189,8 @@ describe('the letter model', () => {
 });
 
 describe('deadlines', () => {
-  const monFri = { ...TR, weekend: [0, 6], holidays: [] };
+  // Weekends only: no public holidays (the holiday tests are in working-days.test.ts).
+  const monFri = { ...TR, weekend: [0, 6], holidays: [], publicHolidays: undefined };
 
   it('parses and prints the specs', () => {
     expect(parseDeadlineSpec('14d')).toEqual({ kind: 'period', amount: 14, unit: 'calendar-days' });

@@ -16,9 +16,11 @@ describe('addWorkingDays', () => {
     expect(addWorkingDays(start, n, monFri)).toBe(expected);
   });
 
-  it('counts 30 Turkish working days for a repair demand', () => {
+  it('counts 30 Turkish working days for a repair demand, skipping 1 January', () => {
     const tr = loadJurisdiction('TR');
-    expect(addWorkingDays('2026-11-23', 30, tr)).toBe('2027-01-04');
+    expect(addWorkingDays('2026-11-23', 30, tr)).toBe('2027-01-05');
+    // The case of issue 8: from 24 Nov 2026 it landed on 5 Jan because 1 Jan counted.
+    expect(addWorkingDays('2026-11-24', 30, tr)).toBe('2027-01-06');
   });
 
   it('skips holidays and a Friday weekend', () => {
