@@ -36,6 +36,10 @@ const COMMANDS: { names: string[]; aliases?: string[]; load: () => Promise<Regis
     load: async () => (await import('./commands/promise.js')).registerPromise,
   },
   { names: ['clock'], load: async () => (await import('./commands/clock.js')).registerClock },
+  {
+    names: ['standard'],
+    load: async () => (await import('./commands/standard.js')).registerStandard,
+  },
   { names: ['attach'], load: async () => (await import('./commands/attach.js')).registerAttach },
   {
     names: ['evidence'],

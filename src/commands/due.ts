@@ -2,8 +2,10 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
+import { standardsByCompany } from '../db/standard-repo.js';
 import type { Agenda } from '../domain/agenda.js';
 import { buildAgenda } from '../domain/agenda.js';
+import { isClosed } from '../domain/closure.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { agendaView, renderAgenda } from '../output/agenda-views.js';
@@ -53,8 +55,17 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
   // Closed cases have nothing due: they are left out in SQL, their contacts never read.
-  const snapshots = eachSnapshot(db, listCases(db, { openOnly: true }), { openOnly: true });
-  const agenda = buildAgenda(snapshots, loadJurisdiction, now, timeZone, options.days);
+  const open = listCases(db, { openOnly: true }).filter((c) => !isClosed(c));
+  const snapshots = eachSnapshot(db, open, { openOnly: true });
+  const standards = standardsByCompany(db);
+  const agenda = buildAgenda(
+    snapshots,
+    loadJurisdiction,
+    now,
+    timeZone,
+    options.days,
+    (id) => standards.get(id) ?? [],
+  );
   if (options.ics) {
     // Only this flag needs the calendar library.
     const { renderIcs } = await import('../output/ics.js');

@@ -7,7 +7,15 @@ import { CASE_FIELDS } from '../domain/case-fields.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import type { CaseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
-import { CASE_STATUSES } from '../domain/vocab.js';
+import type { CaseStatus } from '../domain/vocab.js';
+import { CASE_STATUSES, isOneOf } from '../domain/vocab.js';
+
+/** Statuses only `close` sets: it records the outcome with them. */
+const CLOSING_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
+  (s) => s === 'resolved' || s === 'abandoned',
+);
+/** The statuses `edit --status` sets; one of them reopens a closed case. */
+export const EDIT_STATUSES = CASE_STATUSES.filter((s) => !CLOSING_STATUSES.includes(s));
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { pruneCopies } from '../files/evidence-store.js';
@@ -57,6 +65,15 @@ function hasChanges(options: EditOptions): boolean {
 
 /** Corrects a case: the flags given replace those fields; on a terminal with none, pick fields to change. */
 export async function runEdit(options: EditOptions, ctx: AppContext): Promise<CaseRecord> {
+  // Ending a case is `close`'s work: it records how it ended, so stats and list agree.
+  if (
+    options.status !== undefined &&
+    isOneOf(CLOSING_STATUSES, options.status.trim().toLowerCase())
+  )
+    throw new UsageError(
+      t('case.edit.error.closingStatus', { status: options.status.trim() }),
+      t('case.edit.error.closingStatus.hint', { id: options.caseArg }),
+    );
   const db = ctx.db();
   const current = getCase(db, parseId(options.caseArg, 'case'));
   const clock = ctx.clock();
@@ -79,10 +96,10 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
     });
   }
   const status = options.status
-    ? parseChoice('status', CASE_STATUSES, options.status)
+    ? parseChoice('status', EDIT_STATUSES, options.status)
     : current.status;
   const { company, fields } = parseDraft(draft, clock);
-  updateCase(db, current.id, company, fields, status, ctx.now());
+  updateCase(db, current.id, company, fields, status, ctx.now(), options.status !== undefined);
   return getCase(db, current.id);
 }
 
@@ -123,7 +140,7 @@ export function registerEdit(program: Command, act: Act): void {
     .argument('<case>', t('case.arg.case'))
     .description(t('case.edit.description'));
   addCaseFlags(cmd)
-    .option('--status <status>', t('case.edit.opt.status', { values: CASE_STATUSES.join(' | ') }))
+    .option('--status <status>', t('case.edit.opt.status', { values: EDIT_STATUSES.join(' | ') }))
     .option('--json', t('case.edit.opt.json'))
     .addHelpText('after', examples(t('case.edit.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {

@@ -3,6 +3,8 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { listContacts } from '../db/contact-repo.js';
+import { listStandards } from '../db/standard-repo.js';
+import { checkStandards } from '../domain/standards.js';
 import { listEvidence } from '../db/evidence-repo.js';
 import type { LetterRecord } from '../db/letter-repo.js';
 import { createLetter, getLetter } from '../db/letter-repo.js';
@@ -193,9 +195,27 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   }
 
   const evidence = listEvidence(db, caseRecord.id).map((e) => e.label);
+  const contacts = listContacts(db, caseRecord.id);
+  const missedStandards = checkStandards(
+    contacts,
+    listStandards(db, caseRecord.company.id),
+    jurisdiction,
+    clock.now,
+    clock.timeZone,
+  )
+    .filter((c) => c.state === 'missed')
+    .map((c) => ({
+      contactId: c.contact.id,
+      standardId: c.standard.id,
+      amount: c.standard.amount,
+      unit: c.standard.unit,
+      source: c.standard.source,
+      dueAt: c.dueAt,
+    }));
   const letter = buildLetter({
     caseRecord,
-    contacts: listContacts(db, caseRecord.id),
+    contacts,
+    missedStandards,
     profile,
     jurisdiction,
     template,

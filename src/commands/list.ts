@@ -4,7 +4,8 @@ import { listCases } from '../db/case-repo.js';
 import type { CaseActivity } from '../db/contact-repo.js';
 import { listCaseActivity } from '../db/contact-repo.js';
 import type { CaseRecord } from '../domain/model.js';
-import { ACTIVE_STATUSES, CASE_STATUSES } from '../domain/vocab.js';
+import { CASE_STATUSES } from '../domain/vocab.js';
+import { isClosed } from '../domain/closure.js';
 import { searchKey } from '../domain/text.js';
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
@@ -69,16 +70,21 @@ export async function runList(options: ListOptions, ctx: AppContext): Promise<Li
   const company = options.company ? searchKey(options.company) : undefined;
   const db = ctx.db();
   const activity = listCaseActivity(db);
+  const everyCase = listCases(db);
+  // A closed case has nothing due, whatever promise was still pending when it ended.
+  for (const c of everyCase) {
+    const a = activity.get(c.id);
+    if (a && isClosed(c)) activity.set(c.id, { ...a, nextPromise: null });
+  }
   const newest = (a: CaseRecord, b: CaseRecord) =>
     lastActivity(b, activity.get(b.id)).getTime() - lastActivity(a, activity.get(a.id)).getTime() ||
     b.id - a.id;
   const attention = !options.json && !options.all && !status && !company;
-  const everyCase = listCases(db);
   let cases = everyCase.filter(
     (c) =>
       (!status || c.status === status) &&
       (!company || searchKey(c.company.name).includes(company)) &&
-      (!attention || (ACTIVE_STATUSES.includes(c.status) && c.closedAt === null)),
+      (!attention || !isClosed(c)),
   );
   if (attention) {
     const due = (c: CaseRecord) => activity.get(c.id)?.nextPromise?.dueAt.getTime() ?? Infinity;

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { isClosed } from '../domain/closure.js';
 import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
 import type { CaseExtras } from '../db/agenda-repo.js';
@@ -43,7 +44,10 @@ export async function runShow(options: ShowOptions, ctx: AppContext): Promise<Sh
   const record = getCase(db, parseId(options.caseArg, 'case'));
   const snapshot = loadSnapshot(db, record);
   const { now, timeZone } = ctx.clock();
-  const clocks = clocksFor(snapshot, loadJurisdiction(record.jurisdiction), now, timeZone);
+  // A closed case has nothing due: no clock runs on it.
+  const clocks = isClosed(record)
+    ? []
+    : clocksFor(snapshot, loadJurisdiction(record.jurisdiction), now, timeZone);
   return {
     case: record,
     contacts: snapshot.contacts,

@@ -2,6 +2,10 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot, listCaseExtras } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
+import { standardsByCompany } from '../db/standard-repo.js';
+import type { StandardCheck } from '../domain/standards.js';
+import { checkStandards } from '../domain/standards.js';
+import { loadJurisdiction } from '../templates.js';
 import type { CompanyStats } from '../domain/stats.js';
 import { companyStats } from '../domain/stats.js';
 import { t } from '../i18n.js';
@@ -23,9 +27,19 @@ export async function runStats(_options: StatsOptions, ctx: AppContext): Promise
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
   const extras = listCaseExtras(db);
+  const standards = standardsByCompany(db);
   function* cases() {
-    for (const snapshot of eachSnapshot(db, listCases(db)))
-      yield { snapshot, extras: extras.get(snapshot.case.id) ?? { sector: null, closure: null } };
+    for (const snapshot of eachSnapshot(db, listCases(db))) {
+      const own = standards.get(snapshot.case.company.id) ?? [];
+      const j = own.length ? loadJurisdiction(snapshot.case.jurisdiction) : null;
+      yield {
+        snapshot,
+        extras: extras.get(snapshot.case.id) ?? { sector: null, closure: null },
+        standards: j
+          ? checkStandards(snapshot.contacts, own, j, now, timeZone)
+          : ([] as StandardCheck[]),
+      };
+    }
   }
   return companyStats(cases(), now, timeZone);
 }
@@ -49,6 +63,7 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
         t('agenda.stats.col.median'),
         t('agenda.stats.col.promises'),
         t('agenda.stats.col.letters'),
+        t('agenda.stats.col.standards'),
         t('agenda.stats.col.rating'),
       ],
       stats.map((s) => [
@@ -70,6 +85,7 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
             })
           : `${s.promisesKept}/${s.promisesBroken}`,
         t('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
+        s.standardsKept + s.standardsMissed ? `${s.standardsKept}/${s.standardsMissed}` : '—',
         s.averageRating === null ? '—' : `${s.averageRating}/5`,
       ]),
       { header: (h) => c.bold(h) },

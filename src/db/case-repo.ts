@@ -189,6 +189,7 @@ export function updateCase(
   fields: CaseFields,
   status: CaseStatus,
   now: Date,
+  reopen = false,
 ): void {
   const write = db.transaction(() => {
     const c = upsertCompany(db, company.name, company.channels, now);
@@ -200,12 +201,19 @@ export function updateCase(
            situation = @situation, problem = @problem, request = @request, remedy = @remedy,
            remedy_detail = @remedy_detail, jurisdiction = @jurisdiction, status = @status,
            updated_at = @at,
-           -- Setting a case back to open or waiting reopens it (schema 3 keeps how it was closed).
-           closed_at = CASE WHEN @status IN ('open', 'waiting') THEN NULL ELSE closed_at END,
-           closed_as = CASE WHEN @status IN ('open', 'waiting') THEN NULL ELSE closed_as END
+           -- A status given to edit reopens a closed case (schema 3 keeps how it was closed).
+           closed_at = CASE WHEN @reopen = 1 THEN NULL ELSE closed_at END,
+           closed_as = CASE WHEN @reopen = 1 THEN NULL ELSE closed_as END
          WHERE id = @id`,
       )
-      .run({ id, company_id: c.id, ...caseParams(fields), status, at: now.toISOString() });
+      .run({
+        id,
+        company_id: c.id,
+        ...caseParams(fields),
+        status,
+        reopen: reopen ? 1 : 0,
+        at: now.toISOString(),
+      });
     if (result.changes === 0) throw caseNotFound(id);
   });
   write.immediate();

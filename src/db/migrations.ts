@@ -210,6 +210,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS promise_pending ON promise(case_id, due_at, id) WHERE state = 'pending';
     `,
   },
+  {
+    version: 6,
+    name: "service standards: a company's own published answer times, per channel",
+    sql: `
+      CREATE TABLE service_standard (
+        id          INTEGER PRIMARY KEY,
+        company_id  INTEGER NOT NULL REFERENCES company(id) ON DELETE CASCADE,
+        channel     TEXT NOT NULL CHECK (channel IN ('phone','email','chat','web-form','in-person','letter','social','other')),
+        amount      INTEGER NOT NULL CHECK (amount > 0),
+        unit        TEXT NOT NULL CHECK (unit IN ('hours','calendar-days','working-days')),
+        source      TEXT NOT NULL CHECK (length(source) > 0),
+        created_at  TEXT NOT NULL
+      );
+      CREATE INDEX service_standard_company ON service_standard(company_id, channel);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

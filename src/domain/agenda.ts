@@ -1,5 +1,8 @@
 import type { CaseSnapshot, ClockResult, SnapshotContact } from './clocks.js';
-import { t } from '../i18n.js';
+import { t, uiLocale } from '../i18n.js';
+import type { ServiceStandard, StandardCheck } from './standards.js';
+import { checkStandards, withinSpec, withinText } from './standards.js';
+import { labelOf } from './vocab.js';
 import { clocksFor, periodText, fromStart } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Jurisdiction } from './jurisdiction-rules.js';
@@ -8,7 +11,7 @@ import type { PromiseStanding } from './promises.js';
 import { promiseStanding } from './promises.js';
 
 /** What a row of the agenda is about. */
-export const AGENDA_KINDS = ['promise', 'letter-deadline', 'legal-clock'] as const;
+export const AGENDA_KINDS = ['promise', 'letter-deadline', 'legal-clock', 'standard'] as const;
 export type AgendaKind = (typeof AGENDA_KINDS)[number];
 
 /** One dated thing the user must watch. */
@@ -35,6 +38,8 @@ export interface AgendaItem {
   promise?: { id: number; standing: PromiseStanding; madeBy: string[] };
   letterId?: number;
   clock?: ClockResult;
+  /** The company's own standard the contact is held to, and where it was published. */
+  standard?: { id: number; within: string; source: string; state: StandardCheck['state'] };
 }
 
 /** The agenda: overdue first (most days late first), then what is due in the window. */
@@ -96,8 +101,34 @@ export function caseItems(
   jurisdiction: Jurisdiction,
   now: Date,
   tz: string,
+  standards: readonly ServiceStandard[] = [],
 ): Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] {
   const items: Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] = [];
+  const calendar = { weekend: jurisdiction.weekend, holidays: jurisdiction.holidays };
+  for (const check of checkStandards(s.contacts, standards, calendar, now, tz)) {
+    // Kept, or answered late: nothing left to watch (the letter and stats still count a miss).
+    if (check.state === 'kept' || check.answer) continue;
+    const std = check.standard;
+    items.push({
+      kind: 'standard',
+      caseId: s.case.id,
+      company: s.case.company.name,
+      caseTitle: s.case.title,
+      what: t(check.state === 'missed' ? 'agenda.item.standard-missed' : 'agenda.item.standard', {
+        contact: String(check.contact.id),
+        channel: labelOf(std.channel).toLocaleLowerCase(uiLocale()),
+        within: withinText(std),
+        source: std.source,
+        company: s.case.company.name,
+      }),
+      dueOn: localDateOf(check.dueAt, tz),
+      dueAt: check.dueAt,
+      sinceContactId: check.contact.id,
+      sinceAt: check.contact.startedAt,
+      sinceOn: localDateOf(check.contact.startedAt, tz),
+      standard: { id: std.id, within: withinSpec(std), source: std.source, state: check.state },
+    });
+  }
   for (const c of s.contacts)
     for (const p of c.promises) if (p.state === 'pending') items.push(promiseItem(s, p, now, tz));
   for (const l of s.letters) {
@@ -158,11 +189,13 @@ export function buildAgenda(
   now: Date,
   tz: string,
   windowDays = 14,
+  standardsOf: (companyId: number) => readonly ServiceStandard[] = () => [],
 ): Agenda {
   const overdue: AgendaItem[] = [];
   const upcoming: AgendaItem[] = [];
   for (const s of snapshots) {
-    for (const item of caseItems(s, jurisdictionOf(s.case.jurisdiction), now, tz)) {
+    const j = jurisdictionOf(s.case.jurisdiction);
+    for (const item of caseItems(s, j, now, tz, standardsOf(s.case.company.id))) {
       const days = calendarDaysBetween(now, item.dueAt, tz);
       const isOverdue = item.dueAt.getTime() < now.getTime();
       const full: AgendaItem = {

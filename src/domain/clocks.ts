@@ -2,6 +2,7 @@ import { t, translate, uiLanguage, uiLocale } from '../i18n.js';
 import type { UiLanguage } from '../i18n.js';
 import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
+import { sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
 import type { ClockUnit, Holiday } from './working-days.js';
 import { countPeriod } from './working-days.js';
@@ -134,7 +135,7 @@ function skippedText(skipped: readonly Holiday[]): string {
 /** Whether a rule applies to a case: its remedies and sectors, when it names them. */
 export function ruleApplies(rule: ClockRule, snapshot: CaseSnapshot): boolean {
   if (rule.remedies && !rule.remedies.includes(snapshot.case.remedy)) return false;
-  if (rule.sectors && !(snapshot.sector && rule.sectors.includes(snapshot.sector))) return false;
+  if (!sectorApplies(rule, snapshot.sector)) return false;
   return true;
 }
 
@@ -145,7 +146,7 @@ function unknown(event: ClockStart): StartDate {
 function fromContact(
   event: ClockStart,
   c: SnapshotContact,
-  what: 'first-contact' | 'application',
+  what: 'first-contact' | 'application' | 'written',
   tz: string,
 ): StartDate {
   return {
@@ -205,6 +206,14 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
     case 'complaint':
       if (firstOutbound) return fromContact(event, firstOutbound, 'first-contact', timeZone);
       return sent ? letterStart(sent, sent.sentAt!, 'sent') : unknown(event);
+    case 'written-claim': {
+      // Only the written claim starts this clock, never a call: the letter's receipt, else its
+      // sending, else a letter the user logged sending.
+      if (delivered) return letterStart(delivered, delivered.deliveredAt!, 'delivered');
+      if (sent) return letterStart(sent, sent.sentAt!, 'sent');
+      const written = s.contacts.find((c) => c.direction === 'outbound' && c.channel === 'letter');
+      return written ? fromContact(event, written, 'written', timeZone) : unknown(event);
+    }
     case 'letter-delivered':
       return delivered
         ? letterStart(delivered, delivered.deliveredAt!, 'delivered')

@@ -3,6 +3,7 @@ import { t, uiLocale } from '../i18n.js';
 import type { Clock } from './dates.js';
 import { localDateOf, parseLocalDate } from './dates.js';
 import type { CaseRecord } from './model.js';
+import { ACTIVE_STATUSES } from './vocab.js';
 import type { Money } from './money.js';
 import { formatMoneyShort, parseMoney } from './money.js';
 import type { CaseStatus, CloseOutcome, Remedy } from './vocab.js';
@@ -24,6 +25,26 @@ export interface CaseClosure {
 export interface CaseExtras {
   sector: string | null;
   closure: CaseClosure | null;
+}
+
+/**
+ * Whether a case is over: closed by `close`, or (in files written before `edit` refused it) set
+ * to resolved or abandoned. A closed case has nothing due: list, due, next, show and stats read it
+ * from here so that they agree.
+ */
+export function isClosed(k: Pick<CaseRecord, 'status' | 'closedAt'>): boolean {
+  return k.closedAt !== null || !ACTIVE_STATUSES.includes(k.status);
+}
+
+/** How a case counts in stats: its closing, else what its status says. */
+export function closedAsOf(
+  k: Pick<CaseRecord, 'status' | 'closedAt'>,
+  closure: CaseClosure | null,
+): CloseOutcome | null {
+  if (closure) return closure.closedAs;
+  if (k.status === 'resolved') return 'resolved';
+  if (k.status === 'abandoned') return 'abandoned';
+  return k.closedAt !== null ? 'escalated-elsewhere' : null;
 }
 
 /** A closing as typed. */

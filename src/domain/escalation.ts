@@ -3,11 +3,14 @@ import type { CaseSnapshot, ClockResult } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Forum, ForumLimit, Jurisdiction } from './jurisdiction-rules.js';
 import { forumLimitFor } from './jurisdiction-rules.js';
+import type { ContactRecord } from './model.js';
+import type { SnapshotContact } from './clocks.js';
 import type { Money } from './money.js';
 import { formatMoneyShort } from './money.js';
 import { heardFromAfter } from './agenda.js';
 import { promiseStanding } from './promises.js';
 import type { LadderStep } from './vocab.js';
+import { isClosed } from './closure.js';
 import { labelOf } from './vocab.js';
 
 /** The body the case would go to next, and why that one. */
@@ -112,10 +115,17 @@ function dayText(n: number, past: boolean): string {
   return t(past ? 'agenda.days.ago' : 'agenda.days.in', { count: n });
 }
 
+/** The kind of a formal escalation a contact was (regulator, court…); public posts are not. */
+function formalKind(c: Pick<SnapshotContact, 'escalation'>): string | undefined {
+  const kind = c.escalation?.kind;
+  return kind && kind !== 'social-media' ? kind : undefined;
+}
+
 /** The rung a case has reached, read from the log and the letters. */
 export function currentStep(s: CaseSnapshot): LadderStep | null {
-  const kinds = s.contacts.map((c) => c.escalation?.kind).filter(Boolean);
-  if (kinds.includes('court') || kinds.includes('social-media')) return 'last-resort';
+  // A public post is a side step: the rung is the highest formal step actually taken.
+  const kinds = s.contacts.map((c) => formalKind(c)).filter(Boolean);
+  if (kinds.includes('court')) return 'last-resort';
   if (kinds.length > 0) return 'forum';
   if (
     s.letters.some((l) => l.sentAt) ||
@@ -198,25 +208,45 @@ export function ladderPosition(
     forum: next === 'forum' || step === 'forum' ? forum : null,
   });
 
+  if (isClosed(s.case)) {
+    // Nothing is due on a closed case: no notes about promises or clocks, no next rung.
+    notes.length = 0;
+    return result(
+      null,
+      t('agenda.next.reason.closed', {
+        id,
+        status: labelOf(s.case.status).toLocaleLowerCase(uiLocale()),
+        date: s.case.closedAt ? localDateOf(s.case.closedAt, tz) : 'none',
+      }),
+    );
+  }
   if (step === null) {
     return result(
       'first-contact',
       t('agenda.next.reason.nothing', { company: s.case.company.name, id }),
     );
   }
+  for (const c of s.contacts)
+    if (c.escalation?.kind === 'social-media')
+      notes.push(
+        t('agenda.next.note.side-step', {
+          date: localDateOf(c.startedAt, tz),
+          contact: String(c.id),
+        }),
+      );
   if (step === 'last-resort') {
-    const last = [...s.contacts].reverse().find((c) => c.escalation)!;
+    const last = [...s.contacts].reverse().find((c) => formalKind(c) === 'court')!;
     return result(
       null,
       t('agenda.next.reason.last-resort', {
-        where: last.escalation!.kind === 'court' ? 'court' : 'public',
+        where: 'court',
         date: localDateOf(last.startedAt, tz),
         id,
       }),
     );
   }
   if (step === 'forum') {
-    const filed = [...s.contacts].reverse().find((c) => c.escalation)!;
+    const filed = [...s.contacts].reverse().find((c) => formalKind(c))!;
     const e = filed.escalation!;
     const where = e.forum ?? labelOf(e.kind).toLocaleLowerCase(uiLocale());
     const objection = clocks.find((c) => c.rule.start === 'decision-notified' && c.dueAt);

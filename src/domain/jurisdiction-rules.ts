@@ -19,6 +19,8 @@ export const CLOCK_STARTS = [
   'decision-notified',
   'regulator-filed',
   'letter-delivered',
+  /** A written claim: the letter's delivery, else its sending (KZ's 10 days). */
+  'written-claim',
 ] as const;
 export type ClockStart = (typeof CLOCK_STARTS)[number];
 
@@ -30,6 +32,8 @@ export interface ClockRule {
   remedies?: string[];
   /** Sectors it applies to (finance, energy, telecoms…); all when absent. */
   sectors?: string[];
+  /** With `sectors`: it applies to a case whose sector is not recorded too (goods rules). */
+  unsectored?: boolean;
   start: ClockStart;
   amount: number;
   unit: ClockUnit;
@@ -109,9 +113,24 @@ export interface LegalBasis {
   id: string;
   /** Remedies it supports; all when absent. */
   remedies?: string[];
+  /** Sectors it applies to; all when absent (see ClockRule). */
+  sectors?: string[];
+  unsectored?: boolean;
   text: Localized;
   source: string;
   verified: boolean;
+}
+
+/**
+ * Whether a rule limited to sectors fits a case's sector: a case of a sector gets only the rules
+ * of that sector (and the general ones); a case without one gets the rules marked `unsectored`.
+ */
+export function sectorApplies(
+  rule: { sectors?: string[]; unsectored?: boolean },
+  sector: string | null,
+): boolean {
+  if (!rule.sectors) return true;
+  return sector === null ? rule.unsectored === true : rule.sectors.includes(sector);
 }
 
 /** The text of `value` in `language`, else English. */

@@ -1,7 +1,9 @@
 import type { CaseExtras } from './closure.js';
+import { closedAsOf } from './closure.js';
 import type { CaseSnapshot } from './clocks.js';
 import { localDateOf } from './dates.js';
 import { promiseStanding } from './promises.js';
+import type { StandardCheck } from './standards.js';
 
 /** How one company handled the cases brought against it. */
 export interface CompanyStats {
@@ -22,6 +24,9 @@ export interface CompanyStats {
   /** Letters sent, and the cases that needed at least one. */
   lettersSent: number;
   casesNeedingLetter: number;
+  /** The company's own service standards: contacts answered in time, and not. */
+  standardsKept: number;
+  standardsMissed: number;
   averageRating: number | null;
 }
 
@@ -47,12 +52,12 @@ export function daysToResolution(s: CaseSnapshot, extras: CaseExtras, tz: string
 
 /** Summarises the cases by company, most cases first. */
 export function companyStats(
-  cases: Iterable<{ snapshot: CaseSnapshot; extras: CaseExtras }>,
+  cases: Iterable<{ snapshot: CaseSnapshot; extras: CaseExtras; standards?: StandardCheck[] }>,
   now: Date,
   tz: string,
 ): CompanyStats[] {
   const by = new Map<number, { stats: CompanyStats; days: number[]; ratings: number[] }>();
-  for (const { snapshot: s, extras } of cases) {
+  for (const { snapshot: s, extras, standards = [] } of cases) {
     const company = s.case.company;
     let entry = by.get(company.id);
     if (!entry) {
@@ -72,6 +77,8 @@ export function companyStats(
           promisesPending: 0,
           lettersSent: 0,
           casesNeedingLetter: 0,
+          standardsKept: 0,
+          standardsMissed: 0,
           averageRating: null,
         },
         days: [],
@@ -81,7 +88,7 @@ export function companyStats(
     }
     const st = entry.stats;
     st.cases += 1;
-    const closedAs = extras.closure?.closedAs;
+    const closedAs = closedAsOf(s.case, extras.closure);
     if (closedAs === 'resolved') st.resolved += 1;
     else if (closedAs === 'abandoned') st.abandoned += 1;
     else if (closedAs === 'escalated-elsewhere') st.escalatedElsewhere += 1;
@@ -99,6 +106,10 @@ export function companyStats(
           st.promisesBrokenByDefault += 1;
         } else st.promisesPending += 1;
       }
+    for (const check of standards) {
+      if (check.state === 'kept') st.standardsKept += 1;
+      else if (check.state === 'missed') st.standardsMissed += 1;
+    }
     const sent = s.letters.filter((l) => l.sentAt).length;
     st.lettersSent += sent;
     if (sent > 0) st.casesNeedingLetter += 1;

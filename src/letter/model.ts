@@ -1,4 +1,5 @@
 import { localDateOf } from '../domain/dates.js';
+import type { StandardUnit } from '../domain/standards.js';
 import type { Forum, Jurisdiction, LegalBasis } from '../domain/jurisdiction-rules.js';
 import type { Localized } from '../domain/jurisdiction-rules.js';
 import { forumLimitFor } from '../domain/jurisdiction-rules.js';
@@ -82,8 +83,31 @@ export interface LetterInput {
   deadline: DeadlineChoice;
   /** The deadline counts from here (YYYY-MM-DD); the letter's date when absent. */
   deadlineFrom?: string;
+  /** The company's own service standards it missed on the logged contacts (schema 6). */
+  missedStandards?: readonly MissedStandard[];
   now: Date;
   timeZone: string;
+}
+
+/** An outbound contact the company's own standard says it should have answered by `dueAt`. */
+export interface MissedStandard {
+  contactId: number;
+  standardId: number;
+  amount: number;
+  unit: StandardUnit;
+  /** Where the company published it. */
+  source: string;
+  dueAt: Date;
+}
+
+/** "within 1 day, counting working days only": a standard's time in the letter's language. */
+function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
+  const duration = new Intl.NumberFormat(t.locale, {
+    style: 'unit',
+    unit: m.unit === 'hours' ? 'hour' : 'day',
+    unitDisplay: 'long',
+  }).format(m.amount);
+  return m.unit === 'working-days' ? fill(text(t, 'standardWorkingDays'), { duration }) : duration;
 }
 
 /** A letter ready to render: blocks in order plus the facts the record and the lint need. */
@@ -115,6 +139,8 @@ export interface Letter {
   notices: string[];
   /** The rude words quoted from the log: lint does not hold them against the writer. */
   quotes: string[];
+  /** The company's own standards it missed, each cited after the contact it left unanswered. */
+  missedStandards: MissedStandard[];
   /**
    * Legal texts the jurisdiction data lacks in the letter's language, by key
    * ("jurisdictions/KZ.json legalBasis.kz-written-claim.text.fa"): the letter shows a bracket
@@ -314,6 +340,7 @@ export function buildLetter(input: LetterInput): Letter {
       .join(' '),
   ]);
 
+  const missed = [...(input.missedStandards ?? [])];
   if (input.contacts.length > 0) {
     const items = input.contacts.map((k) => {
       const reps = k.reps.map((r) =>
@@ -345,6 +372,16 @@ export function buildLetter(input: LetterInput): Letter {
           }),
         );
       }
+      for (const m of missed.filter((x) => x.contactId === k.id))
+        parts.push(
+          fill(text(t, 'standardMissed'), {
+            source: oneLine(m.source),
+            within: withinLetterText(t, m),
+            channel: t.channels[k.channel] ?? k.channel,
+            date: short(localDateOf(k.startedAt, tz)),
+            due: short(localDateOf(m.dueAt, tz)),
+          }),
+        );
       if (k.supervisor === 'refused') parts.push(text(t, 'supervisorRefused'));
       if (k.supervisor === 'asked') parts.push(text(t, 'supervisorAsked'));
       if (k.quotes.length > 0) {
@@ -493,6 +530,7 @@ export function buildLetter(input: LetterInput): Letter {
     placeholders,
     notices,
     quotes,
+    missedStandards: missed,
     missingTranslations,
   };
 }

@@ -55,6 +55,7 @@ export function agendaItemView(i: AgendaItem) {
     madeBy: i.promise?.madeBy ?? null,
     letterId: i.letterId ?? null,
     clock: i.clock ? clockView(i.clock) : null,
+    standard: i.standard ?? null,
   };
 }
 

@@ -5,6 +5,7 @@ import { calendarDaysBetween } from '../domain/dates.js';
 import { jurisdictionName } from '../domain/jurisdiction.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import { formatMoneyShort } from '../domain/money.js';
+import { isClosed } from '../domain/closure.js';
 import { labelOf } from '../domain/vocab.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
@@ -31,6 +32,12 @@ function formatter(kind: 'instant' | 'day', timeZone: string): Intl.DateTimeForm
 /** "23 Nov 2026 14:05" in the user's zone: what the text output shows for an instant. */
 export function formatInstant(at: Date, timeZone: string): string {
   return formatter('instant', timeZone).format(at).replace(',', '');
+}
+
+/** "Sat 5 Dec 2026" (a due at the end of its day), "Sat 5 Dec 2026 14:00": a due, with its weekday. */
+export function formatDueDay(at: Date, timeZone: string): string {
+  const weekday = new Intl.DateTimeFormat(uiLocale(), { weekday: 'short', timeZone }).format(at);
+  return `${weekday} ${formatInstant(at, timeZone).replace(/ 23:59$/, '')}`;
 }
 
 /** "23 Nov 2026" in the user's zone. */
@@ -170,20 +177,34 @@ function field(
   return value ? `${c.dim(label.padEnd(14))}${value}` : undefined;
 }
 
-function promiseLine(p: PromiseRecord, now: Date, tz: string, c: ChalkInstance): string {
+function promiseLine(
+  p: PromiseRecord,
+  now: Date,
+  tz: string,
+  c: ChalkInstance,
+  closed: boolean,
+): string {
   const when = formatInstant(p.dueAt, tz).replace(/ 23:59$/, '');
   let state = labelOf(p.state).toLocaleLowerCase(uiLocale());
-  if (p.state === 'pending') state = relativeDue(p.dueAt, now, tz);
+  // A closed case has nothing due: its pending promise is history, not "overdue".
+  const live = p.state === 'pending' && !closed;
+  if (live) state = relativeDue(p.dueAt, now, tz);
   const painted =
     p.state === 'kept'
       ? c.green(state)
-      : p.state === 'broken' || (p.state === 'pending' && isOverdue(p.dueAt, now))
+      : p.state === 'broken' || (live && isOverdue(p.dueAt, now))
         ? c.red(state)
         : c.yellow(state);
   return t('view.show.promise', { id: String(p.id), text: p.text, when, state: painted });
 }
 
-function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance): string[] {
+function contactBlock(
+  k: ContactRecord,
+  now: Date,
+  tz: string,
+  c: ChalkInstance,
+  closed: boolean,
+): string[] {
   const minutes = k.endedAt
     ? Math.round((k.endedAt.getTime() - k.startedAt.getTime()) / 60_000)
     : null;
@@ -217,7 +238,7 @@ function contactBlock(k: ContactRecord, now: Date, tz: string, c: ChalkInstance)
   if (k.nextSteps) lines.push(pad + t('view.show.nextSteps', { value: k.nextSteps }));
   if (k.responsible) lines.push(pad + t('view.show.responsible', { value: k.responsible }));
   if (k.expectedTime) lines.push(pad + t('view.show.howLong', { value: k.expectedTime }));
-  for (const p of k.promises) lines.push(pad + promiseLine(p, now, tz, c));
+  for (const p of k.promises) lines.push(pad + promiseLine(p, now, tz, c, closed));
   if (k.supervisor)
     lines.push(pad + t('view.show.supervisor', { value: lower(labelOf(k.supervisor)) }));
   if (k.rude) {
@@ -286,7 +307,7 @@ export function renderCaseFile(
   if (contacts.length === 0)
     lines.push(c.dim('  ' + t('view.show.nothingLogged', { id: String(k.id) })));
   for (const contact of contacts)
-    lines.push(...contactBlock(contact, now, tz, c).map((l) => '  ' + l));
+    lines.push(...contactBlock(contact, now, tz, c, isClosed(k)).map((l) => '  ' + l));
   lines.push(...evidenceBlock(k.id, evidence, c));
   return lines.join('\n') + '\n';
 }

@@ -21,8 +21,40 @@ export function icsUid(i: AgendaItem): string {
       ? `promise-${i.promise!.id}`
       : i.kind === 'letter-deadline'
         ? `letter-${i.letterId}`
-        : `clock-${i.caseId}-${i.clock!.rule.id}`;
+        : i.kind === 'standard'
+          ? `standard-${i.standard!.id}-contact-${i.sinceContactId}`
+          : `clock-${i.caseId}-${i.clock!.rule.id}`;
   return `${key}@complain`;
+}
+
+/** What to do when the date comes, by what is due (the alarm's text). */
+function todo(i: AgendaItem): string {
+  const who =
+    i.kind === 'legal-clock'
+      ? i.clock?.owes === 'consumer'
+        ? 'consumer'
+        : 'clock'
+      : i.kind === 'letter-deadline'
+        ? 'letter'
+        : i.kind === 'standard'
+          ? 'standard'
+          : 'promise';
+  return t('agenda.ics.todo', { kind: who, id: String(i.caseId) });
+}
+
+/**
+ * Two reminders for each date: at 09:00 the day before and at 09:00 on the day (an all-day
+ * event starts at 00:00 of its day), each with the case, what is due and what to do.
+ */
+function alarms(i: AgendaItem): NonNullable<EventAttributes['alarms']> {
+  const text = (when: 'before' | 'day') =>
+    t('agenda.ics.alarm', { when, id: String(i.caseId), company: i.company, what: i.what }) +
+    ' ' +
+    todo(i);
+  return [
+    { action: 'display', description: text('before'), trigger: { hours: 15, before: true } },
+    { action: 'display', description: text('day'), trigger: { hours: 9, before: false } },
+  ];
 }
 
 /**
@@ -38,7 +70,7 @@ export function renderIcs(items: readonly AgendaItem[], now: Date): string {
       t('agenda.ics.case', { id: String(i.caseId), title: i.caseTitle }),
       i.what,
       i.clock ? t('agenda.ics.how', { text: i.clock.explanation }) : undefined,
-      `complain next ${i.caseId}`,
+      todo(i),
     ]
       .filter(Boolean)
       .join('\n'),
@@ -47,6 +79,7 @@ export function renderIcs(items: readonly AgendaItem[], now: Date): string {
     productId: 'complain',
     calName,
     timestamp: now.getTime(),
+    alarms: alarms(i),
   }));
   if (events.length === 0) {
     return `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:complain\r\nCALSCALE:GREGORIAN\r\nX-WR-CALNAME:${calName}\r\nEND:VCALENDAR\r\n`;

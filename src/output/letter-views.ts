@@ -1,3 +1,4 @@
+import { withinSpec } from '../domain/standards.js';
 import type { ChalkInstance } from 'chalk';
 import type { LetterRecord } from '../db/letter-repo.js';
 import { labelOf } from '../domain/vocab.js';
@@ -52,6 +53,13 @@ export function letterView(
     },
     forum: letter.forum,
     legalBasis: letter.legalBasis,
+    missedStandards: letter.missedStandards.map((m) => ({
+      contactId: m.contactId,
+      standardId: m.standardId,
+      within: withinSpec(m),
+      source: m.source,
+      dueAt: m.dueAt.toISOString(),
+    })),
     enclosures: letter.enclosures,
     cc: letter.cc,
     sendVia: letter.sendVia,

@@ -8,6 +8,7 @@ import type {
   PromiseRecord,
 } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
+import { isClosed } from '../domain/closure.js';
 
 /**
  * The JSON shapes of the CLI contract (DESIGN.md): camelCase, built here explicitly, never raw rows.
@@ -27,19 +28,19 @@ export function companyView(c: Company) {
   };
 }
 
-export function promiseView(p: PromiseRecord, now: Date) {
+export function promiseView(p: PromiseRecord, now: Date, closed = false) {
   return {
     id: p.id,
     contactId: p.contactId,
     text: p.text,
     dueAt: p.dueAt.toISOString(),
     state: p.state,
-    overdue: p.state === 'pending' && p.dueAt.getTime() < now.getTime(),
+    overdue: !closed && p.state === 'pending' && p.dueAt.getTime() < now.getTime(),
     resolvedAt: p.resolvedAt?.toISOString() ?? null,
   };
 }
 
-export function contactView(c: ContactRecord, now: Date) {
+export function contactView(c: ContactRecord, now: Date, closed = false) {
   return {
     id: c.id,
     caseId: c.caseId,
@@ -61,7 +62,7 @@ export function contactView(c: ContactRecord, now: Date) {
     supervisor: c.supervisor,
     rude: c.rude,
     quotes: c.quotes,
-    promises: c.promises.map((p) => promiseView(p, now)),
+    promises: c.promises.map((p) => promiseView(p, now, closed)),
     escalation: c.escalation ? { ...c.escalation } : null,
     createdAt: c.createdAt.toISOString(),
   };
@@ -110,12 +111,13 @@ export function caseFileView(
     .flatMap((k) => k.promises)
     .sort((a, b) => a.dueAt.getTime() - b.dueAt.getTime() || a.id - b.id);
   const last = contacts.at(-1);
+  const closed = isClosed(c);
   return {
     ...caseFieldsView(c),
     lastContactAt: last ? last.startedAt.toISOString() : null,
-    nextDue: nextDueView(promises.find((p) => p.state === 'pending') ?? null, now),
-    contacts: contacts.map((k) => contactView(k, now)),
-    promises: promises.map((p) => promiseView(p, now)),
+    nextDue: closed ? null : nextDueView(promises.find((p) => p.state === 'pending') ?? null, now),
+    contacts: contacts.map((k) => contactView(k, now, closed)),
+    promises: promises.map((p) => promiseView(p, now, closed)),
     evidence: evidence.map(evidenceView),
   };
 }

@@ -14,6 +14,7 @@ import { CancelledError } from '../errors.js';
 import { t } from '../i18n.js';
 import type { Prompter } from './prompter.js';
 import { validatorFor } from './validate.js';
+import { formatDueDay } from '../output/format.js';
 
 /** The flags that were given; the wizard asks only for the rest. */
 export interface LogGiven {
@@ -29,8 +30,21 @@ function row(label: string, value: string): string {
   return `  ${t(`case.contact.summary.${label}`).padEnd(12)}${value}`;
 }
 
-/** A one-screen description of a contact draft, for the summary. */
-export function describeContact(raw: RawContact): string {
+/** "Sat 5 Dec 2026" for what was typed ("in 3 days"), or the text itself if it does not parse. */
+function resolved(text: string, parse: () => Date, clock: Clock | undefined): string {
+  if (!clock) return text;
+  try {
+    return formatDueDay(parse(), clock.timeZone);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A one-screen description of a contact draft, for the summary. With the clock, the dates typed
+ * as phrases ("yesterday 3pm", "in 3 days") show as the dates they resolve to, with the weekday.
+ */
+export function describeContact(raw: RawContact, clock?: Clock): string {
   const none = '—';
   const channel = raw.channel ?? none;
   const lines = [
@@ -41,7 +55,9 @@ export function describeContact(raw: RawContact): string {
     row(
       'when',
       t('case.contact.summary.whenValue', {
-        at: raw.at ?? t('case.contact.summary.now'),
+        at: raw.at
+          ? resolved(raw.at, () => parseContactStart(raw.at!, clock!), clock)
+          : t('case.contact.summary.now'),
         duration: raw.duration ?? '',
         ended: raw.ended ?? '',
         shape: (raw.duration ? 'd' : '') + (raw.ended ? 'e' : '') || 'at',
@@ -64,10 +80,11 @@ export function describeContact(raw: RawContact): string {
   if (raw.nextSteps) lines.push(row('nextSteps', raw.nextSteps));
   if (raw.responsible) lines.push(row('responsible', raw.responsible));
   if (raw.expectedTime) lines.push(row('expectedTime', raw.expectedTime));
-  for (const p of raw.promises)
-    lines.push(
-      row('promise', t('case.contact.summary.promiseValue', { text: p.text, due: p.due })),
-    );
+  const start = (): Date => (raw.at ? parseContactStart(raw.at, clock!) : clock!.now);
+  for (const p of raw.promises) {
+    const due = resolved(p.due, () => parsePromiseDue(p.due, start(), clock!), clock);
+    lines.push(row('promise', t('case.contact.summary.promiseValue', { text: p.text, due })));
+  }
   if (raw.outcome) lines.push(row('outcome', raw.outcome));
   if (raw.supervisor) lines.push(row('supervisor', raw.supervisor));
   if (raw.rude)
@@ -205,7 +222,7 @@ export async function askContact(
     }
   }
   if (!context.confirm) return raw;
-  context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw)}\n`);
+  context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw, context.clock)}\n`);
   const save = await prompter.confirm({ message: t('case.contact.saveQuestion'), default: true });
   if (!save) throw new CancelledError();
   return raw;
@@ -287,7 +304,7 @@ export async function editContact(
 ): Promise<RawContact> {
   let raw = start;
   for (;;) {
-    context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw)}\n`);
+    context.show(`\n${t('case.contact.summaryTitle')}\n${describeContact(raw, context.clock)}\n`);
     const choice = await prompter.select({
       message: t('case.contact.edit.question'),
       choices: [

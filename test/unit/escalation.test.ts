@@ -200,7 +200,7 @@ describe('the escalation ladder', () => {
     expect(position({ ...gb, sector: 'finance' }).notes.join(' ')).not.toContain('--sector');
   });
 
-  it('a public post is the last rung', () => {
+  it('a public post is a side step, not a rung (issue 11, defect 8)', () => {
     const c = makeContact(1, '2026-11-20T09:00:00Z', {
       channel: 'social',
       escalation: {
@@ -212,8 +212,9 @@ describe('the escalation ladder', () => {
       },
     });
     const p = position(snapshot({ case: refundCase, contacts: [c] }));
-    expect(p.step).toBe('last-resort');
-    expect(p.next).toBeNull();
+    expect(p.step).toBe('first-contact');
+    expect(p.next).not.toBeNull();
+    expect(p.notes.join(' ')).toContain('side step');
   });
 });
 

@@ -49,3 +49,36 @@ describe('the calendar file', () => {
     expect(all[1]!.description).toContain('30 working days');
   });
 });
+
+describe('the calendar file reminds (issue 11, defect 13)', () => {
+  it('gives every event an alarm the day before and on the day, with the case and what to do', () => {
+    const s = snapshot({
+      case: makeCase({ remedy: 'repair' }),
+      contacts: [
+        makeContact(1, '2026-11-20T09:00:00Z', {
+          promiseList: [['call back', '2026-11-25T20:59:59.999Z']],
+        }),
+      ],
+    });
+    const wide = buildAgenda([s], loadJurisdiction, NOW, 'Europe/Istanbul', 60);
+    const cal = new ICAL.Component(ICAL.parse(renderIcs([...wide.overdue, ...wide.upcoming], NOW)));
+    const events = cal.getAllSubcomponents('vevent');
+    expect(events.length).toBe(2);
+    for (const ev of events) {
+      const alarms = ev.getAllSubcomponents('valarm');
+      expect(alarms.map((a) => String(a.getFirstPropertyValue('trigger')))).toEqual([
+        '-PT15H',
+        'PT9H',
+      ]);
+      const [before, onDay] = alarms.map((a) => String(a.getFirstPropertyValue('description')));
+      expect(before).toMatch(/^Tomorrow: case #1 \(Acme\): /);
+      expect(onDay).toMatch(/^Today: case #1 \(Acme\): /);
+      expect(onDay).toContain('complain next 1');
+      for (const a of alarms) expect(a.getFirstPropertyValue('action')).toBe('DISPLAY');
+    }
+    const promise = events[0]!.getAllSubcomponents('valarm')[1]!;
+    expect(String(promise.getFirstPropertyValue('description'))).toContain(
+      'If it has not happened, log it and follow up',
+    );
+  });
+});
