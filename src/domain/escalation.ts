@@ -3,7 +3,6 @@ import type { CaseSnapshot, ClockResult } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Forum, ForumLimit, Jurisdiction } from './jurisdiction-rules.js';
 import { forumLimitFor } from './jurisdiction-rules.js';
-import type { ContactRecord } from './model.js';
 import type { SnapshotContact } from './clocks.js';
 import type { Money } from './money.js';
 import { formatMoneyShort } from './money.js';
