@@ -181,27 +181,16 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
           });
         if (/!{2,}/.test(sentence))
           warnings.push({ code: 'exclamation', message: t('letter.lint.exclamation'), sentence });
-        const insult = findPhrase(sentence, ctx.lists.insults, locale, equivalents);
-        if (insult)
-          warnings.push({
-            code: 'insult',
-            message: t('letter.lint.insult', { phrase: insult }),
-            sentence,
-          });
-        const sarcasm = findPhrase(sentence, ctx.lists.sarcasm, locale, equivalents);
-        if (sarcasm)
-          warnings.push({
-            code: 'sarcasm',
-            message: t('letter.lint.sarcasm', { phrase: sarcasm }),
-            sentence,
-          });
-        const threat = findPhrase(sentence, ctx.lists.threats, locale, equivalents);
-        if (threat)
-          warnings.push({
-            code: 'threat',
-            message: t('letter.lint.threat', { phrase: threat }),
-            sentence,
-          });
+        // The template's word lists, each with its own warning.
+        for (const [code, list] of [
+          ['insult', ctx.lists.insults],
+          ['sarcasm', ctx.lists.sarcasm],
+          ['threat', ctx.lists.threats],
+        ] as const) {
+          const phrase = findPhrase(sentence, list, locale, equivalents);
+          if (phrase)
+            warnings.push({ code, message: t(`letter.lint.${code}`, { phrase }), sentence });
+        }
       }
     }
   }

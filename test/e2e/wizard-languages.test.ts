@@ -16,6 +16,13 @@ afterEach(() => {
   sb = undefined;
 });
 
+/** `complain <command>` in a terminal whose only language setting is LANG=`locale`. */
+function openIn(sandbox: CliSandbox, locale: string, command: string): Terminal {
+  const env = { NO_COLOR: '1', TZ: 'Europe/Istanbul', TERM: 'xterm-256color', LANG: locale };
+  const argv = ['env', '-u', 'COMPLAIN_LANG', '-u', 'LC_ALL', process.execPath, BIN];
+  return new Terminal([...argv, '--data-dir', sandbox.dataDir, command], env);
+}
+
 /** A question as the wizard asks it: up to its first parameter or parenthesis. */
 function q(lang: UiLanguage, key: string, params: Record<string, string> = {}): string {
   return translate(lang, key, params).split(/[({]/)[0]!.trim();
@@ -64,22 +71,7 @@ for (const c of cases) {
   describe(`the wizards under LANG=${c.locale}`, () => {
     it('new: every question in the language, the case saved', async () => {
       sb = makeSandbox();
-      const env = { NO_COLOR: '1', TZ: 'Europe/Istanbul', TERM: 'xterm-256color', LANG: c.locale };
-      term = new Terminal(
-        [
-          'env',
-          '-u',
-          'COMPLAIN_LANG',
-          '-u',
-          'LC_ALL',
-          process.execPath,
-          BIN,
-          '--data-dir',
-          sb.dataDir,
-          'new',
-        ],
-        env,
-      );
+      term = openIn(sb, c.locale, 'new');
       const t = term;
       await t.answer(q(c.lang, 'case.profile.field.fullName.question'), c.name);
       await t.answer(q(c.lang, 'case.profile.field.address.question'), '');
@@ -116,21 +108,7 @@ for (const c of cases) {
       t.close();
 
       // log: a date in the user's words.
-      term = new Terminal(
-        [
-          'env',
-          '-u',
-          'COMPLAIN_LANG',
-          '-u',
-          'LC_ALL',
-          process.execPath,
-          BIN,
-          '--data-dir',
-          sb.dataDir,
-          'log',
-        ],
-        env,
-      );
+      term = openIn(sb, c.locale, 'log');
       const l = term;
       await l.choose(q(c.lang, 'case.contact.ask.channel'), 0);
       await l.answer(q(c.lang, 'case.contact.ask.at'), c.at);
