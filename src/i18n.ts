@@ -58,6 +58,21 @@ export function pinUiLanguage(language: UiLanguage): void {
   pinned = true;
 }
 
+/**
+ * Runs `fn` with `t()` speaking `language` (a document written in the letter's language, such as
+ * the bundle's timeline), then restores the interface language, pinned or not. `fn` must be
+ * synchronous: the language is swapped for the duration of the call only.
+ */
+export function inLanguage<T>(language: UiLanguage, fn: () => T): T {
+  const saved = current;
+  current = language;
+  try {
+    return fn();
+  } finally {
+    current = saved;
+  }
+}
+
 /** The interface language in use. */
 export function uiLanguage(): UiLanguage {
   return current;

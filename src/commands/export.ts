@@ -6,7 +6,9 @@ import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
 import { listContacts } from '../db/contact-repo.js';
 import { listEvidence } from '../db/evidence-repo.js';
+import type { LetterRecord } from '../db/letter-repo.js';
 import { listLetters } from '../db/letter-repo.js';
+import { labelOf } from '../domain/vocab.js';
 import { readLetterCopy } from '../files/letter-store.js';
 import type { DataFile } from '../db/transfer.js';
 import { exportData, exportDataText } from '../db/transfer.js';
@@ -17,7 +19,8 @@ import { writeTextAtomically } from '../files/atomic.js';
 import { formatBytes, progressLine } from '../output/progress.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
-import { t } from '../i18n.js';
+import type { UiLanguage } from '../i18n.js';
+import { isUiLanguage, t, uiLanguage } from '../i18n.js';
 
 /** Flags of `complain export`. */
 export interface ExportOptions {
@@ -51,37 +54,88 @@ export function toExportOptions(
 }
 
 /**
- * The newest exported letter as a bundle entry, from the data dir's copy (checked against its
- * hash), else from the file it was written to when that still has the same hash.
+ * The letters a bundle encloses: every letter that was sent, each labelled with its sending
+ * record (when, how, tracking, delivery); only when none was sent, the newest draft, marked as
+ * one. Each comes from the data dir's copy (checked against its hash), else from the file it was
+ * written to when that still has the same hash.
  */
-export function latestLetterEntry(ctx: AppContext, caseId: number): ExtraEntry | undefined {
-  const letter = listLetters(ctx.db(), caseId)
-    .filter((l) => l.fileSha256)
-    .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)[0];
-  if (!letter?.fileSha256) return undefined;
-  let data = readLetterCopy(ctx.paths.dataDir, letter.fileSha256);
-  if (!data && letter.filePath) {
-    const onDisk = readFileIfThere(letter.filePath);
-    if (onDisk && createHash('sha256').update(onDisk).digest('hex') === letter.fileSha256)
-      data = onDisk;
+export function letterEntries(ctx: AppContext, letters: LetterRecord[]): ExtraEntry[] {
+  const written = letters.filter((l) => l.fileSha256);
+  const sent = written.filter((l) => l.sentOn);
+  const chosen = sent.length
+    ? sent
+    : written
+        .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)
+        .slice(0, 1);
+  const entries: ExtraEntry[] = [];
+  for (const letter of chosen) {
+    const data = letterBytes(ctx, letter);
+    if (!data) {
+      ctx.say(
+        ctx.color.yellow(
+          t('evidence.export.letterGone', {
+            id: String(letter.id),
+            caseId: String(letter.caseId),
+          }),
+        ),
+      );
+      continue;
+    }
+    const date = letter.createdAt.toISOString().slice(0, 10);
+    const draft = !letter.sentOn;
+    entries.push({
+      name: `letter-${letter.id}-${letter.language}${draft ? '-draft' : ''}.docx`,
+      data,
+      kind: draft ? 'letter-draft' : 'letter',
+      label: draft
+        ? t('evidence.export.letterDraftLabel', { id: String(letter.id), date })
+        : t('evidence.export.letterSentLabel', {
+            id: String(letter.id),
+            date,
+            sending: sendingRecord(letter),
+          }),
+    });
   }
-  if (!data) {
-    ctx.say(
-      ctx.color.yellow(
-        t('evidence.export.letterGone', { id: String(letter.id), caseId: String(caseId) }),
-      ),
-    );
-    return undefined;
-  }
-  return {
-    name: `letter-${letter.id}-${letter.language}.docx`,
-    data,
-    kind: 'letter',
-    label: t('evidence.export.letterLabel', {
-      id: String(letter.id),
-      date: letter.createdAt.toISOString().slice(0, 10),
+  return entries;
+}
+
+/** "sent 2026-11-04 by registered mail, tracking RR…, delivered 2026-11-06". */
+function sendingRecord(l: LetterRecord): string {
+  return [
+    t('evidence.export.sentPart', {
+      date: l.sentOn ?? '',
+      via: l.sentVia ? labelOf(l.sentVia) : 'none',
     }),
-  };
+    l.tracking ? t('evidence.timeline.letterTrackingPart', { tracking: l.tracking }) : '',
+    l.deliveredOn ? t('evidence.timeline.letterDeliveredPart', { date: l.deliveredOn }) : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
+function letterBytes(ctx: AppContext, letter: LetterRecord): Buffer | undefined {
+  const data = readLetterCopy(ctx.paths.dataDir, letter.fileSha256!);
+  if (data) return data;
+  if (!letter.filePath) return undefined;
+  const onDisk = readFileIfThere(letter.filePath);
+  return onDisk && createHash('sha256').update(onDisk).digest('hex') === letter.fileSha256
+    ? onDisk
+    : undefined;
+}
+
+/**
+ * The language of the bundle's timeline: that of the newest letter sent, else of the newest
+ * letter, else the profile's letter language, else the interface's.
+ */
+export function timelineLanguage(
+  profileLanguage: string | undefined,
+  letters: LetterRecord[],
+): UiLanguage {
+  const newest = (ls: LetterRecord[]) =>
+    [...ls].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime() || b.id - a.id)[0];
+  const pick = newest(letters.filter((l) => l.sentOn)) ?? newest(letters);
+  for (const code of [pick?.language, profileLanguage]) if (code && isUiLanguage(code)) return code;
+  return uiLanguage();
 }
 
 function readFileIfThere(file: string): Buffer | undefined {
@@ -126,17 +180,20 @@ export async function runExport(
       t('evidence.export.notZip'),
       t('evidence.export.notZipHint', { id: String(caseRecord.id) }),
     );
-  const letter = latestLetterEntry(ctx, caseRecord.id);
+  const letters = listLetters(db, caseRecord.id);
+  const enclosed = letterEntries(ctx, letters);
   const { exportCaseBundle } = await import('../export/case-bundle.js');
   const bundle = await exportCaseBundle({
     file,
     caseRecord,
     contacts: listContacts(db, caseRecord.id),
+    letters,
+    language: timelineLanguage(ctx.profile()?.language, letters),
     evidence: listEvidence(db, caseRecord.id),
     storeDir: ctx.paths.evidenceDir,
     now: ctx.now(),
     timeZone: ctx.clock().timeZone,
-    extras: letter ? [letter, ...options.extraEntries] : options.extraEntries,
+    extras: [...enclosed, ...options.extraEntries],
     ...(onProgress ? { onProgress } : {}),
   });
   return { kind: 'bundle', bundle };

@@ -10,6 +10,8 @@ import type { LetterRecord } from '../db/letter-repo.js';
 import { createLetter, getLetter } from '../db/letter-repo.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
+import { parseAddress } from '../domain/text.js';
+import { upsertCompany } from '../db/case-repo.js';
 import type { Remedy } from '../domain/vocab.js';
 import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
@@ -44,6 +46,8 @@ export interface LetterOptions {
   remedyDetail: string | undefined;
   sendVia: string | undefined;
   enclose: string[];
+  /** The company's postal address when the case has none: used in the letter, kept for the next. */
+  companyAddress: string | undefined;
   cc: string | undefined;
   /** A file, "-" for stdout, or undefined to preview only. */
   output: string | undefined;
@@ -82,6 +86,7 @@ export function toLetterOptions(
     remedyDetail: str(opts.remedyDetail),
     sendVia,
     enclose: Array.isArray(opts.enclose) ? (opts.enclose as string[]) : [],
+    companyAddress: str(opts.companyAddress),
     cc: str(opts.cc),
     output,
     strict: Boolean(opts.strict),
@@ -139,16 +144,17 @@ function chooseLanguage(ctx: AppContext, given: string | undefined): string {
 export async function runLetter(options: LetterOptions, ctx: AppContext): Promise<LetterResult> {
   if (options.output === '-' && ctx.stdoutIsTTY)
     throw new UsageError(t('letter.docxToTerminal'), t('letter.docxToTerminalHint'));
-  const caseRecord = await resolveCase(ctx, options.caseArg, 'letter');
+  const stored = await resolveCase(ctx, options.caseArg, 'letter');
+  let companyAddress = options.companyAddress ? parseAddress(options.companyAddress) : undefined;
   const db = ctx.db();
   const clock = ctx.clock();
   const today = localDateOf(clock.now, clock.timeZone);
   const language = chooseLanguage(ctx, options.lang);
   const template = loadLetterTemplate(language);
-  const jurisdiction = loadJurisdiction(caseRecord.jurisdiction);
+  const jurisdiction = loadJurisdiction(stored.jurisdiction);
   const profile = ctx.profile();
-  const remedy = options.remedy ?? caseRecord.remedy;
-  let remedyDetail = options.remedyDetail ?? caseRecord.remedyDetail ?? undefined;
+  const remedy = options.remedy ?? stored.remedy;
+  let remedyDetail = options.remedyDetail ?? stored.remedyDetail ?? undefined;
   const fallback = defaultDeadline(jurisdiction, remedy);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
@@ -157,6 +163,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     isOneOf(SENDING_METHODS, m),
   );
   let sendVia = options.sendVia ?? jurisdiction.sendingMethods[0] ?? 'registered-mail';
+  const evidence = listEvidence(db, stored.id).map((e) => e.label);
+  let enclose = options.enclose;
 
   if (ctx.interactive) {
     const explain = (spec: DeadlineSpec) =>
@@ -168,6 +176,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       });
     const answers = await askLetterGaps(await ctx.prompter(), {
       remedyDetail: !remedyDetail,
+      companyAddress: !stored.company.address && !companyAddress,
+      enclosures: evidence.length === 0 && enclose.length === 0,
       ...(options.deadline
         ? {}
         : {
@@ -190,11 +200,17 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     if (answers.deadline && answers.deadline !== formatDeadlineSpec(fallback.spec))
       deadline = { spec: readDeadline(answers.deadline, ctx, today), basis: 'given' };
     sendVia = answers.sendVia ?? sendVia;
+    if (answers.companyAddress) companyAddress = parseAddress(answers.companyAddress);
+    if (answers.enclosures) enclose = answers.enclosures;
   } else if (remedy === 'other' && !remedyDetail) {
     throw new MissingFlagsError(['--remedy-detail'], t('letter.remedyOtherWhy'));
   }
 
-  const evidence = listEvidence(db, caseRecord.id).map((e) => e.label);
+  // An address given here is the company's from now on (saved when the letter is exported).
+  const caseRecord: CaseRecord =
+    companyAddress && !stored.company.address
+      ? { ...stored, company: { ...stored.company, address: companyAddress } }
+      : stored;
   const contacts = listContacts(db, caseRecord.id);
   const missedStandards = checkStandards(
     contacts,
@@ -221,7 +237,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     template,
     region: profile?.country ?? caseRecord.jurisdiction,
     evidence,
-    enclose: options.enclose,
+    enclose,
     cc: options.cc ?? null,
     sendVia,
     remedy,
@@ -276,6 +292,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   // The data dir keeps its own copy: the case bundle encloses the letter as it was sent, even
   // after the exported file was moved or edited.
   await storeLetterCopy(ctx.paths.dataDir, fileSha256, buffer);
+  if (caseRecord.company.address && caseRecord.company.address !== stored.company.address) {
+    upsertCompany(db, caseRecord.company.name, { address: caseRecord.company.address }, ctx.now());
+    ctx.say(t('letter.companyAddressSaved', { company: caseRecord.company.name }));
+  }
   const id = createLetter(
     db,
     {
@@ -361,6 +381,7 @@ export function registerLetter(program: Command, act: Act): void {
       t('letter.help.sendVia', { options: SENDING_METHODS.join(' | ') }),
     )
     .option('--enclose <label>', t('letter.help.enclose'), collect)
+    .option('--company-address <address>', t('letter.help.companyAddress'))
     .option('--cc <text>', t('letter.help.cc'))
     .option('--strict', t('letter.help.strict'))
     .option('--json', t('letter.help.json'))

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { lstat } from 'node:fs/promises';
 import type { EvidenceRecord } from '../db/evidence-repo.js';
+import type { LetterRecord } from '../db/letter-repo.js';
 import { bundleEvidenceName, safeFileName } from '../domain/evidence.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
 import { ComplainError } from '../errors.js';
@@ -10,7 +11,8 @@ import { formatBytes } from '../output/progress.js';
 import { renderTimelineCsv, timelineDocument } from './timeline.js';
 import type { BundleProgress, ZipEntry } from './zip-bundle.js';
 import { writeVerifiedZip } from './zip-bundle.js';
-import { t } from '../i18n.js';
+import type { UiLanguage } from '../i18n.js';
+import { inLanguage, isRtlLanguage, t } from '../i18n.js';
 
 /**
  * A file another feature adds to the bundle, e.g. the latest letter's DOCX:
@@ -98,6 +100,10 @@ export async function exportCaseBundle(input: {
   file: string;
   caseRecord: CaseRecord;
   contacts: ContactRecord[];
+  /** Every letter of the case: the timeline shows when each was written, sent and delivered. */
+  letters: LetterRecord[];
+  /** The language of the timeline: the letter's. */
+  language: UiLanguage;
   evidence: EvidenceRecord[];
   storeDir: string;
   now: Date;
@@ -125,9 +131,19 @@ export async function exportCaseBundle(input: {
       );
   }
   const { renderTimelineDocx } = await import('./timeline-docx.js');
-  const timeline = timelineDocument(k, input.contacts, named, input.now, input.timeZone);
-  const docx = await renderTimelineDocx(timeline);
-  const csv = renderTimelineCsv(timeline.rows);
+  const { timeline, csv } = inLanguage(input.language, () => {
+    const model = timelineDocument(
+      k,
+      input.contacts,
+      input.letters,
+      named,
+      input.now,
+      input.timeZone,
+      isRtlLanguage(input.language),
+    );
+    return { timeline: model, csv: renderTimelineCsv(model.rows) };
+  });
+  const docx = await renderTimelineDocx(timeline, input.language);
   const entries: ZipEntry[] = [
     bufferEntry('timeline.docx', docx, false),
     bufferEntry('timeline.csv', csv, true),

@@ -1,6 +1,8 @@
 import { sanitizeText } from '../domain/text.js';
 import type { TimelineDocument, TimelineRow } from './timeline.js';
-import { t } from '../i18n.js';
+import type * as Docx from 'docx';
+import type { UiLanguage } from '../i18n.js';
+import { inLanguage, t } from '../i18n.js';
 import { labelOf } from '../domain/vocab.js';
 
 /** The first strong letter decides a paragraph's direction (the Unicode bidi rule P2). */
@@ -16,11 +18,22 @@ function runsRightToLeft(text: string): boolean {
  * timeline.docx: the facts, every contact with names, IDs, references, promises and quotes, and
  * the list of evidence files in the bundle. `docx` is loaded here only (STYLE.md 10).
  */
-export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffer> {
-  const { Document, HeadingLevel, Packer, Paragraph, TextRun } = await import('docx');
+export async function renderTimelineDocx(
+  model: TimelineDocument,
+  language: UiLanguage,
+): Promise<Buffer> {
+  const docx = await import('docx');
+  return docx.Packer.toBuffer(inLanguage(language, () => timelineDocx(docx, model)));
+}
+
+function timelineDocx(
+  { Document, HeadingLevel, Paragraph, TextRun }: typeof Docx,
+  model: TimelineDocument,
+): InstanceType<typeof Document> {
   const para = (text: string, options: { bold?: boolean; label?: string } = {}) => {
     const clean = sanitizeText(text);
-    const rtl = !options.label && runsRightToLeft(clean);
+    // A Persian file runs right to left throughout; elsewhere a paragraph written in Persian does.
+    const rtl = model.rtl || (!options.label && runsRightToLeft(clean));
     const runs = [];
     if (options.label)
       runs.push(new TextRun({ text: `${sanitizeText(options.label)}: `, bold: true }));
@@ -34,8 +47,25 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
     return new Paragraph({ children: runs, ...(rtl ? { bidirectional: true } : {}) });
   };
   const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]) =>
-    new Paragraph({ text: sanitizeText(text), heading: level });
+    new Paragraph({
+      children: [
+        new TextRun({ text: sanitizeText(text), ...(model.rtl ? { rightToLeft: true } : {}) }),
+      ],
+      heading: level,
+      ...(model.rtl ? { bidirectional: true } : {}),
+    });
   const contact = (r: TimelineRow, i: number) => {
+    if (r.event === 'letter')
+      return [
+        heading(
+          t('evidence.timeline.letterEventHead', { n: String(i + 1), at: r.startedLocal }),
+          HeadingLevel.HEADING_3,
+        ),
+        para(r.summary),
+        ...(r.reference
+          ? [para(r.reference, { label: t('evidence.timeline.field.tracking') })]
+          : []),
+      ];
     const head = t('evidence.timeline.contactHead', {
       n: String(i + 1),
       at: r.startedLocal,
@@ -62,7 +92,7 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
       ...fields.filter(([, v]) => v).map(([label, v]) => para(v, { label })),
     ];
   };
-  const doc = new Document({
+  return new Document({
     creator: 'complain',
     title: sanitizeText(model.title),
     styles: {
@@ -78,7 +108,13 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
           heading(t('evidence.timeline.theCase'), HeadingLevel.HEADING_2),
           ...model.facts.map(([label, value]) => para(value, { label })),
           heading(
-            t('evidence.timeline.timeline', { count: model.rows.length }),
+            t('evidence.timeline.letters', { count: model.letters.length }),
+            HeadingLevel.HEADING_2,
+          ),
+          ...(model.letters.length === 0 ? [para(t('evidence.timeline.noLetters'))] : []),
+          ...model.letters.map((line) => para(line)),
+          heading(
+            t('evidence.timeline.timeline', { count: model.contactCount }),
             HeadingLevel.HEADING_2,
           ),
           ...(model.rows.length === 0 ? [para(t('evidence.timeline.noContacts'))] : []),
@@ -102,5 +138,4 @@ export async function renderTimelineDocx(model: TimelineDocument): Promise<Buffe
       },
     ],
   });
-  return Packer.toBuffer(doc);
 }

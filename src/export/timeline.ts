@@ -1,12 +1,15 @@
 import type { EvidenceRecord } from '../db/evidence-repo.js';
+import type { LetterRecord } from '../db/letter-repo.js';
 import type { CaseRecord, ContactRecord } from '../domain/model.js';
 import { formatMoneyShort } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
-import { formatDay, formatInstant } from '../output/format.js';
+import { formatDate, formatDay, formatInstant } from '../output/format.js';
 import { t } from '../i18n.js';
 
 /** One contact as the timeline documents show it: every value already text. */
 export interface TimelineRow {
+  /** A contact with the company, or a letter written, sent or delivered. */
+  event: 'contact' | 'letter';
   startedAt: string;
   startedLocal: string;
   endedLocal: string;
@@ -52,6 +55,7 @@ export const TIMELINE_COLUMNS: readonly [keyof TimelineRow, string][] = [
 /** The timeline rows of a case, oldest first, times in the user's zone. */
 export function timelineRows(contacts: ContactRecord[], timeZone: string): TimelineRow[] {
   return contacts.map((c) => ({
+    event: 'contact',
     startedAt: c.startedAt.toISOString(),
     startedLocal: formatInstant(c.startedAt, timeZone),
     endedLocal: c.endedAt ? formatInstant(c.endedAt, timeZone) : '',
@@ -87,6 +91,107 @@ export function timelineRows(contacts: ContactRecord[], timeZone: string): Timel
       )
       .join('; '),
   }));
+}
+
+const EMPTY_ROW: Omit<TimelineRow, 'event' | 'startedAt' | 'startedLocal' | 'summary'> = {
+  endedLocal: '',
+  durationMinutes: '',
+  channel: '',
+  direction: '',
+  representatives: '',
+  department: '',
+  reference: '',
+  nextSteps: '',
+  responsible: '',
+  expectedTime: '',
+  outcome: '',
+  supervisor: '',
+  rude: '',
+  quotes: '',
+  promises: '',
+};
+
+/** A day-only event sorts at midday UTC of that day, among the contacts of the same day. */
+function dayInstant(date: string): Date {
+  return new Date(`${date}T12:00:00Z`);
+}
+
+/**
+ * The letters of a case as timeline events: written (with the answer it asked for by when),
+ * sent (how, with the tracking number) and delivered.
+ */
+export function letterRows(letters: LetterRecord[], timeZone: string): [Date, TimelineRow][] {
+  const rows: [Date, TimelineRow][] = [];
+  for (const l of letters) {
+    const base = {
+      ...EMPTY_ROW,
+      event: 'letter' as const,
+      channel: t('evidence.timeline.letterChannel'),
+      direction: labelOf('outbound'),
+    };
+    rows.push([
+      l.createdAt,
+      {
+        ...base,
+        startedAt: l.createdAt.toISOString(),
+        startedLocal: formatInstant(l.createdAt, timeZone),
+        summary: t('evidence.timeline.letterWritten', {
+          id: String(l.id),
+          language: labelOf(l.language),
+          deadline: formatDate(l.deadlineOn),
+        }),
+        expectedTime: formatDate(l.deadlineOn),
+      },
+    ]);
+    if (l.sentOn)
+      rows.push([
+        dayInstant(l.sentOn),
+        {
+          ...base,
+          startedAt: l.sentOn,
+          startedLocal: formatDate(l.sentOn),
+          reference: l.tracking ?? '',
+          summary: t('evidence.timeline.letterSent', {
+            id: String(l.id),
+            via: l.sentVia ? labelOf(l.sentVia) : 'none',
+          }),
+        },
+      ]);
+    if (l.deliveredOn)
+      rows.push([
+        dayInstant(l.deliveredOn),
+        {
+          ...base,
+          startedAt: l.deliveredOn,
+          startedLocal: formatDate(l.deliveredOn),
+          reference: l.tracking ?? '',
+          summary: t('evidence.timeline.letterDelivered', {
+            id: String(l.id),
+            deadline: formatDate(l.deadlineOn),
+          }),
+        },
+      ]);
+  }
+  return rows;
+}
+
+/** Contacts and letter events in one list, oldest first (a contact first on a tie). */
+export function mergedTimeline(
+  contacts: ContactRecord[],
+  letters: LetterRecord[],
+  timeZone: string,
+): TimelineRow[] {
+  const contactRows = timelineRows(contacts, timeZone);
+  const all: [Date, TimelineRow, number][] = [
+    ...contacts.map((c, i): [Date, TimelineRow, number] => [c.startedAt, contactRows[i]!, i]),
+    ...letterRows(letters, timeZone).map(([at, row], i): [Date, TimelineRow, number] => [
+      at,
+      row,
+      contacts.length + i,
+    ]),
+  ];
+  all.sort((a, b) => a[0].getTime() - b[0].getTime() || a[2] - b[2]);
+  return all.map(([, row]) => row);
 }
 
 function csvCell(value: string): string {
@@ -132,7 +237,13 @@ export interface TimelineDocument {
   title: string;
   generated: string;
   facts: [string, string][];
+  /** Whether the document is written right to left (Persian). */
+  rtl: boolean;
   rows: TimelineRow[];
+  /** Contacts among the rows (the heading counts them). */
+  contactCount: number;
+  /** One line per letter: when written, how and when sent, tracking, delivery, or a draft. */
+  letters: string[];
   evidence: { name: string; label: string; kind: string }[];
 }
 
@@ -140,9 +251,11 @@ export interface TimelineDocument {
 export function timelineDocument(
   k: CaseRecord,
   contacts: ContactRecord[],
+  letters: LetterRecord[],
   evidence: { record: EvidenceRecord; name: string }[],
   now: Date,
   timeZone: string,
+  rtl: boolean,
 ): TimelineDocument {
   return {
     title: t('evidence.timeline.title', { id: String(k.id), title: k.title }),
@@ -151,11 +264,42 @@ export function timelineDocument(
       zone: timeZone,
     }),
     facts: caseFacts(k),
-    rows: timelineRows(contacts, timeZone),
+    rtl,
+    rows: mergedTimeline(contacts, letters, timeZone),
+    contactCount: contacts.length,
+    letters: letters.map((l) => letterLine(l, timeZone)),
     evidence: evidence.map((e) => ({
       name: e.name,
       label: e.record.label,
       kind: e.record.kind,
     })),
   };
+}
+
+/**
+ * "Letter #2 of 3 Nov 2026 (English), answer asked by 17 Nov 2026; sent 4 Nov 2026, registered
+ * mail; tracking RR…; delivered 6 Nov 2026", or "…; draft, not sent".
+ */
+export function letterLine(l: LetterRecord, timeZone: string): string {
+  const parts = [
+    t('evidence.timeline.letterHead', {
+      id: String(l.id),
+      date: formatDay(l.createdAt, timeZone),
+      language: labelOf(l.language),
+      deadline: formatDate(l.deadlineOn),
+    }),
+  ];
+  if (!l.sentOn) parts.push(t('evidence.timeline.letterDraftPart'));
+  else {
+    parts.push(
+      t('evidence.timeline.letterSentPart', {
+        date: formatDate(l.sentOn),
+        via: l.sentVia ? labelOf(l.sentVia) : 'none',
+      }),
+    );
+    if (l.tracking) parts.push(t('evidence.timeline.letterTrackingPart', { tracking: l.tracking }));
+    if (l.deliveredOn)
+      parts.push(t('evidence.timeline.letterDeliveredPart', { date: formatDate(l.deliveredOn) }));
+  }
+  return parts.join('; ');
 }

@@ -6,6 +6,10 @@ import { t } from '../i18n.js';
 export interface LetterGaps {
   /** Ask for the remedy's detail (amount, item). */
   remedyDetail: boolean;
+  /** Ask for the company's postal address (the case has none). */
+  companyAddress?: boolean;
+  /** Ask what papers go with the letter (nothing attached, none given). */
+  enclosures?: boolean;
   /** Ask for the deadline; `default` is the spec offered ("30bd") with its date for the question. */
   deadline?: { default: string; explain: string; validate: (value: string) => true | string };
   /** Ask how it will be sent, best first. */
@@ -15,11 +19,16 @@ export interface LetterGaps {
 /** The answers; undefined where nothing was asked or nothing given. */
 export interface LetterAnswers {
   remedyDetail?: string;
+  companyAddress?: string;
+  enclosures?: string[];
   deadline?: string;
   sendVia?: string;
 }
 
-/** Asks for what the letter lacks: remedy detail, deadline, sending method. */
+/**
+ * Asks for what the letter lacks: remedy detail, the company's postal address, the enclosures,
+ * deadline, sending method.
+ */
 export async function askLetterGaps(prompter: Prompter, gaps: LetterGaps): Promise<LetterAnswers> {
   const answers: LetterAnswers = {};
   if (gaps.remedyDetail) {
@@ -27,6 +36,17 @@ export async function askLetterGaps(prompter: Prompter, gaps: LetterGaps): Promi
       message: t('letter.wizard.remedyDetail'),
     });
     if (detail.trim()) answers.remedyDetail = detail.trim();
+  }
+  if (gaps.companyAddress) {
+    const address = await prompter.input({ message: t('letter.wizard.companyAddress') });
+    if (address.trim()) answers.companyAddress = address.trim();
+  }
+  if (gaps.enclosures) {
+    const list = (await prompter.input({ message: t('letter.wizard.enclosures') }))
+      .split(/\s*[,;]\s*/)
+      .map((e) => e.trim())
+      .filter(Boolean);
+    if (list.length) answers.enclosures = list;
   }
   if (gaps.deadline) {
     answers.deadline = await prompter.input({

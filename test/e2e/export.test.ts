@@ -127,7 +127,7 @@ describe('complain export <case>: the case bundle', () => {
     expect(text.stdout).toContain('1. fatura şubat (Receipt)');
   });
 
-  it('encloses the latest letter, which lists the three enclosures, from the data dir copy', async () => {
+  it('encloses the newest draft, marked as a draft, when no letter was sent', async () => {
     expect(
       sb.run([
         'profile',
@@ -148,14 +148,101 @@ describe('complain export <case>: the case bundle', () => {
     expect(r.status).toBe(0);
     const entries = await readZipHashes(join(sb.dir, 'with-letter.zip'));
     const index = JSON.parse(entries.get('index.json')!.data!.toString('utf8')) as IndexJson;
-    const entry = index.files.find((f) => f.kind === 'letter');
-    expect(entry).toMatchObject({ file: 'letter-1-en.docx' });
-    expect(entries.get('letter-1-en.docx')!.sha256).toBe(entry!.sha256);
+    const entry = index.files.find((f) => f.kind.startsWith('letter'));
+    expect(entry).toMatchObject({ file: 'letter-1-en-draft.docx', kind: 'letter-draft' });
+    expect(entry!.label).toMatch(/^DRAFT letter #1 \(\d{4}-\d\d-\d\d\), not sent$/);
+    expect(entries.get('letter-1-en-draft.docx')!.sha256).toBe(entry!.sha256);
     const docxFile = join(sb.dir, 'bundled-letter.docx');
-    writeFileSync(docxFile, entries.get('letter-1-en.docx')!.data!);
+    writeFileSync(docxFile, entries.get('letter-1-en-draft.docx')!.data!);
     const xml = (await readZipHashes(docxFile)).get('word/document.xml')!.data!.toString('utf8');
     const text = xml.replace(/<[^>]+>/g, '');
     expect(text).toMatch(/Enclosures \(3\): fatura şubat, kutu fotoğrafı, notes/);
+  });
+
+  it('encloses every letter that was sent, with its sending record, and no later draft; the timeline has the letters in their language', async () => {
+    // Letter 1 (above, English) goes by registered mail and arrives; letter 2 is written in
+    // Turkish and sent by notary; letter 3 is a draft nobody sent.
+    expect(
+      sb.run([
+        'sent',
+        String(caseId),
+        '--letter',
+        '1',
+        '--via',
+        'registered-mail',
+        '--tracking',
+        'RR123456785TR',
+        '--on',
+        '2026-11-21',
+        '--delivered',
+        '2026-11-23',
+      ]).status,
+    ).toBe(0);
+    expect(sb.run(['letter', String(caseId), '--lang', 'tr', '-o', 'dilekce.docx']).status).toBe(0);
+    expect(
+      sb.run(['sent', String(caseId), '--letter', '2', '--via', 'notary', '--on', '2026-11-24'])
+        .status,
+    ).toBe(0);
+    expect(sb.run(['letter', String(caseId), '--lang', 'en', '-o', 'draft.docx']).status).toBe(0);
+    const r = sb.run(['export', String(caseId), '-o', 'sent.zip', '--json']);
+    expect(r.status, r.stderr).toBe(0);
+    const entries = await readZipHashes(join(sb.dir, 'sent.zip'));
+    const index = JSON.parse(entries.get('index.json')!.data!.toString('utf8')) as IndexJson;
+    const letters = index.files.filter((f) => f.kind.startsWith('letter'));
+    expect(letters.map((f) => [f.file, f.kind])).toEqual([
+      ['letter-1-en.docx', 'letter'],
+      ['letter-2-tr.docx', 'letter'],
+    ]);
+    expect(letters[0]!.label).toBe(
+      'letter #1 (' +
+        letters[0]!.label.slice(11, 21) +
+        ') as sent: sent 2026-11-21 by Registered mail with proof of delivery, tracking RR123456785TR, delivered 2026-11-23',
+    );
+    expect(letters[1]!.label).toMatch(/as sent: sent 2026-11-24 by Notary/);
+    // The timeline speaks the newest sent letter's language (Turkish) and lists the letters.
+    const csv = entries.get('timeline.csv')!.data!.toString('utf8');
+    expect(csv).toMatch(/başlangıç|kanal/i);
+    expect(csv).toMatch(/#1 numaralı dilekçe gönderildi \(.+\)/);
+    expect(csv).toContain('RR123456785TR');
+    expect(csv).toMatch(/#1 numaralı dilekçe teslim edildi/);
+    expect(csv).toMatch(/#3 numaralı dilekçe yazıldı/);
+    const rows = csv.split('\r\n');
+    const sentRow = rows.findIndex((l) => l.includes('#1 numaralı dilekçe gönderildi'));
+    const callRow = rows.findIndex((l) => l.includes('TCK-88812'));
+    expect(callRow).toBeGreaterThan(0);
+    expect(sentRow).toBeGreaterThan(callRow); // the call of 20 Nov comes before the sending of 21 Nov
+    const docxFile = join(sb.dir, 'timeline-tr.docx');
+    writeFileSync(docxFile, entries.get('timeline.docx')!.data!);
+    const xml = (await readZipHashes(docxFile)).get('word/document.xml')!.data!.toString('utf8');
+    const text = xml.replace(/<[^>]+>/g, ' ');
+    expect(text).toMatch(/Dilekçeler \(3 dilekçe\)/);
+    expect(text).toMatch(/takip no\. RR123456785TR/);
+    expect(text).toMatch(/taslak, gönderilmedi/);
+  });
+
+  it('writes a Persian timeline right to left', async () => {
+    expect(sb.run(['letter', String(caseId), '--lang', 'fa', '-o', 'name.docx']).status).toBe(0);
+    expect(
+      sb.run([
+        'sent',
+        String(caseId),
+        '--letter',
+        '4',
+        '--via',
+        'registered-mail',
+        '--on',
+        '2026-11-25',
+      ]).status,
+    ).toBe(0);
+    expect(sb.run(['export', String(caseId), '-o', 'fa.zip']).status).toBe(0);
+    const entries = await readZipHashes(join(sb.dir, 'fa.zip'));
+    const docxFile = join(sb.dir, 'timeline-fa.docx');
+    writeFileSync(docxFile, entries.get('timeline.docx')!.data!);
+    const xml = (await readZipHashes(docxFile)).get('word/document.xml')!.data!.toString('utf8');
+    expect(xml).toContain('نامه‌ها');
+    const paragraphs = xml.match(/<w:p>.*?<\/w:p>|<w:p [^>]*>.*?<\/w:p>/gs) ?? [];
+    expect(paragraphs.length).toBeGreaterThan(10);
+    expect(paragraphs.every((p) => p.includes('<w:bidi'))).toBe(true);
   });
 
   it('follows the order the user chose', async () => {

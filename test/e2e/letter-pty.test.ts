@@ -44,6 +44,26 @@ describe('complain letter in a real terminal (tmux)', () => {
       '--jurisdiction',
       'TR',
     ]);
+    // A second case whose company has no postal address and nothing attached.
+    sb.json([
+      'new',
+      '--company',
+      'Beta Mağazacılık',
+      '--product',
+      'Ütü',
+      '--situation',
+      'Ütü aldım.',
+      '--problem',
+      'Buhar vermiyor.',
+      '--request',
+      'Yenisiyle değiştirilsin.',
+      '--remedy',
+      'replacement',
+      '--remedy-detail',
+      'aynı model yeni bir ütü',
+      '--jurisdiction',
+      'TR',
+    ]);
   });
   afterAll(() => {
     term?.close();
@@ -80,5 +100,41 @@ describe('complain letter in a real terminal (tmux)', () => {
     expect(shown.letters).toEqual([
       expect.objectContaining({ sendMethod: 'registered-mail', deadlineSpec: '14d' }),
     ]);
+  });
+
+  it('asks for the company postal address and the enclosures when the case lacks them', async () => {
+    term?.close();
+    term = new Terminal(
+      [process.execPath, BIN, '--data-dir', sb.dataDir, 'letter', '2'],
+      { NO_COLOR: '1', TZ: 'Europe/Istanbul' },
+      { cols: 120, rows: 40, cwd: sb.dir },
+    );
+    await term.waitFor('no postal address on file', 20_000);
+    term.type('Levent Cd. 5, 34330 Beşiktaş/İstanbul');
+    term.press('Enter');
+    await term.waitFor('Papers you will enclose', 20_000);
+    term.type('fatura, arıza fotoğrafları');
+    term.press('Enter');
+    await term.waitFor('Deadline for their answer', 20_000);
+    term.press('Enter');
+    await term.waitFor('How will you send it?', 20_000);
+    term.press('Enter');
+    const preview = await term.waitFor('Export the letter to DOCX now?', 20_000);
+    expect(preview).toContain('Levent Cd. 5');
+    expect(preview).toContain('34330 Beşiktaş/İstanbul');
+    expect(preview).toMatch(/fatura, arıza fotoğrafları/);
+    term.press('Enter');
+    await term.waitFor('File name', 20_000);
+    term.press('Enter');
+    expect(await term.exitStatus(20_000)).toBe(0);
+    const shown = sb.json<{
+      company: { address: string | null };
+      letters: { enclosures: string[] }[];
+    }>(['show', '2']);
+    expect(shown.letters[0]!.enclosures).toEqual(['fatura', 'arıza fotoğrafları']);
+    expect(shown.company.address).toBe('Levent Cd. 5\n34330 Beşiktaş/İstanbul');
+    // The next letter has the address and asks no more for it.
+    const again = sb.run(['letter', '2', '--no-input']);
+    expect(again.stdout).toContain('Levent Cd. 5');
   });
 });

@@ -47,6 +47,7 @@ describe('evidence names', () => {
 
 describe('timeline.csv', () => {
   const row = (summary: string): TimelineRow => ({
+    event: 'contact',
     startedAt: '2026-11-20T11:05:00.000Z',
     startedLocal: '20 Nov 2026 14:05',
     endedLocal: '',
