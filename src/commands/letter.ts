@@ -24,6 +24,8 @@ import type { LintWarning } from '../letter/lint.js';
 import { lintLetter } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
+import { loadSnapshot } from '../db/agenda-repo.js';
+import { rightsOf } from '../domain/rights.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
 import { letterView } from '../output/letter-views.js';
@@ -212,9 +214,11 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
+  const snapshot = { ...loadSnapshot(db, caseRecord), contacts };
   const letter = buildLetter({
     caseRecord,
     contacts,
+    rights: rightsOf(snapshot, jurisdiction, clock.now, clock.timeZone),
     missedStandards,
     profile,
     jurisdiction,
