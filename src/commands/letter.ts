@@ -15,6 +15,7 @@ import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
 import type { DeadlineChoice, DeadlineSpec } from '../letter/deadline.js';
 import {
+  deadlineAfterLapse,
   deadlineDate,
   defaultDeadline,
   formatDeadlineSpec,
@@ -26,6 +27,7 @@ import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
 import { loadSnapshot } from '../db/agenda-repo.js';
 import { rightsOf } from '../domain/rights.js';
+import { clocksFor, lapsedDuties } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
 import { letterView } from '../output/letter-views.js';
@@ -151,7 +153,17 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const profile = ctx.profile();
   const remedy = options.remedy ?? caseRecord.remedy;
   let remedyDetail = options.remedyDetail ?? caseRecord.remedyDetail ?? undefined;
-  const fallback = defaultDeadline(jurisdiction, remedy);
+  const snapshot = loadSnapshot(db, caseRecord);
+  // A statutory period that already ran out is stated, and not granted again (issue 13).
+  const lapsed = lapsedDuties(
+    clocksFor(
+      { ...snapshot, case: { ...caseRecord, remedy } },
+      jurisdiction,
+      clock.now,
+      clock.timeZone,
+    ),
+  );
+  const fallback = deadlineAfterLapse(defaultDeadline(jurisdiction, remedy), lapsed);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
     : fallback;
@@ -214,11 +226,11 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
-  const snapshot = { ...loadSnapshot(db, caseRecord), contacts };
   const letter = buildLetter({
     caseRecord,
     contacts,
-    rights: rightsOf(snapshot, jurisdiction, clock.now, clock.timeZone),
+    rights: rightsOf({ ...snapshot, contacts }, jurisdiction, clock.now, clock.timeZone),
+    lapsed,
     missedStandards,
     profile,
     jurisdiction,

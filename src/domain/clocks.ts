@@ -1,7 +1,7 @@
 import { t, translate, uiLanguage, uiLocale } from '../i18n.js';
 import type { UiLanguage } from '../i18n.js';
 import { endOfLocalDay, localDateOf } from './dates.js';
-import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
+import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdiction-rules.js';
 import { RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
 import type { ClockUnit, Holiday } from './working-days.js';
@@ -222,6 +222,11 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       const written = s.contacts.find((c) => c.direction === 'outbound' && c.channel === 'letter');
       return written ? fromContact(event, written, 'written', timeZone) : unknown(event);
     }
+    case 'repair-requested':
+      // A repair case: the request that reported the fault asked for the repair.
+      return s.case.remedy === 'repair'
+        ? { ...startDateOf('request', s, timeZone), event }
+        : unknown(event);
     case 'letter-delivered':
       return delivered
         ? letterStart(delivered, delivered.deliveredAt!, 'delivered')
@@ -321,6 +326,31 @@ export function computeClock(
         zone: timeZone,
       }) + skippedText(count.skipped),
   };
+}
+
+/** A company's statutory period that ran out before the letter, with the sentence stating it. */
+export interface LapsedPeriod {
+  id: string;
+  text: Localized;
+  start: string;
+  end: string;
+  source: string;
+  verified: boolean;
+}
+
+/** The company's periods with a letter sentence that ran out before `now`, earliest end first. */
+export function lapsedDuties(clocks: readonly ClockResult[]): LapsedPeriod[] {
+  return clocks
+    .filter((c) => c.owes === 'company' && c.state === 'passed' && c.rule.lapsed && c.start.on)
+    .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : 1))
+    .map((c) => ({
+      id: c.rule.id,
+      text: c.rule.lapsed!,
+      start: c.start.on!,
+      end: c.dueOn!,
+      source: c.rule.source,
+      verified: c.rule.verified,
+    }));
 }
 
 /** Every clock of the case's jurisdiction that applies to it. */

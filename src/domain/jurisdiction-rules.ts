@@ -56,6 +56,8 @@ export interface ClockRule {
   whenPassed?: 'written-complaint' | 'forum';
   /** The default response deadline of a letter asking for one of `remedies`. */
   letterDeadline?: boolean;
+  /** For a duty of the company: the letter's sentence once it ran out ({start}, {end}). */
+  lapsed?: Localized;
   /** How the consumer bought it (a distance-sale right): all when absent. */
   sale?: SaleChannel[];
   /** Weekday numbers that do not count for this rule when its source defines a working day itself. */

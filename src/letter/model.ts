@@ -5,6 +5,7 @@ import type { Localized } from '../domain/jurisdiction-rules.js';
 import { forumLimitFor } from '../domain/jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord, Profile } from '../domain/model.js';
 import type { Money } from '../domain/money.js';
+import type { LapsedPeriod } from '../domain/clocks.js';
 import type { RightResult } from '../domain/rights.js';
 import { evaluateRights, strongestRight } from '../domain/rights.js';
 import { formatMoney, minorDigits } from '../domain/money.js';
@@ -92,6 +93,8 @@ export interface LetterInput {
    * `clock` gives; absent: evaluated here from the case and its contacts alone.
    */
   rights?: readonly RightResult[];
+  /** The company's statutory periods that ran out before the letter (stated, not granted again). */
+  lapsed?: readonly LapsedPeriod[];
   now: Date;
   timeZone: string;
 }
@@ -551,12 +554,22 @@ export function buildLetter(input: LetterInput): Letter {
     : '';
   if (forum && !forum.verified)
     notices.push(i18n.t('letter.notice.forum', { id: forum.id, source: forum.source }));
+  const lapses = (input.lapsed ?? []).map((l) =>
+    fill(translated(l.text, `clocks.${l.id}.lapsed`), { start: long(l.start), end: long(l.end) }),
+  );
+  const afterLapse = input.deadline.basis === 'lapsed' && spec.kind === 'period';
   add('deadline', [
     [
-      fill(text(t, 'deadline'), {
-        deadline: deadlineText,
-        within: within(),
-      }),
+      ...lapses,
+      afterLapse
+        ? fill(text(t, 'deadlineAfterLapse'), {
+            days: num(spec.amount),
+            deadline: deadlineText,
+          })
+        : fill(text(t, 'deadline'), {
+            deadline: deadlineText,
+            within: within(),
+          }),
       forum ? fill(text(t, 'escalation'), { forum: forumName }) : text(t, 'escalationNoForum'),
     ].join(' '),
   ]);

@@ -88,3 +88,43 @@ describe('issue 13: rights from the facts — clock, show and the letter agree',
     expect(sb.json<{ sale: string }>(['clock', '2']).sale).toBe('shop');
   });
 });
+
+describe('issue 13: a lapsed statutory period is stated, not granted again', () => {
+  let sb: CliSandbox;
+  beforeAll(() => {
+    sb = makeSandbox();
+    sb.json(
+      newCaseArgs({ product: 'Çamaşır makinesi', remedy: 'replacement', amount: '25000 TL' }),
+    );
+    sb.json([
+      'log',
+      '1',
+      '--channel',
+      'phone',
+      '--at',
+      `${daysAgo(80)} 10:00`,
+      '--summary',
+      'Reported the fault.',
+    ]);
+  });
+  afterAll(() => sb.cleanup());
+
+  it('TR: the 30 working days ran out; the letter states start and end and demands performance within 7 days', () => {
+    const clocks = sb.json<{ clocks: Clock[] }>(['clock', '1']).clocks;
+    expect(clocks.find((c) => c.id === 'tr-repair-replacement')?.state).toBe('passed');
+    const r = sb.json<{ deadline: { basis: string; on: string; spec: string } }>([
+      'letter',
+      '1',
+      '--lang',
+      'tr',
+      '-o',
+      `${sb.dir}/l.docx`,
+    ]);
+    expect(r.deadline).toMatchObject({ basis: 'lapsed', spec: '7d', on: daysAgo(-7) });
+    const text = sb.run(['letter', '1', '--lang', 'tr']).stdout.replace(/\s+/g, ' ');
+    expect(text).toContain('30 iş günlük süre');
+    expect(text).toContain('ifa edilmeksizin dolmuştur');
+    expect(text).toContain('7 gün içinde');
+    expect(text).not.toContain('bu talebimden itibaren 30 iş günü');
+  });
+});
