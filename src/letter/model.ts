@@ -171,6 +171,9 @@ const STARTS_LTR = /^[^\p{L}]*(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=G
 const LATIN_RUN =
   /\(?(?:\d+[-/.]?)*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9\-./’' ()]*[A-Za-z\u00c0-\u024f0-9)]/g;
 
+/** A text typed inside quotation marks: the words themselves. */
+const QUOTED = /^["“„«‘'](.+)["”»’']$/u;
+
 /** User text on one line: sanitised, newlines and runs of spaces as one space. */
 function oneLine(value: string): string {
   return sanitizeText(value).replace(/\s+/g, ' ');
@@ -460,13 +463,26 @@ export function buildLetter(input: LetterInput): Letter {
         asSentence(k.summary),
       ];
       for (const promise of k.promises) {
-        const standing = promiseStanding(promise, input.contacts, input.now);
+        const found = promiseStanding(promise, input.contacts, input.now);
+        // "Heard nothing since" only when no contact at all followed the promise (issue 13).
+        const later = input.contacts.some(
+          (x) => x.id !== k.id && x.startedAt.getTime() > k.startedAt.getTime(),
+        );
+        const standing = found === 'broken-by-default' && later ? 'broken' : found;
+        // Quotation marks only for the rep's own words: a quote the user recorded, or a promise
+        // typed in quotation marks; a paraphrase stays unquoted.
+        const words = oneLine(promise.text);
+        const quoted = QUOTED.exec(words);
+        const verbatim = quoted ? quoted[1]! : k.quotes.map(oneLine).includes(words) ? words : null;
         parts.push(
-          fill(text(t, 'promise'), {
-            quote: quote(oneLine(promise.text)),
-            due: short(localDateOf(promise.dueAt, tz)),
-            standing: t.standings[standing] ?? standing,
-          }),
+          fill(
+            verbatim !== null ? text(t, 'promise') : pattern('promisePlain', text(t, 'promise')),
+            {
+              quote: verbatim !== null ? quote(verbatim) : words,
+              due: short(localDateOf(promise.dueAt, tz)),
+              standing: t.standings[standing] ?? standing,
+            },
+          ),
         );
       }
       for (const m of missed.filter((x) => x.contactId === k.id))
