@@ -6,8 +6,12 @@ import type { ClockResult } from '../domain/clocks.js';
 import { clocksFor } from '../domain/clocks.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
-import type { ClockStart } from '../domain/jurisdiction-rules.js';
-import { CLOCK_STARTS } from '../domain/jurisdiction-rules.js';
+import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
+import { CLOCK_STARTS, RIGHT_EVENTS, SALE_CHANNELS } from '../domain/jurisdiction-rules.js';
+import type { RightResult } from '../domain/rights.js';
+import { rightsOf } from '../domain/rights.js';
+import { isOneOf } from '../domain/vocab.js';
+import { renderRights, rightView } from '../output/rights-views.js';
 import { SECTORS } from '../domain/vocab.js';
 import { UsageError, ValidationError } from '../errors.js';
 import { t } from '../i18n.js';
@@ -23,6 +27,8 @@ export interface ClockOptions {
   dates: { event: ClockStart; text: string }[];
   forget: string[];
   sector: string | undefined;
+  /** shop | distance | off-premises; '' or 'none' forgets it. */
+  sale: string | undefined;
   json: boolean;
 }
 
@@ -40,6 +46,7 @@ export function toClockOptions(caseArg: string, opts: Record<string, unknown>): 
     dates,
     forget: Array.isArray(opts.forget) ? (opts.forget as string[]) : [],
     sector: typeof opts.sector === 'string' ? opts.sector : undefined,
+    sale: typeof opts.sale === 'string' ? opts.sale : undefined,
     json: Boolean(opts.json),
   };
 }
@@ -48,7 +55,21 @@ export function toClockOptions(caseArg: string, opts: Record<string, unknown>): 
 export interface ClockRunResult {
   caseId: number;
   sector: string | null;
+  sale: SaleChannel | null;
   clocks: ClockResult[];
+  /** The same evaluation the letter cites from (src/domain/rights.ts). */
+  rights: RightResult[];
+}
+
+/** Reads --sale: one of SALE_CHANNELS, or '' / 'none' to forget it. */
+export function parseSale(value: string | undefined): SaleChannel | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === '' || value === 'none') return null;
+  if (isOneOf(SALE_CHANNELS, value)) return value;
+  throw new UsageError(
+    t('rights.error.sale', { list: SALE_CHANNELS.join(', '), value }),
+    t('rights.error.sale.hint'),
+  );
 }
 
 export async function runClock(options: ClockOptions, ctx: AppContext): Promise<ClockRunResult> {
@@ -73,24 +94,32 @@ export async function runClock(options: ClockOptions, ctx: AppContext): Promise<
       );
     events.push({ event: f as ClockStart, onDate: null });
   }
+  const sale = parseSale(options.sale);
   const sector =
     options.sector === undefined
       ? undefined
       : options.sector === '' || options.sector === 'none'
         ? null
         : parseChoice('sector', SECTORS, options.sector);
-  if (events.length > 0 || sector !== undefined)
+  if (events.length > 0 || sector !== undefined || sale !== undefined)
     recordCaseFacts(
       db,
       record.id,
-      { events, ...(sector !== undefined ? { sector } : {}) },
+      {
+        events,
+        ...(sector !== undefined ? { sector } : {}),
+        ...(sale !== undefined ? { sale } : {}),
+      },
       ctx.now(),
     );
   const snapshot = loadSnapshot(db, getCase(db, record.id));
+  const jurisdiction = loadJurisdiction(record.jurisdiction);
   return {
     caseId: record.id,
     sector: getCaseExtras(db, record.id).sector,
-    clocks: clocksFor(snapshot, loadJurisdiction(record.jurisdiction), clock.now, clock.timeZone),
+    sale: (snapshot.sale ?? null) as SaleChannel | null,
+    clocks: clocksFor(snapshot, jurisdiction, clock.now, clock.timeZone),
+    rights: rightsOf(snapshot, jurisdiction, clock.now, clock.timeZone),
   };
 }
 
@@ -98,7 +127,13 @@ export function printClock(ctx: AppContext, options: ClockOptions, r: ClockRunRe
   if (options.json) {
     ctx.print(
       JSON.stringify(
-        { caseId: r.caseId, sector: r.sector, clocks: r.clocks.map(clockView) },
+        {
+          caseId: r.caseId,
+          sector: r.sector,
+          sale: r.sale,
+          clocks: r.clocks.map(clockView),
+          rights: r.rights.map(rightView),
+        },
         null,
         2,
       ),
@@ -111,7 +146,9 @@ export function printClock(ctx: AppContext, options: ClockOptions, r: ClockRunRe
     );
     return;
   }
-  ctx.print(renderClocks(r.clocks, ctx.colorOut).join('\n'));
+  ctx.print(
+    [...renderClocks(r.clocks, ctx.colorOut), ...renderRights(r.rights, ctx.colorOut)].join('\n'),
+  );
 }
 
 export function registerClock(program: Command, act: Act): void {
@@ -120,12 +157,16 @@ export function registerClock(program: Command, act: Act): void {
     .argument('<case>', t('agenda.arg.case'))
     .description(t('agenda.clock.description'));
   for (const event of CLOCK_STARTS)
-    cmd.option(`--${event} <date>`, t(`agenda.clock.date.${event}`));
+    cmd.option(
+      `--${event} <date>`,
+      t(isOneOf(RIGHT_EVENTS, event) ? `rights.date.${event}` : `agenda.clock.date.${event}`),
+    );
   cmd
     .option('--forget <event>', t('agenda.clock.opt.forget'), collect)
     .option('--sector <sector>', t('agenda.clock.opt.sector', { list: SECTORS.join(' | ') }))
+    .option('--sale <how>', t('rights.opt.sale', { list: SALE_CHANNELS.join(' | ') }))
     .option('--json', t('agenda.clock.opt.json'))
-    .addHelpText('after', examples(t('agenda.clock.examples')))
+    .addHelpText('after', examples(`${t('agenda.clock.examples')}\n${t('rights.clock.examples')}`))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toClockOptions(caseArg, opts);
       await act(command, 'clock', options, async (ctx) =>

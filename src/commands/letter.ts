@@ -17,6 +17,7 @@ import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
 import type { DeadlineChoice, DeadlineSpec } from '../letter/deadline.js';
 import {
+  deadlineAfterLapse,
   deadlineDate,
   defaultDeadline,
   formatDeadlineSpec,
@@ -26,6 +27,9 @@ import type { LintWarning } from '../letter/lint.js';
 import { lintLetter } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
+import { loadSnapshot } from '../db/agenda-repo.js';
+import { rightsOf } from '../domain/rights.js';
+import { clocksFor, lapsedDuties } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
 import { letterView } from '../output/letter-views.js';
@@ -155,7 +159,17 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const profile = ctx.profile();
   const remedy = options.remedy ?? stored.remedy;
   let remedyDetail = options.remedyDetail ?? stored.remedyDetail ?? undefined;
-  const fallback = defaultDeadline(jurisdiction, remedy);
+  const snapshot = loadSnapshot(db, stored);
+  // A statutory period that already ran out is stated, and not granted again (issue 13).
+  const lapsed = lapsedDuties(
+    clocksFor(
+      { ...snapshot, case: { ...stored, remedy } },
+      jurisdiction,
+      clock.now,
+      clock.timeZone,
+    ),
+  );
+  const fallback = deadlineAfterLapse(defaultDeadline(jurisdiction, remedy), lapsed);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
     : fallback;
@@ -231,6 +245,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const letter = buildLetter({
     caseRecord,
     contacts,
+    rights: rightsOf({ ...snapshot, contacts }, jurisdiction, clock.now, clock.timeZone),
+    lapsed,
     missedStandards,
     profile,
     jurisdiction,

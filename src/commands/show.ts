@@ -6,6 +6,9 @@ import type { CaseExtras } from '../db/agenda-repo.js';
 import { getCaseExtras, loadSnapshot } from '../db/agenda-repo.js';
 import type { ClockResult } from '../domain/clocks.js';
 import { clocksFor } from '../domain/clocks.js';
+import type { RightResult } from '../domain/rights.js';
+import { rightsOf } from '../domain/rights.js';
+import { renderRights, rightView } from '../output/rights-views.js';
 import { caseExtrasView, clockView, renderClocks } from '../output/agenda-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { LetterRecord } from '../db/letter-repo.js';
@@ -33,6 +36,10 @@ export function toShowOptions(caseArg: string, opts: Record<string, unknown>): S
 /** The case file with its legal clocks, the sector and closure of schema 3, and its letters. */
 export interface ShowResult extends CaseFile {
   clocks: ClockResult[];
+  /** The case's rights on today's date: the evaluation the letter cites from. */
+  rights: RightResult[];
+  /** How the purchase was made (schema 8). */
+  sale: string | null;
   extras: CaseExtras;
   letters: LetterRecord[];
   evidence: EvidenceRecord[];
@@ -45,13 +52,14 @@ export async function runShow(options: ShowOptions, ctx: AppContext): Promise<Sh
   const snapshot = loadSnapshot(db, record);
   const { now, timeZone } = ctx.clock();
   // A closed case has nothing due: no clock runs on it.
-  const clocks = isClosed(record)
-    ? []
-    : clocksFor(snapshot, loadJurisdiction(record.jurisdiction), now, timeZone);
+  const jurisdiction = loadJurisdiction(record.jurisdiction);
+  const clocks = isClosed(record) ? [] : clocksFor(snapshot, jurisdiction, now, timeZone);
   return {
     case: record,
     contacts: snapshot.contacts,
     clocks,
+    rights: rightsOf(snapshot, jurisdiction, now, timeZone),
+    sale: snapshot.sale ?? null,
     extras: getCaseExtras(db, record.id),
     letters: listLetters(db, record.id),
     evidence: listEvidence(db, record.id),
@@ -66,7 +74,9 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
         {
           ...caseFileView(file.case, file.contacts, now, file.evidence),
           ...caseExtrasView(file.extras),
+          sale: file.sale,
           clocks: file.clocks.map(clockView),
+          rights: file.rights.map(rightView),
           letters: file.letters.map(letterRecordView),
         },
         null,
@@ -85,7 +95,10 @@ export function printShow(ctx: AppContext, options: ShowOptions, file: ShowResul
       ),
     );
     ctx.stdout.write(renderLetterList(file.letters, ctx.clock().timeZone, ctx.colorOut));
-    const clocks = renderClocks(file.clocks, ctx.colorOut);
+    const clocks = [
+      ...renderClocks(file.clocks, ctx.colorOut),
+      ...renderRights(file.rights, ctx.colorOut),
+    ];
     if (file.extras.sector) clocks.unshift(t('case.show.sector', { sector: file.extras.sector }));
     if (clocks.length) ctx.stdout.write('\n' + clocks.join('\n') + '\n');
   }

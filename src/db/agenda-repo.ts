@@ -1,5 +1,5 @@
 import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
-import type { ClockStart } from '../domain/jurisdiction-rules.js';
+import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
 import type { CaseClosure, CaseExtras } from '../domain/closure.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
@@ -92,7 +92,7 @@ export function* eachSnapshot(
   const events = db.prepare(
     'SELECT case_id, event, on_date FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, on_date, event',
   );
-  const sectors = db.prepare('SELECT id, sector FROM case_file WHERE id BETWEEN ? AND ?');
+  const sectors = db.prepare('SELECT id, sector, sale FROM case_file WHERE id BETWEEN ? AND ?');
   for (let i = 0; i < sorted.length; i += chunk) {
     const part = sorted.slice(i, i + chunk);
     const from = part[0]!.id;
@@ -107,10 +107,9 @@ export function* eachSnapshot(
       }),
     );
     const sectorOf = new Map(
-      (sectors.all(from, to) as { id: number; sector: string | null }[]).map((r) => [
-        r.id,
-        r.sector,
-      ]),
+      (sectors.all(from, to) as { id: number; sector: string | null; sale: string | null }[]).map(
+        (r) => [r.id, r],
+      ),
     );
     for (const record of part)
       yield {
@@ -118,7 +117,8 @@ export function* eachSnapshot(
         contacts: contacts.get(record.id) ?? [],
         letters: letterMap.get(record.id) ?? [],
         events: eventMap.get(record.id) ?? [],
-        sector: sectorOf.get(record.id) ?? null,
+        sector: sectorOf.get(record.id)?.sector ?? null,
+        sale: sectorOf.get(record.id)?.sale ?? null,
       };
   }
 }
@@ -127,7 +127,11 @@ export function* eachSnapshot(
 export function recordCaseFacts(
   db: Db,
   caseId: number,
-  facts: { events: { event: ClockStart; onDate: string | null }[]; sector?: string | null },
+  facts: {
+    events: { event: ClockStart; onDate: string | null }[];
+    sector?: string | null;
+    sale?: SaleChannel | null;
+  },
   now: Date,
 ): void {
   const write = db.transaction(() => {
@@ -144,6 +148,8 @@ export function recordCaseFacts(
     }
     if (facts.sector !== undefined)
       db.prepare('UPDATE case_file SET sector = ? WHERE id = ?').run(facts.sector, caseId);
+    if (facts.sale !== undefined)
+      db.prepare('UPDATE case_file SET sale = ? WHERE id = ?').run(facts.sale, caseId);
     touchCase(db, caseId, now);
   });
   write.immediate();
@@ -271,5 +277,13 @@ export function loadSnapshot(
     letters: listLetterDates(db, record.id),
     events: listCaseEvents(db, record.id),
     sector: getCaseExtras(db, record.id).sector,
+    sale: getCaseSale(db, record.id),
   };
+}
+
+/** How the purchase was made (schema 8), null when not recorded. */
+export function getCaseSale(db: Db, caseId: number): SaleChannel | null {
+  const row = db.prepare('SELECT sale FROM case_file WHERE id = ?').get(caseId) as
+    { sale: SaleChannel | null } | undefined;
+  return row?.sale ?? null;
 }

@@ -226,6 +226,15 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX service_standard_company ON service_standard(company_id, channel);
     `,
   },
+  {
+    version: 8,
+    name: 'rights: how the purchase was made (shop, distance, off-premises)',
+    // Rejections and repair requests are dates of case_event (schema 3); only the sale is new.
+    sql: `
+      ALTER TABLE case_file ADD COLUMN sale TEXT
+        CHECK (sale IS NULL OR sale IN ('shop','distance','off-premises'));
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -155,7 +155,8 @@ export function caseItems(
   for (const clock of clocksFor(s, jurisdiction, now, tz)) {
     if (!clock.dueOn || !clock.dueAt) continue;
     // A right of the consumer's that has lapsed is history, not something due.
-    if (clock.owes === 'consumer' && clock.state === 'passed') continue;
+    if (clock.owes === 'consumer' && (clock.state === 'passed' || clock.state === 'exercised'))
+      continue;
     const label = clock.rule.label.en;
     items.push({
       kind: 'legal-clock',

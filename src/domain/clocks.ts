@@ -1,8 +1,8 @@
 import { t, translate, uiLanguage, uiLocale } from '../i18n.js';
 import type { UiLanguage } from '../i18n.js';
 import { endOfLocalDay, localDateOf } from './dates.js';
-import type { ClockRule, ClockStart, Jurisdiction } from './jurisdiction-rules.js';
-import { sectorApplies } from './jurisdiction-rules.js';
+import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdiction-rules.js';
+import { RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
 import type { ClockUnit, Holiday } from './working-days.js';
 import { countPeriod } from './working-days.js';
@@ -53,6 +53,8 @@ export interface CaseSnapshot {
   events: CaseEvent[];
   /** Finance, energy…: clocks and forums limited to sectors need it. */
   sector: string | null;
+  /** Shop, distance or off-premises (schema 8); absent or null when not recorded. */
+  sale?: string | null;
 }
 
 /** When a clock's start event happened, and how that is known. */
@@ -75,7 +77,10 @@ export interface ClockResult {
   dueOn: string | null;
   /** The end of `dueOn` in the user's zone. */
   dueAt: Date | null;
-  state: 'not-started' | 'running' | 'passed';
+  /** `exercised`: a right the consumer used before its last day (a recorded rejection…). */
+  state: 'not-started' | 'running' | 'passed' | 'exercised';
+  /** The day the consumer exercised the right this clock measures (YYYY-MM-DD). */
+  exercisedOn?: string;
   /** Public holidays the count skipped (working-day clocks only), oldest first. */
   skippedHolidays: Holiday[];
   /** How the date was computed, in one sentence; or what to record to start the clock. */
@@ -84,7 +89,8 @@ export interface ClockResult {
 
 /** "from delivery", "from the request": the phrase a period runs from, in the interface language. */
 export function fromStart(event: ClockStart, language: UiLanguage = uiLanguage()): string {
-  return translate(language, `agenda.clock.from.${event}`);
+  const area = (RIGHT_EVENTS as readonly string[]).includes(event) ? 'rights' : 'agenda.clock';
+  return translate(language, `${area}.from.${event}`);
 }
 
 /** "30 working days", "1 year". */
@@ -136,6 +142,8 @@ function skippedText(skipped: readonly Holiday[]): string {
 export function ruleApplies(rule: ClockRule, snapshot: CaseSnapshot): boolean {
   if (rule.remedies && !rule.remedies.includes(snapshot.case.remedy)) return false;
   if (!sectorApplies(rule, snapshot.sector)) return false;
+  // A right of distance sales is no right for a purchase recorded as made in a shop.
+  if (rule.sale && snapshot.sale && !(rule.sale as string[]).includes(snapshot.sale)) return false;
   return true;
 }
 
@@ -214,6 +222,11 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       const written = s.contacts.find((c) => c.direction === 'outbound' && c.channel === 'letter');
       return written ? fromContact(event, written, 'written', timeZone) : unknown(event);
     }
+    case 'repair-requested':
+      // A repair case: the request that reported the fault asked for the repair.
+      return s.case.remedy === 'repair'
+        ? { ...startDateOf('request', s, timeZone), event }
+        : unknown(event);
     case 'letter-delivered':
       return delivered
         ? letterStart(delivered, delivered.deliveredAt!, 'delivered')
@@ -231,6 +244,23 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
 export function recordHint(caseId: number, event: ClockStart): string {
   // A command line, the same in every language.
   return ['complain', 'clock', String(caseId), `--${event}`, 'YYYY-MM-DD'].join(' ');
+}
+
+/**
+ * The day the consumer exercised the right a clock measures (jurisdiction `rights` naming the
+ * clock), when it was on or before the clock's last day: such a clock is exercised, not passed.
+ */
+export function exercisedWithin(
+  clockId: string,
+  dueOn: string,
+  s: CaseSnapshot,
+  jurisdiction: Jurisdiction,
+  timeZone: string,
+): string | null {
+  const right = (jurisdiction.rights ?? []).find((r) => r.clock === clockId && r.exercisedBy);
+  if (!right?.exercisedBy) return null;
+  const done = startDateOf(right.exercisedBy, s, timeZone).on;
+  return done && done <= dueOn ? done : null;
 }
 
 /** Applies one rule to a case at `now`. */
@@ -264,9 +294,11 @@ export function computeClock(
       }),
     };
   }
-  const count = countPeriod(start.on, rule.amount, rule.unit, jurisdiction);
+  const calendar = rule.weekend ? { ...jurisdiction, weekend: rule.weekend } : jurisdiction;
+  const count = countPeriod(start.on, rule.amount, rule.unit, calendar);
   const dueOn = count.date;
   const dueAt = endOfLocalDay(dueOn, timeZone);
+  const exercisedOn = exercisedWithin(rule.id, dueOn, s, jurisdiction, timeZone);
   const how =
     rule.unit === 'working-days'
       ? jurisdiction.holidays.length || jurisdiction.publicHolidays
@@ -281,18 +313,44 @@ export function computeClock(
     start,
     dueOn,
     dueAt,
-    state: dueAt.getTime() < now.getTime() ? 'passed' : 'running',
+    state: exercisedOn ? 'exercised' : dueAt.getTime() < now.getTime() ? 'passed' : 'running',
+    ...(exercisedOn ? { exercisedOn } : {}),
     skippedHolidays: count.skipped,
     explanation:
       t(`agenda.clock.explain.${how}`, {
         ...params,
-        weekend: rule.unit === 'working-days' ? weekendText(jurisdiction.weekend) : '',
+        weekend: rule.unit === 'working-days' ? weekendText(calendar.weekend) : '',
         on: start.on,
         basis: start.basis ?? '',
         due: dueOn,
         zone: timeZone,
       }) + skippedText(count.skipped),
   };
+}
+
+/** A company's statutory period that ran out before the letter, with the sentence stating it. */
+export interface LapsedPeriod {
+  id: string;
+  text: Localized;
+  start: string;
+  end: string;
+  source: string;
+  verified: boolean;
+}
+
+/** The company's periods with a letter sentence that ran out before `now`, earliest end first. */
+export function lapsedDuties(clocks: readonly ClockResult[]): LapsedPeriod[] {
+  return clocks
+    .filter((c) => c.owes === 'company' && c.state === 'passed' && c.rule.lapsed && c.start.on)
+    .sort((a, b) => (a.dueOn! < b.dueOn! ? -1 : 1))
+    .map((c) => ({
+      id: c.rule.id,
+      text: c.rule.lapsed!,
+      start: c.start.on!,
+      end: c.dueOn!,
+      source: c.rule.source,
+      verified: c.rule.verified,
+    }));
 }
 
 /** Every clock of the case's jurisdiction that applies to it. */

@@ -21,8 +21,15 @@ export const CLOCK_STARTS = [
   'letter-delivered',
   /** A written claim: the letter's delivery, else its sending (KZ's 10 days). */
   'written-claim',
+  /** What the consumer did to exercise a right (recorded with `complain clock`; schema 3's case_event). */
+  'rejected',
+  'repair-requested',
+  'repair-failed',
 ] as const;
 export type ClockStart = (typeof CLOCK_STARTS)[number];
+
+/** The start events that record what the consumer did to exercise a right (`complain clock`). */
+export const RIGHT_EVENTS = ['rejected', 'repair-requested', 'repair-failed'] as const;
 
 /** A legal time limit. */
 export interface ClockRule {
@@ -49,6 +56,64 @@ export interface ClockRule {
   whenPassed?: 'written-complaint' | 'forum';
   /** The default response deadline of a letter asking for one of `remedies`. */
   letterDeadline?: boolean;
+  /** For a duty of the company: the letter's sentence once it ran out ({start}, {end}). */
+  lapsed?: Localized;
+  /** How the consumer bought it (a distance-sale right): all when absent. */
+  sale?: SaleChannel[];
+  /** Weekday numbers that do not count for this rule when its source defines a working day itself. */
+  weekend?: number[];
+  source: string;
+  verified: boolean;
+}
+
+/** How a purchase was made: in a shop, at a distance (online, phone), or off premises (doorstep). */
+export const SALE_CHANNELS = ['shop', 'distance', 'off-premises'] as const;
+export type SaleChannel = (typeof SALE_CHANNELS)[number];
+
+/** A period counted from an event: the window of a right, or the time a company has to perform. */
+export interface RightPeriod {
+  start: ClockStart;
+  amount: number;
+  unit: ClockUnit;
+  /** The source's own working week when it differs from the jurisdiction's (TR's warranty rules). */
+  weekend?: number[];
+  source?: string;
+}
+
+/**
+ * A consumer's right with the facts it depends on (templates/jurisdictions/*.json `rights`).
+ * Absent conditions always hold.
+ */
+export interface RightRule {
+  id: string;
+  label: Localized;
+  /** The sentence a letter cites when the consumer holds the right ({since}: a failed repair's date). */
+  letter?: Localized;
+  /** The sentence once exercised ({date}: the day it was exercised); else `letter`. */
+  letterExercised?: Localized;
+  /** Instead of `letter`: the id of a `legalBasis` whose text the letter cites. */
+  basis?: string;
+  /** Remedies it gives; the letter prefers the right that gives the remedy asked for. */
+  remedies: string[];
+  /** Higher is stronger: of the rights held, the letter cites the strongest. */
+  rank: number;
+  /** Goods or services: a case whose sector is neither counts as goods. */
+  supply?: 'goods' | 'services';
+  sale?: SaleChannel[];
+  /** Payment methods it needs ('card'): a case without one recorded does not hold it. */
+  paidBy?: string[];
+  /** The amount range it covers, in minor units of `currency`. */
+  amount?: { minMinor?: number; maxMinor?: number; currency: string };
+  /** Held only after a failed repair or replacement (recorded, or a repair period that ran out). */
+  requires?: 'repair-failed';
+  /** The time within which the consumer must act; no window: held while the claim lives. */
+  window?: RightPeriod;
+  /** The event that exercises it: once recorded inside the window it stays exercised. */
+  exercisedBy?: ClockStart;
+  /** The clock of `clocks` that gives the time the company has to perform once it is exercised. */
+  performClock?: string;
+  /** The clock of `clocks` that measures the same window (clock, next and due agree with it). */
+  clock?: string;
   source: string;
   verified: boolean;
 }
@@ -106,6 +171,8 @@ export interface Jurisdiction {
   sendingMethods: string[];
   /** The legal basis a letter cites, by remedy; none where the law is not known here. */
   legalBasis?: LegalBasis[];
+  /** The consumer's rights with their conditions: the letter cites the strongest one held. */
+  rights?: RightRule[];
 }
 
 /** A sentence of law a letter may cite, with its source. */

@@ -1,3 +1,4 @@
+import type { LapsedPeriod } from '../domain/clocks.js';
 import type { Jurisdiction } from '../domain/jurisdiction-rules.js';
 import type { ClockUnit } from '../domain/working-days.js';
 import { addPeriod } from '../domain/working-days.js';
@@ -13,7 +14,8 @@ export type DeadlineSpec =
 /** Where the deadline came from, for the preview and the JSON. */
 export interface DeadlineChoice {
   spec: DeadlineSpec;
-  basis: 'given' | 'jurisdiction' | 'default';
+  /** `lapsed`: a statutory period already ran out, so the letter demands performance shortly. */
+  basis: 'given' | 'jurisdiction' | 'default' | 'lapsed';
   /** The jurisdiction clock used, with its source. */
   clock?: { id: string; source: string; verified: boolean };
 }
@@ -71,6 +73,26 @@ export function defaultDeadline(jurisdiction: Jurisdiction, remedy: string): Dea
     spec: { kind: 'period', amount: clock.amount, unit: clock.unit },
     basis: 'jurisdiction',
     clock: { id: clock.id, source: clock.source, verified: clock.verified },
+  };
+}
+
+/**
+ * The short period a letter demands performance in once a statutory period has run out: it
+ * does not grant the period again (issue 13).
+ */
+export const AFTER_LAPSE: DeadlineSpec = { kind: 'period', amount: 7, unit: 'calendar-days' };
+
+/** The deadline once periods have lapsed: a short period instead of the statutory one again. */
+export function deadlineAfterLapse(
+  choice: DeadlineChoice,
+  lapsed: readonly LapsedPeriod[],
+): DeadlineChoice {
+  const first = lapsed[0];
+  if (!first || choice.basis === 'given') return choice;
+  return {
+    spec: AFTER_LAPSE,
+    basis: 'lapsed',
+    clock: { id: first.id, source: first.source, verified: first.verified },
   };
 }
 

@@ -5,6 +5,9 @@ import type { Localized } from '../domain/jurisdiction-rules.js';
 import { forumLimitFor } from '../domain/jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord, Profile } from '../domain/model.js';
 import type { Money } from '../domain/money.js';
+import type { LapsedPeriod } from '../domain/clocks.js';
+import type { RightResult } from '../domain/rights.js';
+import { evaluateRights, strongestRight } from '../domain/rights.js';
 import { formatMoney, minorDigits } from '../domain/money.js';
 import { promiseStanding } from '../domain/promises.js';
 import { sanitizeText } from '../domain/text.js';
@@ -85,6 +88,13 @@ export interface LetterInput {
   deadlineFrom?: string;
   /** The company's own service standards it missed on the logged contacts (schema 6). */
   missedStandards?: readonly MissedStandard[];
+  /**
+   * The case's rights evaluated on the letter's date (src/domain/rights.ts), the same answer
+   * `clock` gives; absent: evaluated here from the case and its contacts alone.
+   */
+  rights?: readonly RightResult[];
+  /** The company's statutory periods that ran out before the letter (stated, not granted again). */
+  lapsed?: readonly LapsedPeriod[];
   now: Date;
   timeZone: string;
 }
@@ -161,6 +171,9 @@ const STARTS_LTR = /^[^\p{L}]*(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=G
 const LATIN_RUN =
   /\(?(?:\d+[-/.]?)*[A-Za-z\u00c0-\u024f][A-Za-z\u00c0-\u024f0-9\-./’' ()]*[A-Za-z\u00c0-\u024f0-9)]/g;
 
+/** A text typed inside quotation marks: the words themselves. */
+const QUOTED = /^["“„«‘'](.+)["”»’']$/u;
+
 /** User text on one line: sanitised, newlines and runs of spaces as one space. */
 function oneLine(value: string): string {
   return sanitizeText(value).replace(/\s+/g, ' ');
@@ -196,7 +209,12 @@ export function escalationForum(
   amount: Money | null,
   year: number,
 ): Forum | undefined {
-  const general = jurisdiction.forums.filter((f) => !f.sectors && f.kind !== 'court');
+  // A court is named only where no other body is open to the consumer and its rule is verified
+  // (the UK's small claims track, CPR r.26.6(3)).
+  const bodies = jurisdiction.forums.filter((f) => !f.sectors && f.kind !== 'court');
+  const general = bodies.length
+    ? bodies
+    : jurisdiction.forums.filter((f) => !f.sectors && f.kind === 'court' && f.verified);
   for (const forum of general) {
     if (forum.aboveForum) continue;
     const limit = forumLimitFor(forum, year);
@@ -213,6 +231,88 @@ export function escalationForum(
 /** The legal basis for a remedy where the jurisdiction data has one. */
 export function legalBasisFor(jurisdiction: Jurisdiction, remedy: string): LegalBasis | undefined {
   return (jurisdiction.legalBasis ?? []).find((b) => !b.remedies || b.remedies.includes(remedy));
+}
+
+/** A legal sentence to cite: its text, where it lives in the data, and the dates it names. */
+interface CitedText {
+  value: Localized;
+  key: string;
+  date?: string | null;
+  since?: string | null;
+}
+
+/**
+ * What the letter cites: with rights in the data, the strongest right held on the letter's date
+ * (and the card claim when the consumer paid by card); without, the legal basis by remedy.
+ */
+function citedBasis(
+  input: LetterInput,
+  today: string,
+):
+  | {
+      main: { id: string; source: string; verified: boolean };
+      texts: CitedText[];
+      unverified: { id: string; source: string }[];
+    }
+  | undefined {
+  const j = input.jurisdiction;
+  if (!j.rights) {
+    const b = legalBasisFor(j, input.remedy);
+    if (!b) return undefined;
+    return {
+      main: { id: b.id, source: b.source, verified: b.verified },
+      texts: [{ value: b.text, key: `legalBasis.${b.id}.text` }],
+      unverified: b.verified ? [] : [{ id: b.id, source: b.source }],
+    };
+  }
+  const rights =
+    input.rights ??
+    evaluateRights(
+      {
+        case: input.caseRecord,
+        contacts: [...input.contacts],
+        letters: [],
+        events: [],
+        sector: null,
+      },
+      j,
+      { sale: null },
+      today,
+      input.timeZone,
+    );
+  const strongest = strongestRight(rights, input.remedy);
+  if (!strongest) return undefined;
+  const extra = rights.filter((r) => r.rule.remedies.length === 0 && r.state !== 'lapsed');
+  const chosen = [strongest, ...extra];
+  const texts = chosen.flatMap((r): CitedText[] => {
+    const rule = r.rule;
+    if (rule.basis) {
+      const b = (j.legalBasis ?? []).find((x) => x.id === rule.basis);
+      return b ? [{ value: b.text, key: `legalBasis.${b.id}.text` }] : [];
+    }
+    const exercised = r.state === 'exercised' && rule.letterExercised;
+    const value = exercised ? rule.letterExercised : rule.letter;
+    if (!value) return [];
+    return [
+      {
+        value,
+        key: `rights.${rule.id}.${exercised ? 'letterExercised' : 'letter'}`,
+        date: r.exercisedOn,
+        since: r.heldSince,
+      },
+    ];
+  });
+  return {
+    main: {
+      id: strongest.rule.id,
+      source: strongest.rule.source,
+      verified: strongest.rule.verified,
+    },
+    texts,
+    unverified: chosen
+      .filter((r) => !r.rule.verified)
+      .map((r) => ({ id: r.rule.id, source: r.rule.source })),
+  };
 }
 
 /** Builds the letter from the case file. Pure: the same input gives the same letter. */
@@ -363,13 +463,26 @@ export function buildLetter(input: LetterInput): Letter {
         asSentence(k.summary),
       ];
       for (const promise of k.promises) {
-        const standing = promiseStanding(promise, input.contacts, input.now);
+        const found = promiseStanding(promise, input.contacts, input.now);
+        // "Heard nothing since" only when no contact at all followed the promise (issue 13).
+        const later = input.contacts.some(
+          (x) => x.id !== k.id && x.startedAt.getTime() > k.startedAt.getTime(),
+        );
+        const standing = found === 'broken-by-default' && later ? 'broken' : found;
+        // Quotation marks only for the rep's own words: a quote the user recorded, or a promise
+        // typed in quotation marks; a paraphrase stays unquoted.
+        const words = oneLine(promise.text);
+        const quoted = QUOTED.exec(words);
+        const verbatim = quoted ? quoted[1]! : k.quotes.map(oneLine).includes(words) ? words : null;
         parts.push(
-          fill(text(t, 'promise'), {
-            quote: quote(oneLine(promise.text)),
-            due: short(localDateOf(promise.dueAt, tz)),
-            standing: t.standings[standing] ?? standing,
-          }),
+          fill(
+            verbatim !== null ? text(t, 'promise') : pattern('promisePlain', text(t, 'promise')),
+            {
+              quote: verbatim !== null ? quote(verbatim) : words,
+              due: short(localDateOf(promise.dueAt, tz)),
+              standing: t.standings[standing] ?? standing,
+            },
+          ),
         );
       }
       for (const m of missed.filter((x) => x.contactId === k.id))
@@ -396,12 +509,19 @@ export function buildLetter(input: LetterInput): Letter {
     add('contacts', [plural(t, 'contactsIntro', input.contacts.length), ...items]);
   }
 
-  const basis = legalBasisFor(input.jurisdiction, input.remedy);
-  if (basis) {
-    add('legal-basis', [translated(basis.text, `legalBasis.${basis.id}.text`)]);
-    if (!basis.verified)
-      notices.push(i18n.t('letter.notice.legalBasis', { id: basis.id, source: basis.source }));
+  const cited = citedBasis(input, today);
+  if (cited) {
+    const sentences = cited.texts.map(({ value, key, date, since }) =>
+      fill(translated(value, key), {
+        ...(date ? { date: long(date) } : {}),
+        ...(since ? { since: long(since) } : {}),
+      }),
+    );
+    add('legal-basis', [sentences.join(' ')]);
+    for (const u of cited.unverified)
+      notices.push(i18n.t('letter.notice.legalBasis', { id: u.id, source: u.source }));
   }
+  const basis = cited?.main;
 
   const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
   const remedySentence = fill(remedyPattern, {
@@ -450,12 +570,22 @@ export function buildLetter(input: LetterInput): Letter {
     : '';
   if (forum && !forum.verified)
     notices.push(i18n.t('letter.notice.forum', { id: forum.id, source: forum.source }));
+  const lapses = (input.lapsed ?? []).map((l) =>
+    fill(translated(l.text, `clocks.${l.id}.lapsed`), { start: long(l.start), end: long(l.end) }),
+  );
+  const afterLapse = input.deadline.basis === 'lapsed' && spec.kind === 'period';
   add('deadline', [
     [
-      fill(text(t, 'deadline'), {
-        deadline: deadlineText,
-        within: within(),
-      }),
+      ...lapses,
+      afterLapse
+        ? fill(text(t, 'deadlineAfterLapse'), {
+            days: num(spec.amount),
+            deadline: deadlineText,
+          })
+        : fill(text(t, 'deadline'), {
+            deadline: deadlineText,
+            within: within(),
+          }),
       forum ? fill(text(t, 'escalation'), { forum: forumName }) : text(t, 'escalationNoForum'),
     ].join(' '),
   ]);

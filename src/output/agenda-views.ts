@@ -28,6 +28,7 @@ export function clockView(c: ClockResult) {
     dueOn: c.dueOn,
     dueAt: c.dueAt?.toISOString() ?? null,
     state: c.state,
+    exercisedOn: c.exercisedOn ?? null,
     source: c.rule.source,
     verified: c.rule.verified,
     explanation: c.explanation,
@@ -150,7 +151,9 @@ export function renderClocks(clocks: ClockResult[], c: ChalkInstance): string[] 
         ? c.dim(t('agenda.clocks.not-started'))
         : k.state === 'passed'
           ? c.red(t('agenda.clocks.passed', { date: k.dueOn ?? '' }))
-          : c.yellow(t('agenda.clocks.runs', { date: k.dueOn ?? '' }));
+          : k.state === 'exercised'
+            ? c.green(t('rights.clocks.exercised', { date: k.exercisedOn ?? '' }))
+            : c.yellow(t('agenda.clocks.runs', { date: k.dueOn ?? '' }));
     lines.push(
       `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
     );

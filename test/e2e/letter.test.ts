@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { localDateOf } from '../../src/domain/dates.js';
-import { addWorkingDays } from '../../src/domain/working-days.js';
+import { addPeriod } from '../../src/domain/working-days.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { CliSandbox } from '../support/cli.js';
 import { makeSandbox, newCaseArgs } from '../support/cli.js';
@@ -292,17 +292,19 @@ describe('the formal letter through a real reader', () => {
       'Tüketici Hakem Heyeti',
     ])
       expect(t).toContain(s);
-    // Repair in Turkey: 30 working days (public holidays skipped), written in Turkish.
+    // Repair in Turkey: the 30 working days from the first call (6 Oct) have run out, so the
+    // letter states the lapse and demands performance within 7 days, written in Turkish.
     const today = localDateOf(new Date(), 'Europe/Istanbul');
-    const on = addWorkingDays(today, 30, loadJurisdiction('TR'));
-    expect(tr.json.deadline).toMatchObject({ on, spec: '30bd' });
+    const on = addPeriod(today, 7, 'calendar-days', loadJurisdiction('TR'));
+    expect(tr.json.deadline).toMatchObject({ on, spec: '7d', basis: 'lapsed' });
+    expect(t.replace(/\s+/g, ' ')).toContain('ifa edilmeksizin dolmuştur');
     const text = new Intl.DateTimeFormat('tr-TR', {
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(`${on}T12:00:00Z`));
-    expect(t).toContain(`Lütfen en geç ${text} tarihine kadar`);
+    expect(t.replace(/\s+/g, ' ')).toContain(`7 gün içinde, en geç ${text} tarihine kadar`);
   });
 
   it('records the export: file 0600, SHA-256, enclosures; show lists it', () => {

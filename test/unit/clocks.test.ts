@@ -21,6 +21,7 @@ function rule(j: Jurisdiction, id: string): ClockRule {
 /** Every rule in the data, with a start and the date it must give: a new rule needs a row. */
 const EVERY_RULE: [string, string, string, string][] = [
   ['TR', 'tr-repair-replacement', '2026-10-06', '2026-11-18'], // skips Republic Day, Thu 29 Oct
+  ['TR', 'tr-max-repair', '2026-11-02', '2026-11-25'], // Saturdays count (Garanti Belgesi Yönetmeliği Art. 4)
   ['TR', 'tr-distance-withdrawal', '2026-01-31', '2026-02-14'],
   ['TR', 'tr-distance-refund', '2026-02-20', '2026-03-06'],
   ['TR', 'tr-arbitration-objection', '2026-12-20', '2027-01-04'],

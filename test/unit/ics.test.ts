@@ -21,7 +21,8 @@ describe('the calendar file', () => {
     const s = snapshot({
       case: makeCase({
         company: { ...makeCase().company, name: 'Acme; Ltd, "TR"' },
-        remedy: 'repair',
+        // Replacement: the 30-working-day clock, without the repair-time clock of a repair case.
+        remedy: 'replacement',
       }),
       contacts: [
         makeContact(1, '2026-11-20T09:00:00Z', {
@@ -53,7 +54,7 @@ describe('the calendar file', () => {
 describe('the calendar file reminds (issue 11, defect 13)', () => {
   it('gives every event an alarm the day before and on the day, with the case and what to do', () => {
     const s = snapshot({
-      case: makeCase({ remedy: 'repair' }),
+      case: makeCase({ remedy: 'replacement' }),
       contacts: [
         makeContact(1, '2026-11-20T09:00:00Z', {
           promiseList: [['call back', '2026-11-25T20:59:59.999Z']],

@@ -54,7 +54,8 @@ describe('complain letter on a terminal', () => {
     );
     expect(prompter.asked).toEqual([
       'What exactly do you ask for? (amount, item, by when; Enter to skip)',
-      'Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default 30bd (5 January 2027)',
+      // The 30 working days from the first contact (6 Oct) ran out on 18 Nov: 7 days, not 30bd again.
+      'Deadline for their answer: 14d (calendar days), 10bd (business days) or a date — default 7d (30 November 2026)',
       'How will you send it? (so that you can prove it arrived)',
       'Export the letter to DOCX now?',
       'File name',

@@ -120,6 +120,11 @@ describe('jurisdiction texts in every letter language', () => {
         ...(j.legalBasis ?? []).map(
           (b) => [`legalBasis ${b.id} text`, b.text] as [string, Localized],
         ),
+        ...(j.rights ?? []).flatMap((r) =>
+          (['label', 'letter', 'letterExercised'] as const)
+            .filter((k) => r[k])
+            .map((k) => [`rights ${r.id} ${k}`, r[k]!] as [string, Localized]),
+        ),
       ];
       const missing = texts.flatMap(([key, value]) =>
         letterLanguages()

@@ -10,7 +10,13 @@ import {
 import { formatLetterDate } from '../../src/letter/template.js';
 import { renderLetterText } from '../../src/letter/render-text.js';
 import { loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
-import { fixtureCase, fixtureInput, NOW, PROFILE } from '../support/letter-fixture.js';
+import {
+  fixtureCase,
+  fixtureContacts,
+  fixtureInput,
+  NOW,
+  PROFILE,
+} from '../support/letter-fixture.js';
 
 const textOf = (letter: Letter) =>
   letter.blocks
@@ -53,9 +59,12 @@ describe('the letter model', () => {
     );
     // Past due, pending, and no word from the company since: broken by default.
     expect(t).toContain(
-      'You promised “call back” by 8 Oct 2026: this was not done, and I have heard nothing from you since.',
+      // A paraphrase is not quoted, and later contacts follow it: not "heard nothing since".
+      'Your promise, as I noted it: call back, by 8 Oct 2026; this was not done.',
     );
-    expect(t).toContain('You promised “technician visit” by 6 Nov 2026: this was done.');
+    expect(t).toContain(
+      'Your promise, as I noted it: technician visit, by 6 Nov 2026; this was done.',
+    );
     expect(t).toContain('My request to speak to a supervisor was refused.');
     expect(t).toContain('I was treated rudely and told, word for word: “Not my problem.”');
     expect(t).toContain('Under Articles 8 and 11 of Consumer Protection Law No. 6502');
@@ -96,7 +105,8 @@ describe('the letter model', () => {
     expect(t).toContain(
       '6 Ekim 2026, telefon görüşmesi: Ayşe K. (temsilci no: 4411), ardından Selin D. (temsilci no: S-17) ile görüştüm; başvuru no: TCK-88812.',
     );
-    expect(t).toContain('bu söz yerine getirilmedi ve o tarihten beri sizden haber alamadım');
+    expect(t).toContain('call back sözü verildi: bu söz yerine getirilmedi.');
+    expect(t).not.toContain('sizden haber alamadım');
     expect(t).toContain('bana aynen şu söylendi: “Not my problem.”');
     expect(t).toContain('6502 sayılı Tüketicinin Korunması Hakkında Kanun’un 8. ve 11. maddeleri');
     expect(t).toContain('Lütfen en geç 5 Ocak 2027 tarihine kadar yazılı olarak yanıt veriniz.');
@@ -286,5 +296,31 @@ describe('address lines', () => {
       '12 Elm Street',
       'Springfield, IL 62701',
     ]);
+  });
+});
+
+describe('every sentence true to the log (issue 13)', () => {
+  const only = (text: string, quotes: string[] = []) => {
+    const [first] = fixtureContacts();
+    const k = { ...first!, quotes, promises: [{ ...first!.promises[0]!, text }] };
+    return buildLetter(fixtureInput('en', { contacts: [k] }))
+      .blocks.find((b) => b.kind === 'contacts')!
+      .lines.join('\n');
+  };
+
+  it('no contact after a broken promise: "heard nothing from you since"', () => {
+    expect(only('call back')).toContain(
+      'this was not done, and I have heard nothing from you since',
+    );
+  });
+
+  it('the rep’s words typed in quotation marks, or recorded as a quote, are quoted', () => {
+    expect(only('"We will call you back tomorrow"')).toContain(
+      'You promised “We will call you back tomorrow” by',
+    );
+    expect(only('We will call you back', ['We will call you back'])).toContain(
+      'You promised “We will call you back” by',
+    );
+    expect(only('call back')).not.toContain('“call back”');
   });
 });
