@@ -29,6 +29,7 @@ import { formatLetterDate } from '../letter/template.js';
 import { letterView } from '../output/letter-views.js';
 import { writeFileAtomically } from '../files/atomic.js';
 import { storeLetterCopy } from '../files/letter-store.js';
+import { convertDocxToPdf, requireSoffice, wantsPdf } from '../files/pdf.js';
 import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
 import type { Act } from './shared.js';
@@ -266,16 +267,20 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   if (!output && ctx.interactive)
     output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
   if (!output) return result;
+  // A PDF needs LibreOffice: without it, nothing is written (never a DOCX under a .pdf name).
+  const soffice = wantsPdf(output) ? requireSoffice(ctx.env) : undefined;
 
   // The DOCX library is heavy: only an export loads it.
   const { renderLetterDocx } = await import('../letter/render-docx.js');
-  const buffer = await renderLetterDocx(letter);
+  const docx = await renderLetterDocx(letter);
+  const buffer = soffice ? await convertDocxToPdf(docx, { soffice, env: ctx.env }) : docx;
   const path = output === '-' ? null : resolve(ctx.cwd, output);
   if (path) await writeFileAtomically(path, buffer);
-  const fileSha256 = createHash('sha256').update(buffer).digest('hex');
+  // The hash and the data dir's copy are the DOCX's (an editable original), also for a PDF.
+  const fileSha256 = createHash('sha256').update(docx).digest('hex');
   // The data dir keeps its own copy: the case bundle encloses the letter as it was sent, even
   // after the exported file was moved or edited.
-  await storeLetterCopy(ctx.paths.dataDir, fileSha256, buffer);
+  await storeLetterCopy(ctx.paths.dataDir, fileSha256, docx);
   const id = createLetter(
     db,
     {
@@ -351,7 +356,7 @@ export function registerLetter(program: Command, act: Act): void {
     .command('letter')
     .argument('[case]', t('letter.help.case'))
     .description(t('letter.help.description'))
-    .option('-o, --output <file>', t('letter.help.output'))
+    .option('-o, --output <file>', t('followup.letter.help.output'))
     .option('--lang <lang>', t('letter.help.lang'))
     .option('--deadline <when>', t('letter.help.deadline'))
     .option('--remedy <remedy>', t('letter.help.remedy', { options: REMEDIES.join(' | ') }))
@@ -364,7 +369,13 @@ export function registerLetter(program: Command, act: Act): void {
     .option('--cc <text>', t('letter.help.cc'))
     .option('--strict', t('letter.help.strict'))
     .option('--json', t('letter.help.json'))
-    .addHelpText('after', examples(t('letter.help.examples')))
+    .addHelpText(
+      'after',
+      examples([
+        ...t('letter.help.examples').split('\n'),
+        ...t('followup.letter.examples').split('\n'),
+      ]),
+    )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toLetterOptions(caseArg, opts);
       await act(cmd, 'letter', options, async (ctx) =>
