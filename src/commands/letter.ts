@@ -6,8 +6,19 @@ import { listContacts } from '../db/contact-repo.js';
 import { listStandards } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
 import { listEvidence } from '../db/evidence-repo.js';
-import type { LetterRecord } from '../db/letter-repo.js';
-import { createLetter, getLetter } from '../db/letter-repo.js';
+import { loadSnapshot } from '../db/agenda-repo.js';
+import type { LetterKind, LetterRecord } from '../db/letter-repo.js';
+import { createLetter, getLetter, listLetters } from '../db/letter-repo.js';
+import { pickForum } from '../domain/escalation.js';
+import type { CitedLetter } from '../letter/final-notice.js';
+import {
+  asFinalNotice,
+  chooseLetterKind,
+  companyContacts,
+  finalNoticeDeadline,
+  sentLetters,
+} from '../letter/final-notice.js';
+import { forRegion } from '../letter/template.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import type { Remedy } from '../domain/vocab.js';
@@ -26,6 +37,7 @@ import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
+import { formatDate } from '../output/format.js';
 import { letterView } from '../output/letter-views.js';
 import { writeFileAtomically } from '../files/atomic.js';
 import { storeLetterCopy } from '../files/letter-store.js';
@@ -35,6 +47,9 @@ import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templa
 import type { Act } from './shared.js';
 import { collect, examples, resolveCase } from './shared.js';
 import { t, uiLocale } from '../i18n.js';
+
+/** The kinds `--kind` takes (the card issuer's letter is `--to card-issuer`). */
+const WRITABLE_KINDS = ['complaint', 'final-notice'] as const;
 
 /** Flags of `complain letter`, as typed. */
 export interface LetterOptions {
@@ -50,6 +65,8 @@ export interface LetterOptions {
   output: string | undefined;
   strict: boolean;
   json: boolean;
+  /** --kind: what the letter is; by default a final notice once a letter was sent. */
+  kind: LetterKind | undefined;
 }
 
 function str(v: unknown): string | undefined {
@@ -72,6 +89,12 @@ export function toLetterOptions(
       t('letter.sendVia.invalid', { method: sendVia }),
       t('letter.sendVia.hint', { options: SENDING_METHODS.join(' | ') }),
     );
+  const kind = str(opts.kind)?.toLowerCase();
+  if (kind !== undefined && !isOneOf(WRITABLE_KINDS, kind))
+    throw new UsageError(
+      t('followup.kind.invalid', { kind }),
+      t('followup.kind.hint', { options: WRITABLE_KINDS.join(' | ') }),
+    );
   const output = str(opts.output);
   if (output === '-' && opts.json)
     throw new UsageError(t('letter.stdoutTwice'), t('letter.stdoutTwiceHint'));
@@ -87,13 +110,18 @@ export function toLetterOptions(
     output,
     strict: Boolean(opts.strict),
     json: Boolean(opts.json),
+    kind: kind as LetterKind | undefined,
   };
 }
 
 /** What `complain letter` built, found and wrote. */
 export interface LetterResult {
   caseRecord: CaseRecord;
+  kind: LetterKind;
   letter: Letter;
+  /** A final notice: the earlier letters it cites, and the day from which the user will apply. */
+  cited?: CitedLetter[];
+  applyFrom?: string;
   text: string;
   warnings: LintWarning[];
   /** The preview was shown already (interactive run). */
@@ -150,7 +178,18 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const profile = ctx.profile();
   const remedy = options.remedy ?? caseRecord.remedy;
   let remedyDetail = options.remedyDetail ?? caseRecord.remedyDetail ?? undefined;
-  const fallback = defaultDeadline(jurisdiction, remedy);
+  const earlier = listLetters(db, caseRecord.id);
+  const kind = chooseLetterKind(options.kind, earlier);
+  if (kind === 'final-notice' && sentLetters(earlier).length === 0)
+    throw new ValidationError(
+      'kind',
+      t('followup.kind.nothingSent', { caseId: String(caseRecord.id) }),
+      t('followup.kind.nothingSentHint', { caseId: String(caseRecord.id) }),
+    );
+  const fallback =
+    kind === 'final-notice'
+      ? finalNoticeDeadline(jurisdiction)
+      : defaultDeadline(jurisdiction, remedy);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
     : fallback;
@@ -196,9 +235,11 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   }
 
   const evidence = listEvidence(db, caseRecord.id).map((e) => e.label);
-  const contacts = listContacts(db, caseRecord.id);
+  const allContacts = listContacts(db, caseRecord.id);
+  // An application to a forum or a public post is not a contact with the company.
+  const contacts = companyContacts(allContacts);
   const missedStandards = checkStandards(
-    contacts,
+    allContacts,
     listStandards(db, caseRecord.company.id),
     jurisdiction,
     clock.now,
@@ -213,7 +254,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
-  const letter = buildLetter({
+  const built = buildLetter({
     caseRecord,
     contacts,
     missedStandards,
@@ -231,6 +272,34 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     now: clock.now,
     timeZone: clock.timeZone,
   });
+  const notice =
+    kind === 'final-notice'
+      ? asFinalNotice({
+          letter: built,
+          template: forRegion(template, profile?.country ?? caseRecord.jurisdiction),
+          jurisdiction,
+          earlier,
+          contacts: allContacts,
+          forum:
+            pickForum(
+              jurisdiction,
+              loadSnapshot(db, caseRecord).sector,
+              caseRecord.amount,
+              Number(today.slice(0, 4)),
+            )?.forum ?? null,
+          timeZone: clock.timeZone,
+        })
+      : undefined;
+  const letter = notice?.letter ?? built;
+  for (const early of notice?.cited.filter((c) => c.outcome === 'deadline-running') ?? [])
+    ctx.say(
+      ctx.color.yellow(
+        t('followup.notice.early', {
+          id: String(early.id),
+          deadline: formatDate(early.deadlineOn),
+        }),
+      ),
+    );
   const warnings = lintLetter(letter, {
     lists: template.lint,
     documentsExpected:
@@ -241,7 +310,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     caseId: caseRecord.id,
   });
   const text = renderLetterText(letter);
-  const result: LetterResult = { caseRecord, letter, text, warnings, previewShown: false };
+  const result: LetterResult = {
+    caseRecord,
+    kind,
+    letter,
+    text,
+    warnings,
+    previewShown: false,
+    ...(notice ? { cited: notice.cited, applyFrom: notice.applyFrom } : {}),
+  };
 
   let output = options.output;
   if (ctx.interactive && !options.json) {
@@ -285,6 +362,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     db,
     {
       caseId: caseRecord.id,
+      kind,
       language,
       deadlineOn: letter.deadline.on,
       deadlineSpec: letter.deadline.specText,
@@ -325,7 +403,17 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
     return;
   }
   if (options.json) {
-    ctx.print(JSON.stringify(letterView(letter, result.warnings, exported?.record), null, 2));
+    ctx.print(
+      JSON.stringify(
+        {
+          kind: result.kind,
+          ...letterView(letter, result.warnings, exported?.record),
+          ...(result.cited ? { cites: result.cited, applyFrom: result.applyFrom } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else if (exported) {
     ctx.print(String(exported.record.id));
   } else if (!result.previewShown) {
@@ -367,6 +455,10 @@ export function registerLetter(program: Command, act: Act): void {
     )
     .option('--enclose <label>', t('letter.help.enclose'), collect)
     .option('--cc <text>', t('letter.help.cc'))
+    .option(
+      '--kind <kind>',
+      t('followup.letter.help.kind', { options: WRITABLE_KINDS.join(' | ') }),
+    )
     .option('--strict', t('letter.help.strict'))
     .option('--json', t('letter.help.json'))
     .addHelpText(

@@ -106,6 +106,16 @@ export interface Jurisdiction {
   sendingMethods: string[];
   /** The legal basis a letter cites, by remedy; none where the law is not known here. */
   legalBasis?: LegalBasis[];
+  /** The final notice's default deadline (the pre-action "reasonable time"), with its source. */
+  finalNotice?: FinalNoticeRule;
+}
+
+/** How long a final notice gives the company before the consumer applies to the forum. */
+export interface FinalNoticeRule {
+  amount: number;
+  unit: ClockUnit;
+  source: string;
+  verified: boolean;
 }
 
 /** A sentence of law a letter may cite, with its source. */

@@ -33,6 +33,8 @@ describe('letter -o file.pdf', () => {
     expect(text).toContain('A-1001');
     // The data dir keeps the editable DOCX the PDF was made from, under the recorded hash.
     expect(existsSync(join(sb.dataDir, 'letters', `${json.letter.sha256}.docx`))).toBe(true);
+    const shown = sb.json<{ letters: { kind: string; file: string }[] }>(['show', '1']).letters;
+    expect(shown.map((l) => [l.kind, l.file])).toEqual([['complaint', file]]);
     // No temp file is left beside it.
     expect(readdirSync(sb.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
   }, 180_000);
