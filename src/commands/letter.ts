@@ -6,8 +6,19 @@ import { listContacts } from '../db/contact-repo.js';
 import { listStandards } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
 import { listEvidence } from '../db/evidence-repo.js';
-import type { LetterRecord } from '../db/letter-repo.js';
-import { createLetter, getLetter } from '../db/letter-repo.js';
+import { loadSnapshot } from '../db/agenda-repo.js';
+import type { LetterKind, LetterRecord } from '../db/letter-repo.js';
+import { createLetter, getLetter, listLetters } from '../db/letter-repo.js';
+import { pickForum } from '../domain/escalation.js';
+import type { CitedLetter } from '../letter/final-notice.js';
+import {
+  asFinalNotice,
+  chooseLetterKind,
+  companyContacts,
+  finalNoticeDeadline,
+  sentLetters,
+} from '../letter/final-notice.js';
+import { forRegion } from '../letter/template.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import { parseAddress } from '../domain/text.js';
@@ -27,19 +38,23 @@ import type { LintWarning } from '../letter/lint.js';
 import { lintLetter } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
-import { loadSnapshot } from '../db/agenda-repo.js';
 import { rightsOf } from '../domain/rights.js';
 import { clocksFor, lapsedDuties } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
+import { formatDate } from '../output/format.js';
 import { letterView } from '../output/letter-views.js';
 import { writeFileAtomically } from '../files/atomic.js';
 import { storeLetterCopy } from '../files/letter-store.js';
+import { convertDocxToPdf, requireSoffice, wantsPdf } from '../files/pdf.js';
 import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
 import type { Act } from './shared.js';
 import { collect, examples, resolveCase } from './shared.js';
 import { t, uiLocale } from '../i18n.js';
+
+/** The kinds `--kind` takes (the card issuer's letter is `--to card-issuer`). */
+const WRITABLE_KINDS = ['complaint', 'final-notice'] as const;
 
 /** Flags of `complain letter`, as typed. */
 export interface LetterOptions {
@@ -57,6 +72,8 @@ export interface LetterOptions {
   output: string | undefined;
   strict: boolean;
   json: boolean;
+  /** --kind: what the letter is; by default a final notice once a letter was sent. */
+  kind: LetterKind | undefined;
 }
 
 function str(v: unknown): string | undefined {
@@ -79,6 +96,12 @@ export function toLetterOptions(
       t('letter.sendVia.invalid', { method: sendVia }),
       t('letter.sendVia.hint', { options: SENDING_METHODS.join(' | ') }),
     );
+  const kind = str(opts.kind)?.toLowerCase();
+  if (kind !== undefined && !isOneOf(WRITABLE_KINDS, kind))
+    throw new UsageError(
+      t('followup.kind.invalid', { kind }),
+      t('followup.kind.hint', { options: WRITABLE_KINDS.join(' | ') }),
+    );
   const output = str(opts.output);
   if (output === '-' && opts.json)
     throw new UsageError(t('letter.stdoutTwice'), t('letter.stdoutTwiceHint'));
@@ -95,13 +118,18 @@ export function toLetterOptions(
     output,
     strict: Boolean(opts.strict),
     json: Boolean(opts.json),
+    kind: kind as LetterKind | undefined,
   };
 }
 
 /** What `complain letter` built, found and wrote. */
 export interface LetterResult {
   caseRecord: CaseRecord;
+  kind: LetterKind;
   letter: Letter;
+  /** A final notice: the earlier letters it cites, and the day from which the user will apply. */
+  cited?: CitedLetter[];
+  applyFrom?: string;
   text: string;
   warnings: LintWarning[];
   /** The preview was shown already (interactive run). */
@@ -169,7 +197,18 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       clock.timeZone,
     ),
   );
-  const fallback = deadlineAfterLapse(defaultDeadline(jurisdiction, remedy), lapsed);
+  const earlier = listLetters(db, stored.id);
+  const kind = chooseLetterKind(options.kind, earlier);
+  if (kind === 'final-notice' && sentLetters(earlier).length === 0)
+    throw new ValidationError(
+      'kind',
+      t('followup.kind.nothingSent', { caseId: String(stored.id) }),
+      t('followup.kind.nothingSentHint', { caseId: String(stored.id) }),
+    );
+  const fallback =
+    kind === 'final-notice'
+      ? finalNoticeDeadline(jurisdiction)
+      : deadlineAfterLapse(defaultDeadline(jurisdiction, remedy), lapsed);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
     : fallback;
@@ -225,9 +264,11 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     companyAddress && !stored.company.address
       ? { ...stored, company: { ...stored.company, address: companyAddress } }
       : stored;
-  const contacts = listContacts(db, caseRecord.id);
+  const allContacts = listContacts(db, caseRecord.id);
+  // An application to a forum or a public post is not a contact with the company.
+  const contacts = companyContacts(allContacts);
   const missedStandards = checkStandards(
-    contacts,
+    allContacts,
     listStandards(db, caseRecord.company.id),
     jurisdiction,
     clock.now,
@@ -242,10 +283,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
-  const letter = buildLetter({
+  const built = buildLetter({
     caseRecord,
     contacts,
-    rights: rightsOf({ ...snapshot, contacts }, jurisdiction, clock.now, clock.timeZone),
+    rights: rightsOf(
+      { ...snapshot, contacts: allContacts },
+      jurisdiction,
+      clock.now,
+      clock.timeZone,
+    ),
     lapsed,
     missedStandards,
     profile,
@@ -262,6 +308,34 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     now: clock.now,
     timeZone: clock.timeZone,
   });
+  const notice =
+    kind === 'final-notice'
+      ? asFinalNotice({
+          letter: built,
+          template: forRegion(template, profile?.country ?? caseRecord.jurisdiction),
+          jurisdiction,
+          earlier,
+          contacts: allContacts,
+          forum:
+            pickForum(
+              jurisdiction,
+              loadSnapshot(db, caseRecord).sector,
+              caseRecord.amount,
+              Number(today.slice(0, 4)),
+            )?.forum ?? null,
+          timeZone: clock.timeZone,
+        })
+      : undefined;
+  const letter = notice?.letter ?? built;
+  for (const early of notice?.cited.filter((c) => c.outcome === 'deadline-running') ?? [])
+    ctx.say(
+      ctx.color.yellow(
+        t('followup.notice.early', {
+          id: String(early.id),
+          deadline: formatDate(early.deadlineOn),
+        }),
+      ),
+    );
   const warnings = lintLetter(letter, {
     lists: template.lint,
     documentsExpected:
@@ -272,7 +346,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     caseId: caseRecord.id,
   });
   const text = renderLetterText(letter);
-  const result: LetterResult = { caseRecord, letter, text, warnings, previewShown: false };
+  const result: LetterResult = {
+    caseRecord,
+    kind,
+    letter,
+    text,
+    warnings,
+    previewShown: false,
+    ...(notice ? { cited: notice.cited, applyFrom: notice.applyFrom } : {}),
+  };
 
   let output = options.output;
   if (ctx.interactive && !options.json) {
@@ -298,16 +380,20 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   if (!output && ctx.interactive)
     output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
   if (!output) return result;
+  // A PDF needs LibreOffice: without it, nothing is written (never a DOCX under a .pdf name).
+  const soffice = wantsPdf(output) ? requireSoffice(ctx.env) : undefined;
 
   // The DOCX library is heavy: only an export loads it.
   const { renderLetterDocx } = await import('../letter/render-docx.js');
-  const buffer = await renderLetterDocx(letter);
+  const docx = await renderLetterDocx(letter);
+  const buffer = soffice ? await convertDocxToPdf(docx, { soffice, env: ctx.env }) : docx;
   const path = output === '-' ? null : resolve(ctx.cwd, output);
   if (path) await writeFileAtomically(path, buffer);
-  const fileSha256 = createHash('sha256').update(buffer).digest('hex');
+  // The hash and the data dir's copy are the DOCX's (an editable original), also for a PDF.
+  const fileSha256 = createHash('sha256').update(docx).digest('hex');
   // The data dir keeps its own copy: the case bundle encloses the letter as it was sent, even
   // after the exported file was moved or edited.
-  await storeLetterCopy(ctx.paths.dataDir, fileSha256, buffer);
+  await storeLetterCopy(ctx.paths.dataDir, fileSha256, docx);
   if (caseRecord.company.address && caseRecord.company.address !== stored.company.address) {
     upsertCompany(db, caseRecord.company.name, { address: caseRecord.company.address }, ctx.now());
     ctx.say(t('letter.companyAddressSaved', { company: caseRecord.company.name }));
@@ -316,6 +402,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     db,
     {
       caseId: caseRecord.id,
+      kind,
       language,
       deadlineOn: letter.deadline.on,
       deadlineSpec: letter.deadline.specText,
@@ -356,7 +443,17 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
     return;
   }
   if (options.json) {
-    ctx.print(JSON.stringify(letterView(letter, result.warnings, exported?.record), null, 2));
+    ctx.print(
+      JSON.stringify(
+        {
+          kind: result.kind,
+          ...letterView(letter, result.warnings, exported?.record),
+          ...(result.cited ? { cites: result.cited, applyFrom: result.applyFrom } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else if (exported) {
     ctx.print(String(exported.record.id));
   } else if (!result.previewShown) {
@@ -387,7 +484,7 @@ export function registerLetter(program: Command, act: Act): void {
     .command('letter')
     .argument('[case]', t('letter.help.case'))
     .description(t('letter.help.description'))
-    .option('-o, --output <file>', t('letter.help.output'))
+    .option('-o, --output <file>', t('followup.letter.help.output'))
     .option('--lang <lang>', t('letter.help.lang'))
     .option('--deadline <when>', t('letter.help.deadline'))
     .option('--remedy <remedy>', t('letter.help.remedy', { options: REMEDIES.join(' | ') }))
@@ -399,9 +496,19 @@ export function registerLetter(program: Command, act: Act): void {
     .option('--enclose <label>', t('letter.help.enclose'), collect)
     .option('--company-address <address>', t('letter.help.companyAddress'))
     .option('--cc <text>', t('letter.help.cc'))
+    .option(
+      '--kind <kind>',
+      t('followup.letter.help.kind', { options: WRITABLE_KINDS.join(' | ') }),
+    )
     .option('--strict', t('letter.help.strict'))
     .option('--json', t('letter.help.json'))
-    .addHelpText('after', examples(t('letter.help.examples')))
+    .addHelpText(
+      'after',
+      examples([
+        ...t('letter.help.examples').split('\n'),
+        ...t('followup.letter.examples').split('\n'),
+      ]),
+    )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {
       const options = toLetterOptions(caseArg, opts);
       await act(cmd, 'letter', options, async (ctx) =>

@@ -3,10 +3,16 @@ import { touchCase } from './case-repo.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
 
+/** The kinds of letter, as stored (schema 7). */
+export const LETTER_KINDS = ['complaint', 'final-notice', 'card-issuer'] as const;
+export type LetterKind = (typeof LETTER_KINDS)[number];
+
 /** A letter that was exported, and what became of it. */
 export interface LetterRecord {
   id: number;
   caseId: number;
+  /** What the letter is (schema 7): a complaint, a final notice, a dispute to the card issuer. */
+  kind: LetterKind;
   language: string;
   createdAt: Date;
   /** The response deadline (YYYY-MM-DD), counted again from the delivery date once known. */
@@ -33,12 +39,13 @@ export interface LetterRecord {
 /** What an export records. */
 export type NewLetter = Omit<
   LetterRecord,
-  'id' | 'createdAt' | 'sentOn' | 'sentVia' | 'tracking' | 'deliveredOn'
->;
+  'id' | 'kind' | 'createdAt' | 'sentOn' | 'sentVia' | 'tracking' | 'deliveredOn'
+> & { kind?: LetterKind };
 
 interface LetterRow {
   id: number;
   case_id: number;
+  kind: string | null;
   language: string;
   created_at: string;
   deadline_on: string;
@@ -68,6 +75,9 @@ function toLetter(row: LetterRow): LetterRecord {
   return {
     id: row.id,
     caseId: row.case_id,
+    kind: (LETTER_KINDS as readonly string[]).includes(row.kind ?? '')
+      ? (row.kind as LetterKind)
+      : 'complaint',
     language: row.language,
     createdAt: new Date(row.created_at),
     deadlineOn: row.deadline_on,
@@ -94,13 +104,14 @@ export function createLetter(db: Db, letter: NewLetter, now: Date): number {
     return Number(
       db
         .prepare(
-          `INSERT INTO letter (case_id, language, created_at, deadline_on, deadline_spec, deadline_from,
+          `INSERT INTO letter (case_id, kind, language, created_at, deadline_on, deadline_spec, deadline_from,
              remedy, file_sha256, file_path, file_size, cc, send_method, enclosures)
-           VALUES (@caseId, @language, @createdAt, @deadlineOn, @deadlineSpec, @deadlineFrom,
+           VALUES (@caseId, @kind, @language, @createdAt, @deadlineOn, @deadlineSpec, @deadlineFrom,
              @remedy, @fileSha256, @filePath, @fileSize, @cc, @sendMethod, @enclosures)`,
         )
         .run({
           ...letter,
+          kind: letter.kind ?? 'complaint',
           createdAt: now.toISOString(),
           enclosures: JSON.stringify(letter.enclosures),
         }).lastInsertRowid,

@@ -227,6 +227,18 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    version: 7,
+    name: 'follow-up: the kind of each letter, identity numbers a forum asks for',
+    sql: `
+      -- A complaint, the final notice that cites it, or a dispute letter to the card issuer.
+      ALTER TABLE letter ADD COLUMN kind TEXT NOT NULL DEFAULT 'complaint'
+        CHECK (kind IN ('complaint','final-notice','card-issuer'));
+      -- Kept only when the user gives them (TC kimlik no., IIN, national code; MERSİS, VKN, BIN).
+      ALTER TABLE profile ADD COLUMN national_id TEXT;
+      ALTER TABLE company ADD COLUMN company_id TEXT;
+    `,
+  },
+  {
     version: 8,
     name: 'rights: how the purchase was made (shop, distance, off-premises)',
     // Rejections and repair requests are dates of case_event (schema 3); only the sale is new.

@@ -173,6 +173,16 @@ export interface Jurisdiction {
   legalBasis?: LegalBasis[];
   /** The consumer's rights with their conditions: the letter cites the strongest one held. */
   rights?: RightRule[];
+  /** The final notice's default deadline (the pre-action "reasonable time"), with its source. */
+  finalNotice?: FinalNoticeRule;
+}
+
+/** How long a final notice gives the company before the consumer applies to the forum. */
+export interface FinalNoticeRule {
+  amount: number;
+  unit: ClockUnit;
+  source: string;
+  verified: boolean;
 }
 
 /** A sentence of law a letter may cite, with its source. */

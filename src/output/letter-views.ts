@@ -12,6 +12,7 @@ export function letterRecordView(l: LetterRecord) {
   return {
     id: l.id,
     caseId: l.caseId,
+    kind: l.kind,
     language: l.language,
     createdAt: l.createdAt.toISOString(),
     remedy: l.remedy,

@@ -1,3 +1,7 @@
+import { createCase } from '../../src/db/case-repo.js';
+import { createContact } from '../../src/db/contact-repo.js';
+import type { Db } from '../../src/db/open.js';
+import { saveProfile } from '../../src/db/profile-repo.js';
 import type { CaseRecord, ContactRecord, Profile, PromiseRecord } from '../../src/domain/model.js';
 import type { LetterInput } from '../../src/letter/model.js';
 import { defaultDeadline } from '../../src/letter/deadline.js';
@@ -120,4 +124,21 @@ export function fixtureInput(language: string, overrides: Partial<LetterInput> =
     timeZone: TZ,
     ...overrides,
   };
+}
+
+/** The fixture's profile, case and contacts in a real database; returns the case id. */
+export function seedFixtureCase(db: Db): number {
+  saveProfile(db, PROFILE, NOW);
+  const c = fixtureCase();
+  const id = createCase(
+    db,
+    { name: c.company.name, channels: { address: c.company.address } },
+    c,
+    NOW,
+  );
+  for (const k of fixtureContacts()) {
+    const promises = k.promises.map((p) => ({ text: p.text, dueAt: p.dueAt }));
+    createContact(db, id, { fields: k, promises }, NOW);
+  }
+  return id;
 }

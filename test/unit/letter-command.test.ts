@@ -3,33 +3,17 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runLetter, toLetterOptions } from '../../src/commands/letter.js';
 import { runSent, toSentOptions } from '../../src/commands/sent.js';
-import { createCase } from '../../src/db/case-repo.js';
-import { createContact } from '../../src/db/contact-repo.js';
 import { listLetters } from '../../src/db/letter-repo.js';
-import { saveProfile } from '../../src/db/profile-repo.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext, scriptedPrompter } from '../support/context.js';
-import { fixtureCase, fixtureContacts, NOW, PROFILE, TZ } from '../support/letter-fixture.js';
+import { NOW, seedFixtureCase, TZ } from '../support/letter-fixture.js';
 
 let t: TestContext | undefined;
 afterEach(() => t?.cleanup());
 
 /** The fixture case and its contacts in a real temporary database. */
 function seed(test: TestContext): number {
-  const db = test.ctx.db();
-  saveProfile(db, PROFILE, NOW);
-  const c = fixtureCase();
-  const id = createCase(
-    db,
-    { name: c.company.name, channels: { address: c.company.address } },
-    c,
-    NOW,
-  );
-  for (const k of fixtureContacts()) {
-    const promises = k.promises.map((p) => ({ text: p.text, dueAt: p.dueAt }));
-    createContact(db, id, { fields: k, promises }, NOW);
-  }
-  return id;
+  return seedFixtureCase(test.ctx.db());
 }
 
 describe('complain letter on a terminal', () => {

@@ -7,6 +7,7 @@ import { renderLetterList } from '../../src/output/letter-views.js';
 const letter: LetterRecord = {
   id: 1,
   caseId: 1,
+  kind: 'complaint',
   language: 'tr',
   // 01:30 on 23 November in Istanbul, still the 22nd in UTC.
   createdAt: new Date('2026-11-22T22:30:00Z'),
