@@ -120,6 +120,69 @@ function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
   return m.unit === 'working-days' ? fill(text(t, 'standardWorkingDays'), { duration }) : duration;
 }
 
+/** Text as a phrase inside a sentence: one line, without the full stop it may end with. */
+function inline(value: string): string {
+  return oneLine(value)
+    .replace(/[.。!]+$/u, '')
+    .trim();
+}
+
+/** Letters and digits only, lower-cased: whether two of the user's phrases say the same. */
+function gist(value: string): string {
+  return value.toLocaleLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}
+
+/**
+ * The remedy as one sentence: the legal wording of the remedy chosen, the user's detail inside
+ * it and the user's own request quoted in it ("I therefore ask you to cancel my contract
+ * (account 1234) (without the $300 fee) and to confirm the cancellation in writing, as I have
+ * requested: “Cancel the contract without the exit fee”."). A remedy of 'other' without a detail
+ * gets a placeholder.
+ */
+function remedySentence(
+  input: { remedy: Remedy; remedyDetail: string | null; request: string | null },
+  t: LetterTemplate,
+  parts: {
+    product: string;
+    amount: string;
+    account: string | null;
+    /** A value the user typed, as the letter writes it (RTL letters mark it left to right). */
+    one: (value: string) => string;
+    placeholder: (gap: Placeholder['gap'], key: string) => string;
+  },
+): string {
+  const other = input.remedy === 'other' || !t.remedies[input.remedy];
+  const pattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
+  const detailText = input.remedyDetail ? parts.one(inline(input.remedyDetail)) : '';
+  const detail = detailText
+    ? fill(text(t, other ? 'remedyDetailOther' : 'remedyDetail'), { detail: detailText })
+    : other
+      ? parts.placeholder('remedy-detail', 'placeholderRemedy')
+      : '';
+  const requestText = input.request ? parts.one(inline(input.request)) : '';
+  const request =
+    requestText && gist(requestText) !== gist(detailText)
+      ? fill(text(t, 'remedyRequest'), { request: requestText })
+      : '';
+  const account = parts.account
+    ? fill(text(t, 'remedyAccount'), { account: parts.one(parts.account) })
+    : '';
+  const sentence = fill(pattern, {
+    product: parts.product,
+    price: parts.amount
+      ? fill(optionalText(t, 'remedyPrice') ?? '{amount}', { amount: parts.amount })
+      : text(t, 'priceUnknown'),
+    account,
+    detail,
+    request,
+  });
+  // "(account 1234) (without the fee)" reads as one parenthesis: "(account 1234; without the fee)".
+  const both = fill(`${account}${detail}`, {});
+  return account.endsWith(')') && detail.startsWith(' (') && sentence.includes(both)
+    ? sentence.replace(both, `${account.slice(0, -1)}; ${detail.slice(2)}`)
+    : sentence;
+}
+
 /** A letter ready to render: blocks in order plus the facts the record and the lint need. */
 export interface Letter {
   language: string;
@@ -523,24 +586,18 @@ export function buildLetter(input: LetterInput): Letter {
   }
   const basis = cited?.main;
 
-  const remedyPattern = t.remedies[input.remedy] ?? t.remedies.other ?? '';
-  const remedySentence = fill(remedyPattern, {
-    product,
-    price: amount ? fill(pattern('remedyPrice', '{amount}'), { amount }) : text(t, 'priceUnknown'),
-    account: c.accountRef ? fill(text(t, 'remedyAccount'), { account: one(c.accountRef) }) : '',
-  });
-  const detail = input.remedyDetail ? asSentence(input.remedyDetail) : '';
   add('remedy', [
-    [
-      remedySentence,
-      detail
-        ? fill(text(t, 'remedyDetail'), { detail })
-        : input.remedy === 'other'
-          ? placeholder('remedy-detail', 'placeholderRemedy')
-          : '',
-    ]
-      .filter(Boolean)
-      .join(' '),
+    remedySentence(
+      { remedy: input.remedy, remedyDetail: input.remedyDetail, request: c.request },
+      t,
+      {
+        product,
+        amount,
+        account: c.accountRef,
+        one,
+        placeholder,
+      },
+    ),
   ]);
 
   if (enclosures.length > 0) add('enclosed', [text(t, 'enclosed')]);

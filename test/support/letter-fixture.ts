@@ -44,7 +44,7 @@ export function fixtureCase(overrides: Partial<CaseRecord> = {}): CaseRecord {
     occurredOn: '2026-10-04',
     situation: 'It was delivered on 3 October',
     problem: 'It stopped heating after two days.',
-    request: 'Refund the full price.',
+    request: 'Repair the kettle, or replace it if it cannot be repaired.',
     remedy: 'repair',
     remedyDetail: null,
     jurisdiction: 'TR',

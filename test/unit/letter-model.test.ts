@@ -68,7 +68,9 @@ describe('the letter model', () => {
     expect(t).toContain('My request to speak to a supervisor was refused.');
     expect(t).toContain('I was treated rudely and told, word for word: “Not my problem.”');
     expect(t).toContain('Under Articles 8 and 11 of Consumer Protection Law No. 6502');
-    expect(t).toContain('I therefore ask you to repair Kettle K-200 free of charge.');
+    expect(t).toContain(
+      'I therefore ask you to repair Kettle K-200 free of charge, as I have requested: “Repair the kettle, or replace it if it cannot be repaired”.',
+    );
     expect(t).toContain('I enclose copies (not the originals) of the documents listed below.');
     expect(t).toContain(
       'Please reply in writing by 5 January 2027. If I have not received a satisfactory answer by then, I will refer the matter to the Consumer Arbitration Committee (Tüketici Hakem Heyeti) without further notice.',
@@ -122,6 +124,7 @@ describe('the letter model', () => {
       jurisdiction: 'US',
       amount: { minor: 5990, currency: 'USD' },
       remedy: 'refund',
+      request: 'Refund the full price.',
     });
     const letter = buildLetter(
       fixtureInput('en', {
@@ -137,7 +140,9 @@ describe('the letter model', () => {
     expect(letter.pageSize).toBe('Letter');
     expect(letter.blocks[1]!.lines).toEqual(['November 23, 2026']);
     expect(letter.blocks.some((b) => b.kind === 'legal-basis')).toBe(false);
-    expect(t).toContain('I therefore ask for a full refund of $59.90 paid for Kettle K-200.');
+    expect(t).toContain(
+      'I therefore ask for a full refund of $59.90 paid for Kettle K-200, as I have requested: “Refund the full price”.',
+    );
     expect(t).toContain(
       'Please reply in writing by December 7, 2026. If I have not received a satisfactory answer by then, I will refer the matter to my state consumer protection agency or the Better Business Bureau without further notice.',
     );
@@ -322,5 +327,83 @@ describe('every sentence true to the log (issue 13)', () => {
       'You promised “We will call you back” by',
     );
     expect(only('call back')).not.toContain('“call back”');
+  });
+});
+
+describe('the remedy in one sentence, in the user’s own words (issue 11, defect 3)', () => {
+  const remedyOf = (language: string, fields: Parameters<typeof fixtureCase>[0]) => {
+    const caseRecord = fixtureCase({ accountRef: null, ...fields });
+    const letter = buildLetter(fixtureInput(language, { caseRecord }));
+    const block = letter.blocks.find((b) => b.kind === 'remedy');
+    return { text: block!.lines.join(' '), letter };
+  };
+  const cancellation = {
+    remedy: 'cancellation' as const,
+    remedyDetail: 'without the $300 early-termination fee.',
+    request: 'Cancel the contract without the exit fee.',
+    accountRef: 'AC-1234',
+  };
+
+  it.each([
+    [
+      'en',
+      'I therefore ask you to cancel my contract (account AC-1234; without the $300 early-termination fee) and to confirm the cancellation in writing, as I have requested: “Cancel the contract without the exit fee”.',
+    ],
+    [
+      'tr',
+      'Bu nedenle, “Cancel the contract without the exit fee” şeklindeki talebim doğrultusunda, AC-1234 numaralı sözleşmemin iptal edilmesini (without the $300 early-termination fee) ve iptalin yazılı olarak onaylanmasını talep ediyorum.',
+    ],
+    [
+      'ru',
+      'На основании изложенного и в соответствии с моим требованием «Cancel the contract without the exit fee» требую расторгнуть договор (лицевой счёт № AC-1234; without the $300 early-termination fee) и письменно подтвердить его расторжение.',
+    ],
+    [
+      'kk',
+      'Жоғарыда баяндалғандардың негізінде және «Cancel the contract without the exit fee» деген талабыма сәйкес шартты (дербес шот № AC-1234) бұзуды (without the $300 early-termination fee) және оның бұзылғанын жазбаша растауды талап етемін.',
+    ],
+  ])('%s: the request and the detail in one well-formed sentence', (language, expected) => {
+    const { text } = remedyOf(language, cancellation);
+    expect(text).toBe(expected);
+    // One sentence: one full stop, at the end; nothing glued on after it.
+    expect(text.match(/[.。]/g)?.length ?? 0).toBeGreaterThanOrEqual(1);
+    expect(text).not.toMatch(/\.\s+\p{Ll}/u);
+    expect(text).not.toMatch(/\.\s*\./);
+  });
+
+  it('fa: the request and the detail in one sentence, the Latin words marked left to right', () => {
+    const { text } = remedyOf('fa', cancellation);
+    expect(text.startsWith('بنابراین، مطابق درخواست اینجانب («')).toBe(true);
+    expect(text).toContain('\u200eCancel the contract without the exit fee\u200e');
+    expect(text).toContain('(\u200ewithout the $300 early-termination fee\u200e)');
+    expect(text.endsWith('.')).toBe(true);
+  });
+
+  it('a remedy of "other" asks for the detail itself, and the request follows it', () => {
+    const { text } = remedyOf('en', {
+      remedy: 'other',
+      remedyDetail: 'a written apology and a credit of £20 to my account.',
+      request: 'An apology and a credit.',
+    });
+    expect(text).toBe(
+      'I therefore ask for the following: a written apology and a credit of £20 to my account, as I have requested: “An apology and a credit”.',
+    );
+  });
+
+  it('a remedy of "other" without a detail leaves a placeholder, never an empty colon', () => {
+    const { text, letter } = remedyOf('tr', { remedy: 'other', remedyDetail: null });
+    expect(text).toContain('şunu talep ediyorum: [tam olarak ne istediğinizi yazın].');
+    expect(letter.placeholders.map((p) => p.gap)).toContain('remedy-detail');
+  });
+
+  it('the request is not repeated when it says what the detail says', () => {
+    const { text } = remedyOf('en', {
+      remedy: 'refund',
+      remedyDetail: 'By bank transfer.',
+      request: 'by bank transfer',
+    });
+    expect(text).toMatch(
+      /^I therefore ask for a full refund of .+ paid for Kettle K-200 \(By bank transfer\)\.$/,
+    );
+    expect(text).not.toContain('as I have requested');
   });
 });
