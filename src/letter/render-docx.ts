@@ -92,7 +92,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         }),
       ],
     });
-  const gap = PARAGRAPH_AFTER_PT;
+  const gap = letter.layout.paragraphAfterPt ?? PARAGRAPH_AFTER_PT;
   const page = PAGE_TWIPS[letter.pageSize];
   // "end": a block of lines aligned at its start, set towards the end side, as letters do.
   const endColumn = Math.round((page.width - 2 * MARGIN_TWIPS) * 0.6);

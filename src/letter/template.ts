@@ -24,6 +24,11 @@ export interface LetterLayout {
   senderWithName?: boolean;
   /** Room above the name for a handwritten signature, in points (30 when absent). */
   signatureGapPt?: number;
+  /**
+   * Space after a paragraph, in points (PARAGRAPH_AFTER_PT when absent): less where the
+   * language's legal prose runs long (Kazakh) and the letter must still fit one page.
+   */
+  paragraphAfterPt?: number;
   /** A postal address on one line ("г. Астана, ул. Кенесары, 5"), not split at its commas. */
   addressOnOneLine?: boolean;
   /** Enclosures on one line ("Enclosures (2): …") or as a numbered list ("Приложение: 1. …"). */

@@ -25,6 +25,7 @@ const DATA: Record<
     docs: [string, string];
     situation: string;
     problem: string;
+    request: string;
   }
 > = {
   fa: {
@@ -56,6 +57,7 @@ const DATA: Record<
     docs: ['فاکتور خرید', 'کارت ضمانت'],
     situation: 'کالا دو روز بعد تحویل شد.',
     problem: 'پس از دو روز دیگر گرم نمی‌کند.',
+    request: 'پول را پس بدهید.',
   },
   kk: {
     profile: [
@@ -86,6 +88,7 @@ const DATA: Record<
     docs: ['сатып алу чегі', 'кепілдік талоны'],
     situation: 'Тауар келесі күні жеткізілді.',
     problem: 'Екі күннен кейін қызуын тоқтатты.',
+    request: 'Ақшамды қайтарыңыз.',
   },
   ru: {
     profile: [
@@ -116,6 +119,7 @@ const DATA: Record<
     docs: ['кассовый чек', 'гарантийный талон'],
     situation: 'Товар доставлен на следующий день.',
     problem: 'Через два дня перестал нагреваться.',
+    request: 'Верните деньги.',
   },
 };
 
@@ -156,7 +160,7 @@ function makeLetter(lang: Lang): Made {
     '--problem',
     d.problem,
     '--request',
-    'r',
+    d.request,
     '--remedy',
     'refund',
     '--jurisdiction',
