@@ -8,6 +8,7 @@ import { listContacts } from '../db/contact-repo.js';
 import { listEvidence } from '../db/evidence-repo.js';
 import type { LetterRecord } from '../db/letter-repo.js';
 import { listLetters } from '../db/letter-repo.js';
+import type { CaseRecord } from '../domain/model.js';
 import { labelOf } from '../domain/vocab.js';
 import { readLetterCopy } from '../files/letter-store.js';
 import type { DataFile } from '../db/transfer.js';
@@ -15,7 +16,8 @@ import { exportData, exportDataText } from '../db/transfer.js';
 import { UsageError } from '../errors.js';
 import type { BundleResult, ExtraEntry } from '../export/case-bundle.js';
 import type { BundleProgress } from '../export/zip-bundle.js';
-import { writeTextAtomically } from '../files/atomic.js';
+import { writeFileAtomically, writeTextAtomically } from '../files/atomic.js';
+import { convertDocxToPdf, requireSoffice, wantsPdf } from '../files/pdf.js';
 import { formatBytes, progressLine } from '../output/progress.js';
 import type { Act } from './shared.js';
 import { examples, parseId } from './shared.js';
@@ -151,7 +153,9 @@ export type ExportResult =
   | { kind: 'bundle'; bundle: BundleResult }
   | { kind: 'data'; data: DataFile; file: undefined }
   /** Written to -o a row at a time: `records` rows. */
-  | { kind: 'data-file'; file: string; records: number };
+  | { kind: 'data-file'; file: string; records: number }
+  /** The timeline alone (-o timeline.docx or timeline.pdf): `rows` rows. */
+  | { kind: 'timeline'; file: string; format: 'docx' | 'pdf'; caseId: number; rows: number };
 
 /**
  * A case bundle (zip) for a regulator or arbitration body, or with --all every record as JSON
@@ -175,6 +179,7 @@ export async function runExport(
   }
   const caseRecord = getCase(db, parseId(options.caseArg!, 'case'));
   const file = resolve(ctx.cwd, options.output ?? `complain-case-${caseRecord.id}.zip`);
+  if (/\.(pdf|docx)$/i.test(file)) return exportTimeline(ctx, caseRecord, file);
   if (!file.toLowerCase().endsWith('.zip'))
     throw new UsageError(
       t('evidence.export.notZip'),
@@ -199,6 +204,34 @@ export async function runExport(
   return { kind: 'bundle', bundle };
 }
 
+/**
+ * The timeline alone, for a forum that wants one document: DOCX, or PDF through LibreOffice
+ * (found before anything is rendered; without it nothing is written). Written atomically.
+ */
+async function exportTimeline(
+  ctx: AppContext,
+  caseRecord: CaseRecord,
+  file: string,
+): Promise<ExportResult> {
+  const pdf = wantsPdf(file);
+  const soffice = pdf ? requireSoffice(ctx.env) : undefined;
+  const db = ctx.db();
+  const letters = listLetters(db, caseRecord.id);
+  const { renderTimeline, namedEvidence } = await import('../export/case-bundle.js');
+  const { docx, rows } = await renderTimeline({
+    caseRecord,
+    contacts: listContacts(db, caseRecord.id),
+    letters,
+    language: timelineLanguage(ctx.profile()?.language, letters),
+    named: namedEvidence(listEvidence(db, caseRecord.id)),
+    now: ctx.now(),
+    timeZone: ctx.clock().timeZone,
+  });
+  const bytes = soffice ? await convertDocxToPdf(docx, { soffice, env: ctx.env }) : docx;
+  await writeFileAtomically(file, bytes);
+  return { kind: 'timeline', file, format: pdf ? 'pdf' : 'docx', caseId: caseRecord.id, rows };
+}
+
 export function printExport(ctx: AppContext, options: ExportOptions, result: ExportResult): void {
   if (result.kind === 'data') {
     ctx.print(JSON.stringify(result.data, null, 2));
@@ -207,6 +240,20 @@ export function printExport(ctx: AppContext, options: ExportOptions, result: Exp
   if (result.kind === 'data-file') {
     ctx.print(result.file);
     ctx.say(ctx.color.green(t('evidence.export.dataDone', { count: result.records })));
+    return;
+  }
+  if (result.kind === 'timeline') {
+    if (options.json) ctx.print(JSON.stringify(result, null, 2));
+    else ctx.print(result.file);
+    ctx.say(
+      ctx.color.green(
+        t('evidence.export.timelineDone', {
+          rows: result.rows,
+          caseId: String(result.caseId),
+          format: result.format.toUpperCase(),
+        }),
+      ),
+    );
     return;
   }
   const { bundle } = result;

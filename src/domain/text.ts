@@ -35,3 +35,16 @@ export function parseAddress(text: string): string {
     .filter((line) => line.length > 0)
     .join('\n');
 }
+
+const LRM = '\u200e';
+/** Starts with a left-to-right letter (Latin, Cyrillic, Greek) after any digits and signs. */
+const STARTS_LTR = /^[^\p{L}]*(?:[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}]|$)/u;
+
+/**
+ * A value typed in a left-to-right script, placed in right-to-left text: marked left to right at
+ * both ends, so that its full stop and brackets stay at its own end ("Asked to wait." and not
+ * ".Asked to wait"). Other values are returned as they are.
+ */
+export function isolateLtr(value: string): string {
+  return value && STARTS_LTR.test(value) ? `${LRM}${value}${LRM}` : value;
+}

@@ -91,6 +91,46 @@ export function renderIndexText(index: BundleIndex): string {
   ].join('\n');
 }
 
+/** What the timeline is made of: the case, its log and letters, the evidence under its names. */
+export interface TimelineInput {
+  caseRecord: CaseRecord;
+  contacts: ContactRecord[];
+  letters: LetterRecord[];
+  language: UiLanguage;
+  now: Date;
+  timeZone: string;
+  named: { record: EvidenceRecord; name: string }[];
+}
+
+/** The evidence of a case under the names the bundle gives them (01-receipt.pdf, …). */
+export function namedEvidence(evidence: EvidenceRecord[]): TimelineInput['named'] {
+  return evidence.map((record, i) => ({
+    record,
+    name: bundleEvidenceName(i + 1, evidence.length, record.kind, record.originalName),
+  }));
+}
+
+/** The timeline as DOCX and CSV, in the language given (right to left in Persian). */
+export async function renderTimeline(
+  input: TimelineInput,
+): Promise<{ docx: Buffer; csv: Buffer; rows: number }> {
+  const { renderTimelineDocx } = await import('./timeline-docx.js');
+  const { timeline, csv } = inLanguage(input.language, () => {
+    const model = timelineDocument(
+      input.caseRecord,
+      input.contacts,
+      input.letters,
+      input.named,
+      input.now,
+      input.timeZone,
+      isRtlLanguage(input.language),
+    );
+    return { timeline: model, csv: renderTimelineCsv(model.rows) };
+  });
+  const docx = await renderTimelineDocx(timeline, input.language);
+  return { docx, csv, rows: timeline.rows.length };
+}
+
 /**
  * Writes a case bundle: timeline.docx and timeline.csv, the evidence under readable names in the
  * order the user chose, the extras, and index.json/index.txt with every file's kind, label and
@@ -112,10 +152,7 @@ export async function exportCaseBundle(input: {
   onProgress?: BundleProgress;
 }): Promise<BundleResult> {
   const { caseRecord: k, evidence } = input;
-  const named = evidence.map((record, i) => ({
-    record,
-    name: bundleEvidenceName(i + 1, evidence.length, record.kind, record.originalName),
-  }));
+  const named = namedEvidence(evidence);
   for (const { record } of named) {
     const st = await lstat(storedFilePath(input.storeDir, record.storedPath)).catch(
       () => undefined,
@@ -130,20 +167,7 @@ export async function exportCaseBundle(input: {
         { hint: t('evidence.bundle.copyBadHint') },
       );
   }
-  const { renderTimelineDocx } = await import('./timeline-docx.js');
-  const { timeline, csv } = inLanguage(input.language, () => {
-    const model = timelineDocument(
-      k,
-      input.contacts,
-      input.letters,
-      named,
-      input.now,
-      input.timeZone,
-      isRtlLanguage(input.language),
-    );
-    return { timeline: model, csv: renderTimelineCsv(model.rows) };
-  });
-  const docx = await renderTimelineDocx(timeline, input.language);
+  const { docx, csv } = await renderTimeline({ ...input, named });
   const entries: ZipEntry[] = [
     bufferEntry('timeline.docx', docx, false),
     bufferEntry('timeline.csv', csv, true),

@@ -1,4 +1,4 @@
-import { sanitizeText } from '../domain/text.js';
+import { isolateLtr, sanitizeText } from '../domain/text.js';
 import type { TimelineDocument, TimelineRow } from './timeline.js';
 import type * as Docx from 'docx';
 import type { UiLanguage } from '../i18n.js';
@@ -39,7 +39,7 @@ function timelineDocx(
       runs.push(new TextRun({ text: `${sanitizeText(options.label)}: `, bold: true }));
     runs.push(
       new TextRun({
-        text: clean,
+        text: model.rtl ? isolateLtr(clean) : clean,
         bold: Boolean(options.bold),
         ...(rtl ? { rightToLeft: true } : {}),
       }),

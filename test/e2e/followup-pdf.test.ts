@@ -63,3 +63,75 @@ describe('letter -o file.pdf', () => {
     expect(readFileSync(join(sb.dir, 'letter.docx')).subarray(0, 2).toString('latin1')).toBe('PK');
   });
 });
+
+/** `export <case> -o timeline.pdf`: the bundle's timeline alone, as a PDF through LibreOffice. */
+describe('export -o timeline.pdf', () => {
+  let sb: CliSandbox;
+
+  beforeAll(() => {
+    sb = makeSandbox();
+    expect(sb.run(newCaseArgs({ amount: '1.249,90 TL', order: 'A-1001' })).status).toBe(0);
+    const log = sb.run([
+      'log',
+      '1',
+      '--channel',
+      'phone',
+      '--at',
+      '2026-11-20 10:00',
+      '--rep',
+      'Ayşe K.',
+      '--reference',
+      'TCK-88812',
+      '--summary',
+      'Asked for a refund; told to wait.',
+    ]);
+    expect(log.status, log.stderr).toBe(0);
+  });
+  afterAll(() => sb?.cleanup());
+
+  it('writes the timeline as a one-page PDF with the contacts and the letters in it', () => {
+    expect(sb.run(['letter', '1', '-o', 'letter.docx']).status).toBe(0);
+    const json = sb.json<{ kind: string; file: string; format: string; rows: number }>([
+      'export',
+      '1',
+      '-o',
+      'timeline.pdf',
+    ]);
+    const file = join(sb.dir, 'timeline.pdf');
+    expect(json).toMatchObject({ kind: 'timeline', file, format: 'pdf', caseId: 1 });
+    expect(json.rows).toBeGreaterThanOrEqual(2); // the call and the letter written
+    const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+    expect(info).toMatch(/Pages:\s+1\n/);
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' });
+    expect(text).toContain('TCK-88812');
+    expect(text).toContain('Ayşe K.');
+    expect(readdirSync(sb.dir).filter((n) => n.endsWith('.tmp'))).toEqual([]);
+  }, 180_000);
+
+  it('writes the timeline alone as a DOCX, without LibreOffice', () => {
+    const bare = join(sb.dir, 'bare-bin');
+    mkdirSync(bare);
+    const r = sb.run(['export', '1', '-o', 'timeline.docx'], { env: { PATH: bare } });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(sb.dir, 'timeline.docx')).subarray(0, 2).toString('latin1')).toBe(
+      'PK',
+    );
+  });
+
+  it('without LibreOffice a PDF is refused with the install hint, and nothing is written', () => {
+    const bare = join(sb.dir, 'bare-bin-2');
+    mkdirSync(bare);
+    const r = sb.run(['export', '1', '-o', 'none.pdf'], { env: { PATH: bare } });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split('\n').at(-1)).toContain('apt-get install libreoffice-writer');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(sb.dir).filter((n) => n.includes('none'))).toEqual([]);
+  });
+
+  it('another extension is refused in one line that names the three kinds', () => {
+    const r = sb.run(['export', '1', '-o', 'timeline.txt']);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/\*\.zip, \*\.pdf or \*\.docx/);
+    expect(existsSync(join(sb.dir, 'timeline.txt'))).toBe(false);
+  });
+});
