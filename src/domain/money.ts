@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors.js';
 import type { MessageParams } from '../i18n.js';
-import { t } from '../i18n.js';
+import { t, uiLocale } from '../i18n.js';
 
 /** An amount of money in integer minor units (cents, kuruş) with its ISO 4217 currency. */
 export interface Money {
@@ -152,11 +152,14 @@ export function formatMoney(money: Money, locale: string): string {
 /** How a currency is written after an amount in short English sentences ("12,400 TL"). */
 const SHORT_CURRENCY: Record<string, string> = { TRY: 'TL' };
 
-/** "12,400 TL", "59.90 EUR": grouped, decimals only when there are some. */
-export function formatMoneyShort(money: Money): string {
+/**
+ * "12,400 TL", "59.90 EUR": grouped, decimals only when there are some, in the interface
+ * language's digits and separators ("12.400 TL" in Turkish, "12 400 TL" in Russian).
+ */
+export function formatMoneyShort(money: Money, locale: string = uiLocale()): string {
   const digits = minorDigits(money.currency);
   const value = money.minor / 10 ** digits;
-  const text = new Intl.NumberFormat('en-US', {
+  const text = new Intl.NumberFormat(locale, {
     minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
     maximumFractionDigits: digits,
   }).format(value);

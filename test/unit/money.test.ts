@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, formatMoneyPlain, parseMoney } from '../../src/domain/money.js';
+import {
+  formatMoney,
+  formatMoneyPlain,
+  formatMoneyShort,
+  parseMoney,
+} from '../../src/domain/money.js';
+import { inLanguage } from '../../src/i18n.js';
 import { ValidationError } from '../../src/errors.js';
 
 describe('parseMoney', () => {
@@ -49,5 +55,20 @@ describe('parseMoney', () => {
     expect(formatMoneyPlain({ minor: 100, currency: 'JPY' })).toBe('100 JPY');
     expect(formatMoney({ minor: 1240000, currency: 'TRY' }, 'tr-TR')).toBe('₺12.400,00');
     expect(formatMoney({ minor: 5990, currency: 'EUR' }, 'en-GB')).toBe('€59.90');
+  });
+});
+
+describe('formatMoneyShort', () => {
+  const claim = { minor: 1_240_000, currency: 'TRY' };
+  it.each([
+    ['en', '12,400 TL'],
+    ['tr', '12.400 TL'],
+    ['ru', '12\u00a0400 TL'],
+    ['fa', '۱۲٬۴۰۰ TL'],
+  ] as const)('writes amounts as a %s reader does', (language, expected) => {
+    expect(inLanguage(language, () => formatMoneyShort(claim))).toBe(expected);
+  });
+  it('keeps the decimals only when there are some', () => {
+    expect(formatMoneyShort({ minor: 5990, currency: 'EUR' }, 'en-GB')).toBe('59.90 EUR');
   });
 });
