@@ -55,6 +55,7 @@ export interface Application {
   addressee: string[];
   title: string[];
   subtitle: string | null;
+  greeting: string | null;
   fields: ApplicationField[];
   closing: string[];
   note: string | null;
@@ -195,8 +196,11 @@ export function buildApplication(input: ApplicationInput): Application {
       detail: detail || (namesIn(remedyPattern).length === 1 ? facts.blank : ''),
     }),
   );
+  // The complaint was first made at the first contact with the company, or by the first letter.
   const firstComplaint =
-    sent[0]?.sentOn ?? (contacts[0] ? localDateOf(contacts[0].startedAt, tz) : null);
+    [sent[0]?.sentOn, contacts[0] ? localDateOf(contacts[0].startedAt, tz) : undefined]
+      .filter((d): d is string => Boolean(d))
+      .sort()[0] ?? null;
   const values: Record<string, string> = {
     applicantName: p ? one(p.fullName) : '',
     nationalId: input.nationalId ? iso(input.nationalId) : '',
@@ -376,12 +380,17 @@ export function buildApplication(input: ApplicationInput): Application {
   const fields = form.fields.map((f) => {
     const items = f.list ? lists[f.list]() : [];
     const style = f.list ? (f.style ?? 'numbered') : 'lines';
+    // "none attached yet" is a sentence, not item 1.
+    const nothing = items.length === 1 && items[0] === facts.noEvidence;
     const listed =
-      style === 'numbered' ? items.map((item, i) => `${formatCount(lt, i + 1)}. ${item}`) : items;
+      style === 'numbered' && !nothing
+        ? items.map((item, i) => `${formatCount(lt, i + 1)}. ${item}`)
+        : items;
+    const after = nothing || items.length === 0 ? [] : lines(f.listedLines);
     return {
       key: f.key,
       label: f.label,
-      lines: [...listed, ...lines(f.lines)],
+      lines: [...listed, ...after, ...lines(f.lines)],
       style,
     } as ApplicationField;
   });
@@ -405,6 +414,7 @@ export function buildApplication(input: ApplicationInput): Application {
     addressee: lines(form.addressee),
     title: form.title.map((t) => done(fill(t, values))),
     subtitle: form.subtitle ? (line({ text: form.subtitle, blank: true }) ?? null) : null,
+    greeting: form.greeting ?? null,
     fields,
     closing: lines(form.closing),
     note: form.note ?? null,

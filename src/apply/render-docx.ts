@@ -74,6 +74,7 @@ export async function renderApplicationDocx(app: Application): Promise<Buffer> {
     ),
   );
   if (app.subtitle) body.push(paragraph(app.subtitle, { bold: true, after: gap * 2 }));
+  if (app.greeting) body.push(paragraph(app.greeting, { after: gap }));
   for (const f of app.fields) {
     body.push(paragraph(f.label, { bold: true, keepNext: true, before: gap, after: gap / 2 }));
     f.lines.forEach((l, i) => {
@@ -81,7 +82,8 @@ export async function renderApplicationDocx(app: Application): Promise<Buffer> {
       const numbered = f.style === 'numbered' && /^\S+\.\s/.test(l);
       body.push(
         paragraph(l, {
-          align: f.style === 'lines' ? 'start' : 'justify',
+          // Start-aligned: justified short lines of dates and numbers stretch badly.
+          align: 'start',
           after: last ? gap : gap / 2,
           ...(numbered ? { indentStart: 340, hanging: 340 } : { indentStart: 0 }),
         }),

@@ -20,6 +20,8 @@ export interface FormField {
   label: string;
   lines?: FormLine[];
   list?: FormList;
+  /** Lines after the list, only when it has items ("Copies are enclosed"). */
+  listedLines?: FormLine[];
   /** A list as numbered items ("1. …") or as one paragraph per item. */
   style?: 'numbered' | 'paragraphs';
 }
@@ -36,6 +38,8 @@ export interface ApplicationForm {
   title: string[];
   /** A bold line under the title (the subject of a letter). */
   subtitle?: string;
+  /** The salutation of a letter, before the fields. */
+  greeting?: string;
   fields: FormField[];
   /** Date, name and signature lines. */
   closing: FormLine[];

@@ -32,6 +32,7 @@ export function renderApplicationPreview(
   if (app.addressee.length > 0) out.push(...app.addressee, '');
   out.push(...app.title.map((t, i) => (i === 0 ? style.bold(t) : t)));
   if (app.subtitle) out.push('', style.bold(app.subtitle));
+  if (app.greeting) out.push('', app.greeting);
   for (const f of app.fields) {
     out.push('', style.bold(f.label));
     for (const l of f.lines) out.push(`  ${l}`);

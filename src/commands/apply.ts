@@ -210,7 +210,9 @@ export function printApply(ctx: AppContext, options: ApplyOptions, r: ApplyResul
     ctx.print(JSON.stringify(applicationView(r.caseRecord.id, app, r.exported), null, 2));
   } else if (options.text) {
     ctx.print(renderApplicationFields(app).trimEnd());
-  } else if (!r.exported) {
+  } else if (r.exported) {
+    ctx.print(r.exported.file);
+  } else {
     ctx.print(renderApplicationPreview(app, ctx.colorOut).trimEnd());
   }
   const c = ctx.color;
@@ -237,7 +239,7 @@ export function printApply(ctx: AppContext, options: ApplyOptions, r: ApplyResul
   }
   // Filing it is a step on the ladder: the log records it, with the forum's file number.
   ctx.say(
-    t('apply.logHint', {
+    t(app.form.kind === 'letter' ? 'apply.logHintLetter' : 'apply.logHint', {
       caseId,
       kind: app.forum.kind,
       forum: app.forum.id,
