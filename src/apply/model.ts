@@ -246,7 +246,12 @@ export function buildApplication(input: ApplicationInput): Application {
   const line = (l: FormLine): string | null => {
     const pattern = typeof l === 'string' ? l : l.text;
     const empty = namesIn(pattern).filter((n) => values[n] === '');
-    if (empty.length === 0) return done(fill(pattern, values));
+    // The remedy opening a line starts a sentence: "Malın ücretsiz onarılmasını talep ediyorum."
+    const upper = (text: string) =>
+      pattern.startsWith('{right}')
+        ? text.charAt(0).toLocaleUpperCase(lt.locale) + text.slice(1)
+        : text;
+    if (empty.length === 0) return upper(done(fill(pattern, values)));
     if (typeof l === 'string' || !l.blank) return null;
     for (const n of empty) if (gapOf[n]) gaps.add(gapOf[n]);
     const filled = { ...values };

@@ -158,7 +158,7 @@ describe('buildApplication', () => {
     expect(field(app, 'respondent')).toContain('Büyükdere Cd. 1, 34394 Şişli/İstanbul');
     expect(field(app, 'value')).toMatch(/12\.400,00/);
     expect(field(app, 'right')).toMatch(
-      /^sözleşmeden dönme ve ödediğim bedelin \(₺12\.400,00\) iadesi$/,
+      /^Sözleşmeden dönme ve ödediğim bedelin \(₺12\.400,00\) iadesi$/,
     );
     const facts = app.fields.find((f) => f.key === 'facts')!.lines;
     // Purchase, problem, three calls, the letter: in date order, numbered; the application itself is not a fact.
@@ -193,10 +193,10 @@ describe('buildApplication', () => {
     expect(pickForum(loadJurisdiction('TR'), null, c.amount, 2026)!.forum.id).toBe('tr-mediation');
     const app = buildApplication(input(c, 'tr-mediation', 'tr'));
     expect(app.title[0]).toMatch(/ARABULUCULUK BÜROSUNA$/);
-    expect(app.title[1]).toContain('m. 73/A');
+    expect(app.title[1]).toContain('m.\u00a073/A');
     expect(field(app, 'limit')).toMatch(/2026 yılı için .*186\.000,00 tutarının üzerinde/);
     expect(field(app, 'value')).toMatch(/250\.000,00/);
-    expect(field(app, 'request')).toBe('malın ücretsiz onarılması');
+    expect(field(app, 'request')).toBe('Malın ücretsiz onarılmasını talep ediyorum.');
     expect(app.fields.map((f) => f.key)).toContain('mediation');
   });
 
