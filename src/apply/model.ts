@@ -353,7 +353,11 @@ export function buildApplication(input: ApplicationInput): Application {
   }
 
   function evidenceItems(): string[] {
-    const items = [...input.evidence, ...input.enclose].map(oneLine).filter(Boolean).map(iso);
+    // The attachments, the papers named here, and what the letters sent enclosed.
+    const items = [...input.evidence, ...input.enclose, ...sent.flatMap((l) => l.enclosures)]
+      .map(oneLine)
+      .filter(Boolean)
+      .map(iso);
     for (const l of sent)
       items.push(
         fill(say('evidenceLetter'), {

@@ -210,6 +210,11 @@ describe('complain apply: Turkey', () => {
     const txt = sb.run(['apply', '1', '-o', 'basvuru.txt'], EN);
     expect(txt.status).toBe(2);
     expect(existsSync(join(sb.dir, 'basvuru.txt'))).toBe(false);
+    const id = sb.run(['profile', '--national-id', '12;34'], EN);
+    expect(id.status).toBe(1);
+    expect(id.stderr.trim().split('\n')).toEqual([
+      'complain: --national-id "12;34" is not an identity number: letters and digits only — e.g. --national-id 12345678901; --national-id "" removes it',
+    ]);
     // --forum chooses another forum of the country.
     expect(sb.json<ApplyJson>(['apply', '1', '--forum', 'tr-mediation']).forum.id).toBe(
       'tr-mediation',

@@ -46,7 +46,7 @@ function sentLetter(over: Partial<LetterRecord> = {}): LetterRecord {
     fileSize: null,
     cc: null,
     sendMethod: 'notary',
-    enclosures: ['invoice'],
+    enclosures: ['invoice', 'photo of the kettle'],
     sentOn: '2026-11-03',
     sentVia: 'notary',
     tracking: 'RR123456789TR',
@@ -175,7 +175,8 @@ describe('buildApplication', () => {
     expect(app.fields.find((f) => f.key === 'evidence')!.lines).toEqual([
       '1. invoice',
       '2. warranty card',
-      '3. 3 Kasım 2026 tarihli yazılı başvurum ve gönderi belgesi (RR123456789TR)',
+      '3. photo of the kettle',
+      '4. 3 Kasım 2026 tarihli yazılı başvurum ve gönderi belgesi (RR123456789TR)',
       've her türlü yasal delil.',
     ]);
     expect(app.closing).toEqual([
@@ -305,7 +306,7 @@ describe('buildApplication', () => {
       'Price paid for Kettle K-200 on 2 October 2026: £399.00\nTotal claimed: £399.00',
     );
     expect(field(lba, 'documents')).toMatch(
-      /^1\. invoice\n2\. warranty card\n3\. My letter of 3 November 2026/,
+      /^1\. invoice\n2\. warranty card\n3\. photo of the kettle\n4\. My letter of 3 November 2026/,
     );
     expect(field(lba, 'documents')).toContain('Copies are enclosed');
     expect(field(lba, 'reply')).toContain(
