@@ -109,11 +109,13 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
     ? parseChoice('status', EDIT_STATUSES, options.status)
     : current.status;
   const { company, fields } = parseDraft(draft, clock);
-  updateCase(db, current.id, company, fields, status, ctx.now(), options.status !== undefined);
-  const updated = getCase(db, current.id);
-  // The number belongs to the case's company (after a --company change, the new one).
-  if (companyId !== undefined) setCompanyLegalId(db, updated.company.id, companyId);
-  return updated;
+  // One transaction: the number belongs to the case's company (after --company, the new one).
+  db.transaction(() => {
+    updateCase(db, current.id, company, fields, status, ctx.now(), options.status !== undefined);
+    if (companyId !== undefined)
+      setCompanyLegalId(db, getCase(db, current.id).company.id, companyId);
+  })();
+  return getCase(db, current.id);
 }
 
 export function printEdit(ctx: AppContext, options: EditOptions, updated: CaseRecord): void {
