@@ -268,6 +268,10 @@ describe('complain apply: Kazakhstan, Iran, the US, the UK', () => {
     );
     run(['letter', '1', '-o', 'talap.docx']);
     run(['sent', '1', '--via', 'post-notice', '--tracking', 'RR123456789KZ', '--on', '2026-10-05']);
+    // After the written claim, next names the forum and points to apply.
+    expect(sb.run(['next', '1'], EN).stdout).toContain(
+      'complain apply 1 writes the application to kz-consumer-protection from the case file',
+    );
     const kk = sb.run(['apply', '1', '--text'], EN);
     expect(kk.status, kk.stderr).toBe(0);
     expect(kk.stdout).toMatch(/^Алушы\n/);
