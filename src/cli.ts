@@ -31,6 +31,7 @@ const COMMANDS: { names: string[]; aliases?: string[]; load: () => Promise<Regis
   { names: ['prep'], load: async () => (await import('./commands/prep.js')).registerPrep },
   { names: ['letter'], load: async () => (await import('./commands/letter.js')).registerLetter },
   { names: ['sent'], load: async () => (await import('./commands/sent.js')).registerSent },
+  { names: ['apply'], load: async () => (await import('./commands/apply.js')).registerApply },
   {
     names: ['promise'],
     load: async () => (await import('./commands/promise.js')).registerPromise,

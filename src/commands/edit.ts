@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { deleteCase, getCase, listCompanies, updateCase } from '../db/case-repo.js';
 import { countStoredPathUses, listEvidence } from '../db/evidence-repo.js';
+import { setCompanyLegalId } from '../db/identity-repo.js';
+import { parseIdentityNumber } from '../domain/identity.js';
 import type { CaseFieldKey } from '../domain/case-fields.js';
 import { CASE_FIELDS } from '../domain/case-fields.js';
 import { parseChoice } from '../domain/contact-fields.js';
@@ -31,6 +33,8 @@ export interface EditOptions {
   caseArg: string;
   changes: CaseDraft;
   status: string | undefined;
+  /** --company-id: the company's MERSİS, tax or BIN number for applications ("" clears it). */
+  companyId: string | undefined;
   json: boolean;
 }
 
@@ -39,6 +43,7 @@ export function toEditOptions(caseArg: string, opts: Record<string, unknown>): E
     caseArg,
     changes: draftFromFlags(opts),
     status: typeof opts.status === 'string' ? opts.status : undefined,
+    companyId: typeof opts.companyId === 'string' ? opts.companyId : undefined,
     json: Boolean(opts.json),
   };
 }
@@ -59,7 +64,8 @@ function hasChanges(options: EditOptions): boolean {
     Boolean(d.company) ||
     Object.keys(d.channels).length > 0 ||
     Object.keys(d.fields).length > 0 ||
-    options.status !== undefined
+    options.status !== undefined ||
+    options.companyId !== undefined
   );
 }
 
@@ -74,6 +80,10 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
       t('case.edit.error.closingStatus', { status: options.status.trim() }),
       t('case.edit.error.closingStatus.hint', { id: options.caseArg }),
     );
+  const companyId =
+    options.companyId === undefined
+      ? undefined
+      : parseIdentityNumber(options.companyId, '--company-id');
   const db = ctx.db();
   const current = getCase(db, parseId(options.caseArg, 'case'));
   const clock = ctx.clock();
@@ -99,7 +109,12 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
     ? parseChoice('status', EDIT_STATUSES, options.status)
     : current.status;
   const { company, fields } = parseDraft(draft, clock);
-  updateCase(db, current.id, company, fields, status, ctx.now(), options.status !== undefined);
+  // One transaction: the number belongs to the case's company (after --company, the new one).
+  db.transaction(() => {
+    updateCase(db, current.id, company, fields, status, ctx.now(), options.status !== undefined);
+    if (companyId !== undefined)
+      setCompanyLegalId(db, getCase(db, current.id).company.id, companyId);
+  })();
   return getCase(db, current.id);
 }
 
@@ -141,6 +156,7 @@ export function registerEdit(program: Command, act: Act): void {
     .description(t('case.edit.description'));
   addCaseFlags(cmd)
     .option('--status <status>', t('case.edit.opt.status', { values: EDIT_STATUSES.join(' | ') }))
+    .option('--company-id <number>', t('apply.edit.opt.companyId'))
     .option('--json', t('case.edit.opt.json'))
     .addHelpText('after', examples(t('case.edit.examples')))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {

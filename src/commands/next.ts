@@ -8,6 +8,7 @@ import { ladderPosition } from '../domain/escalation.js';
 import { LADDER_STEPS, labelOf } from '../domain/vocab.js';
 import { t } from '../i18n.js';
 import { ladderView } from '../output/agenda-views.js';
+import { applicationForums } from '../apply/template.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
 import { examples, resolveCase } from './shared.js';
@@ -69,6 +70,9 @@ export function printNext(ctx: AppContext, options: NextOptions, r: NextResult):
   for (const n of p.notes) lines.push(`  • ${n}`);
   if (p.forum?.forum.apply)
     lines.push(`  • ${t('agenda.next.apply', { text: p.forum.forum.apply.en })}`);
+  // The application is written from the case file (complain apply), where a form exists.
+  if (p.next === 'forum' && p.forum && applicationForums().includes(p.forum.forum.id))
+    lines.push(`  • ${t('apply.nextHint', { id: String(r.caseId), forum: p.forum.forum.id })}`);
   ctx.print(lines.join('\n'));
 }
 

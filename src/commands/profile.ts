@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
+import { getNationalId, setNationalId } from '../db/identity-repo.js';
 import { getProfile, saveProfile } from '../db/profile-repo.js';
+import { maskIdentity, parseIdentityNumber } from '../domain/identity.js';
 import type { Profile } from '../domain/model.js';
 import {
   PROFILE_FIELDS,
@@ -18,6 +20,8 @@ import { examples } from './shared.js';
 /** Flags of `complain profile`, as typed. */
 export interface ProfileOptions {
   values: Partial<Record<keyof Profile, string>>;
+  /** --national-id: kept for the applications to forums ("" clears it). */
+  nationalId: string | undefined;
   json: boolean;
 }
 
@@ -25,6 +29,8 @@ export interface ProfileOptions {
 export interface ProfileResult {
   profile: Profile;
   saved: boolean;
+  /** The national identity number, when one is kept (shown masked). */
+  nationalId: string | null;
 }
 
 export function toProfileOptions(opts: Record<string, unknown>): ProfileOptions {
@@ -42,7 +48,11 @@ export function toProfileOptions(opts: Record<string, unknown>): ProfileOptions 
   for (const [opt, key] of Object.entries(byFlag)) {
     if (typeof opts[opt] === 'string') values[key] = opts[opt] as string;
   }
-  return { values, json: Boolean(opts.json) };
+  return {
+    values,
+    nationalId: typeof opts.nationalId === 'string' ? opts.nationalId : undefined,
+    json: Boolean(opts.json),
+  };
 }
 
 /**
@@ -58,16 +68,24 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
     if (key === 'interfaceLanguage') given.interfaceLanguage = value || null;
     else given[key] = value;
   }
+  const nationalId =
+    options.nationalId === undefined
+      ? undefined
+      : parseIdentityNumber(options.nationalId, '--national-id');
   const clock = ctx.clock();
   if (Object.keys(given).length === 0) {
-    if (ctx.interactive) {
+    if (nationalId !== undefined && current) {
+      setNationalId(db, nationalId);
+      return { profile: current, saved: true, nationalId };
+    }
+    if (ctx.interactive && nationalId === undefined) {
       const profile = await askProfile(await ctx.prompter(), {}, current ?? {}, clock);
       saveProfile(db, profile, ctx.now());
       ctx.profileChanged(profile);
-      return { profile, saved: true };
+      return { profile, saved: true, nationalId: getNationalId(db) };
     }
     if (!current) throw new NotFoundError(t('case.profile.none'), t('case.profile.noneHint'));
-    return { profile: current, saved: false };
+    return { profile: current, saved: false, nationalId: getNationalId(db) };
   }
   const merged: Partial<Profile> = { ...current, ...given };
   if (merged.country && !merged.language) merged.language = defaultLanguageFor(merged.country);
@@ -89,11 +107,12 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
   if (missing.length > 0) throw new MissingFlagsError(missing, t('case.profile.newNeedsThem'));
   merged.interfaceLanguage ??= null;
   saveProfile(db, merged as Profile, ctx.now());
+  if (nationalId !== undefined) setNationalId(db, nationalId);
   ctx.profileChanged(merged as Profile);
-  return { profile: merged as Profile, saved: true };
+  return { profile: merged as Profile, saved: true, nationalId: getNationalId(db) };
 }
 
-export function renderProfile(p: Profile): string {
+export function renderProfile(p: Profile, nationalId: string | null = null): string {
   const rows: [string, string][] = [
     [t('case.profile.row.name'), p.fullName],
     [t('case.profile.row.address'), p.address.replace(/\n/g, ', ')],
@@ -103,6 +122,8 @@ export function renderProfile(p: Profile): string {
     [t('case.profile.row.language'), p.language],
     [t('case.profile.row.timeZone'), p.timeZone],
     [t('case.profile.row.interface'), p.interfaceLanguage ?? t('case.profile.auto')],
+    // Masked: the full number goes only into an application document (`complain apply -o`).
+    [t('apply.profile.row.nationalId'), nationalId ? maskIdentity(nationalId) : ''],
   ];
   const width = Math.max(10, ...rows.map(([k]) => k.length + 1));
   return rows.map(([k, v]) => `${k.padEnd(width)} ${v || '—'}`).join('\n') + '\n';
@@ -120,6 +141,7 @@ export function registerProfile(program: Command, act: Act): void {
     .option('--language <lang>', t('case.profile.opt.language'))
     .option('--time-zone <zone>', t('case.profile.opt.timeZone'))
     .option('--interface-language <lang>', t('case.profile.opt.interfaceLanguage'))
+    .option('--national-id <number>', t('apply.profile.opt.nationalId'))
     .option('--json', t('case.profile.opt.json'))
     .addHelpText('after', examples(t('case.profile.examples')))
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
@@ -135,7 +157,17 @@ export function printProfile(
   options: ProfileOptions,
   result: ProfileResult,
 ): void {
-  if (options.json) ctx.print(JSON.stringify(profileView(result.profile), null, 2));
-  else if (!result.saved) ctx.print(renderProfile(result.profile));
+  if (options.json)
+    ctx.print(
+      JSON.stringify(
+        {
+          ...profileView(result.profile),
+          nationalId: result.nationalId ? maskIdentity(result.nationalId) : null,
+        },
+        null,
+        2,
+      ),
+    );
+  else if (!result.saved) ctx.print(renderProfile(result.profile, result.nationalId));
   if (result.saved) ctx.say(ctx.color.green(t('case.profile.saved')));
 }
