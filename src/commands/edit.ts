@@ -4,6 +4,7 @@ import { deleteCase, getCase, listCompanies, updateCase } from '../db/case-repo.
 import { countStoredPathUses, listEvidence } from '../db/evidence-repo.js';
 import type { CaseFieldKey } from '../domain/case-fields.js';
 import { CASE_FIELDS } from '../domain/case-fields.js';
+import { CARD_FIELD_KEYS } from '../domain/payment.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import type { CaseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
@@ -48,9 +49,22 @@ export function draftOf(c: CaseRecord): CaseDraft {
   const fields: Partial<Record<CaseFieldKey, string>> = {};
   for (const spec of CASE_FIELDS) {
     const v = c[spec.key];
-    fields[spec.key] = v === null ? '' : typeof v === 'object' ? formatMoneyPlain(v) : String(v);
+    fields[spec.key] =
+      v === null || v === undefined ? '' : typeof v === 'object' ? formatMoneyPlain(v) : String(v);
   }
   return { company: c.company.name, channels: {}, fields };
+}
+
+/**
+ * A payment changed from a card to something else forgets the card's facts, unless they were
+ * given again (then checkCaseFields says they need --paid-by card).
+ */
+export function withoutStaleCard(changes: CaseDraft['fields']): CaseDraft['fields'] {
+  const paidBy = changes.paidBy?.trim().toLowerCase();
+  if (paidBy === undefined || paidBy === 'card') return changes;
+  const out = { ...changes };
+  for (const key of CARD_FIELD_KEYS) out[key] ??= '';
+  return out;
 }
 
 function hasChanges(options: EditOptions): boolean {
@@ -80,7 +94,7 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
   let draft: CaseDraft = {
     company: options.changes.company || current.company.name,
     channels: options.changes.channels,
-    fields: { ...draftOf(current).fields, ...options.changes.fields },
+    fields: { ...draftOf(current).fields, ...withoutStaleCard(options.changes.fields) },
   };
   if (!hasChanges(options)) {
     if (!ctx.interactive)

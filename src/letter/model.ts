@@ -62,7 +62,7 @@ export interface LetterBlock {
 
 /** A gap in the case file, filled with a bracketed placeholder in the letter. */
 export interface Placeholder {
-  gap: 'sender-name' | 'company-address' | 'remedy-detail';
+  gap: 'sender-name' | 'company-address' | 'remedy-detail' | 'issuer-address';
   text: string;
 }
 
@@ -378,6 +378,19 @@ function citedBasis(
   };
 }
 
+/** An amount: the locale's digits and separators, then the template's currency word. */
+export function formatLetterMoney(t: LetterTemplate, m: Money): string {
+  const word = t.currencyNames?.[m.currency];
+  if (!word) return formatMoney(m, t.locale);
+  const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
+  const value = m.minor / 10 ** digits;
+  const n = new Intl.NumberFormat(t.locale, {
+    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${n}\u00a0${word}`;
+}
+
 /** Builds the letter from the case file. Pure: the same input gives the same letter. */
 export function buildLetter(input: LetterInput): Letter {
   const t = forRegion(input.template, input.region);
@@ -403,18 +416,7 @@ export function buildLetter(input: LetterInput): Letter {
     t.layout.addressOnOneLine ? [lines(value).join(', ')] : lines(value);
   const one = (value: string) => iso(oneLine(value));
   const num = (n: number) => formatCount(t, n);
-  /** An amount: the locale's digits and separators, then the template's currency word. */
-  const money = (m: Money): string => {
-    const word = t.currencyNames?.[m.currency];
-    if (!word) return formatMoney(m, t.locale);
-    const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
-    const value = m.minor / 10 ** digits;
-    const n = new Intl.NumberFormat(t.locale, {
-      minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(value);
-    return `${n}\u00a0${word}`;
-  };
+  const money = (m: Money): string => formatLetterMoney(t, m);
   const tz = input.timeZone;
   const placeholders: Placeholder[] = [];
   const notices: string[] = [];
