@@ -73,12 +73,21 @@ export function cardRouteOf(
   const issuer = c.cardIssuer ?? null;
   const missingFacts = !c.cardIssuer || !c.cardLast4 || !c.statementDate;
   const needType = !choice.route && choice.why === 'card-type';
-  const letterCommand = `complain letter ${id} --to card-issuer -o card-issuer.docx`;
+  // Command lines, the same in every language.
+  const letterCommand = [
+    'complain',
+    'letter',
+    id,
+    '--to',
+    'card-issuer',
+    '-o',
+    'card-issuer.docx',
+  ].join(' ');
   const command =
     missingFacts || needType
       ? cardEditCommand(c.id, c, needType)
       : sent
-        ? `complain next ${id}`
+        ? ['complain', 'next', id].join(' ')
         : letterCommand;
   const notes: string[] = [];
   if (missingFacts || needType) notes.push(t('card.next.facts', { command }));
