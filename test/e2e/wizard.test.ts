@@ -55,7 +55,7 @@ describe('complain new in a terminal', () => {
     await t.waitForPrompt("The card's last four digits");
     t.type('4111 1111 1111 4242');
     t.press('Enter');
-    await t.waitFor('takes the card\'s last four digits only, never the full card number');
+    await t.waitFor("takes the card's last four digits only, never the full card number");
     // Only the input line holds what was typed: the error does not repeat it.
     expect(t.screen().split('4111 1111').length - 1).toBe(1);
     for (let i = 0; i < 19; i++) t.press('BSpace');
