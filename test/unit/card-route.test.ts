@@ -382,7 +382,7 @@ describe('the letter to the card issuer, per jurisdiction (fixed clock, 23 Novem
     ]);
   });
 
-  it('the issuer’s address given on the command line takes the placeholder's place', async () => {
+  it('the issuer’s address given on the command line takes the placeholder’s place', async () => {
     const r = await cardLetter('US', {}, 'en', {
       issuerAddress: 'Chase Card Services, P.O. Box 15299, Wilmington, DE 19850',
     });
