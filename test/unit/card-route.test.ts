@@ -21,10 +21,12 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const clock = { now: NOW, timeZone: 'UTC' };
 
 let t: TestContext | undefined;
-afterEach(() => {
+/** Ends the test's context (a test that runs the command twice starts afresh). */
+function reset(): void {
   t?.cleanup();
   t = undefined;
-});
+}
+afterEach(reset);
 
 const USD = (dollars: number) => ({ minor: dollars * 100, currency: 'USD' });
 const GBP = (pounds: number) => ({ minor: pounds * 100, currency: 'GBP' });
@@ -432,8 +434,7 @@ describe('the letter to the card issuer, per jurisdiction (fixed clock, 23 Novem
     ]);
     expect(ru.text).toContain('Кому: Chase');
     expect(ru.text.replace(/\s+/g, ' ')).toContain('с последними цифрами 4242');
-    t?.cleanup();
-    t = undefined;
+    reset();
     const kk = await cardLetter('KZ', { amount: { minor: 4599000, currency: 'KZT' } }, 'kk');
     expect(kk.text.replace(/\s+/g, ' ')).toContain('соңғы цифрлары 4242');
     expect(kk.letter.missingTranslations).toEqual([]);
@@ -468,12 +469,10 @@ describe('the letter to the card issuer, per jurisdiction (fixed clock, 23 Novem
     expect((cash as ValidationError).hint).toBe(
       'record them first: complain edit 1 --paid-by card --card-issuer … --card-last4 … --statement-date …',
     );
-    t?.cleanup();
-    t = undefined;
+    reset();
     const noStatement = (await fail({ statementDate: null })) as ValidationError;
     expect(noStatement.hint).toBe('record them first: complain edit 1 --statement-date …');
-    t?.cleanup();
-    t = undefined;
+    reset();
     const noType = (await fail({ cardType: null })) as ValidationError;
     expect(noType.message).toContain('credit or a debit card');
     expect(noType.hint).toBe('record them first: complain edit 1 --card-type credit|debit');
