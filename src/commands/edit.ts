@@ -156,7 +156,7 @@ export function registerEdit(program: Command, act: Act): void {
   addCaseFlags(cmd)
     .option('--status <status>', t('case.edit.opt.status', { values: EDIT_STATUSES.join(' | ') }))
     .option('--json', t('case.edit.opt.json'))
-    .addHelpText('after', examples(t('case.edit.examples')))
+    .addHelpText('after', examples(`${t('case.edit.examples')}\n${t('card.edit.examples')}`))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toEditOptions(caseArg, opts);
       await act(command, 'edit', options, async (ctx) =>

@@ -178,7 +178,7 @@ export function registerNew(program: Command, act: Act): void {
   addCaseFlags(cmd)
     .option('-y, --yes', t('case.opt.yesSummary'))
     .option('--json', t('case.new.opt.json'))
-    .addHelpText('after', examples(t('case.new.examples')))
+    .addHelpText('after', examples(`${t('case.new.examples')}\n${t('card.new.examples')}`))
     .action(async (opts: Record<string, unknown>, command: Command) => {
       const options = toNewOptions(opts);
       await act(command, 'new', options, async (ctx) =>
