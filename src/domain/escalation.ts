@@ -1,4 +1,4 @@
-import { t, uiLocale } from '../i18n.js';
+import { t, uiLanguage, uiLocale } from '../i18n.js';
 import type { CaseSnapshot, ClockResult } from './clocks.js';
 import { merchantLetters } from './clocks.js';
 import type { CardRouteKind } from './jurisdiction-rules.js';
@@ -95,7 +95,7 @@ export function cardRouteOf(
   else if (!sent)
     notes.push(
       t('card.next.route', {
-        route: localize(choice.route.label, 'en'),
+        route: localize(choice.route.label, uiLanguage()),
         issuer: issuer ?? '',
         command: letterCommand,
       }),

@@ -9,7 +9,8 @@ import { chooseCardRoute } from '../../src/domain/card-route.js';
 import { checkCaseFields, parseCaseField } from '../../src/domain/case-fields.js';
 import { clocksFor } from '../../src/domain/clocks.js';
 import type { CaseFields, Profile } from '../../src/domain/model.js';
-import { ValidationError } from '../../src/errors.js';
+import { UsageError, ValidationError } from '../../src/errors.js';
+import { draftFromFlags } from '../../src/commands/new.js';
 import { renderLetterText } from '../../src/letter/render-text.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { TestContext } from '../support/context.js';
@@ -88,7 +89,7 @@ describe('the card fields', () => {
     try {
       fn();
     } catch (e) {
-      return e as ValidationError;
+      return e as ValidationError | UsageError;
     }
     throw new Error('no error');
   };
@@ -120,6 +121,16 @@ describe('the card fields', () => {
     expect(error(() => parseCaseField('cardType', 'charge', clock)).hint).toContain(
       'credit, debit',
     );
+  });
+
+  it('an issuer given as a flag names someone', () => {
+    const e = error(() => draftFromFlags({ paidBy: 'card', cardIssuer: '  ' }));
+    expect(e).toBeInstanceOf(UsageError);
+    expect(e.message).toBe('--card-issuer is empty');
+    expect(draftFromFlags({ paidBy: 'card', cardIssuer: 'Chase' }).fields).toEqual({
+      paidBy: 'card',
+      cardIssuer: 'Chase',
+    });
   });
 
   it('card facts need --paid-by card; a statement cannot come before the purchase', () => {
