@@ -3,7 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { makeSandbox } from '../support/cli.js';
+import { BIN, makeSandbox } from '../support/cli.js';
+import { Terminal } from '../support/tmux.js';
 
 /**
  * The card route end to end, on a fixed clock (COMPLAIN_NOW) that moves forward between steps as
@@ -345,4 +346,76 @@ describe('the card route: a US case paid by credit card', () => {
       statementDate: null,
     });
   });
+
+  it('in a terminal: asks only what the card letter needs (not the merchant’s address nor the remedy detail), previews, exports', async () => {
+    const NOW = '2026-11-24T17:00:00Z';
+    run(NOW, [
+      'new',
+      '--company',
+      'Far Shop',
+      '--product',
+      'Lamp',
+      '--amount',
+      '80.00 USD',
+      '--situation',
+      's',
+      '--problem',
+      'It came broken.',
+      '--request',
+      'Something else.',
+      '--remedy',
+      'other',
+      '--remedy-detail',
+      'a new lamp',
+      '--jurisdiction',
+      'US',
+      '--paid-by',
+      'card',
+      '--card-type',
+      'debit',
+      '--card-issuer',
+      'Wells Fargo',
+      '--card-last4',
+      '9876',
+      '--statement-date',
+      '2026-11-10',
+    ]);
+    const term = new Terminal(
+      [process.execPath, BIN, '--data-dir', sb.dataDir, 'letter', '3', '--to', 'card-issuer'],
+      { NO_COLOR: '1', TZ: 'America/Chicago', COMPLAIN_NOW: NOW, COMPLAIN_LANG: 'en' },
+      { cols: 120, rows: 50, cwd: sb.dir },
+    );
+    try {
+      await term.waitFor('Papers you will enclose', 20_000);
+      term.type('receipt, photo of the lamp');
+      term.press('Enter');
+      await term.waitFor('Deadline for their answer', 20_000);
+      term.press('Enter');
+      await term.waitFor('How will you send it?', 20_000);
+      term.press('Enter');
+      const preview = (await term.waitFor('Export the letter to DOCX now?', 20_000)).replace(
+        /\s+/g,
+        ' ',
+      );
+      expect(preview).toContain('Subject: Chargeback request, card ending 9876');
+      expect(preview).toContain(
+        'Please raise a chargeback and credit $80.00 back to my card account.',
+      );
+      expect(preview).not.toContain('no postal address on file');
+      term.press('Enter');
+      await term.waitFor('File name', 20_000);
+      term.press('Enter');
+      expect(await term.exitStatus(20_000)).toBe(0);
+    } finally {
+      term.close();
+    }
+    expect(existsSync(join(sb.dir, 'card-issuer-3-en.docx'))).toBe(true);
+    const letters = json<{ letters: { kind: string; deadlineSpec: string }[] }>(NOW, [
+      'show',
+      '3',
+    ]).letters;
+    expect(letters).toEqual([
+      expect.objectContaining({ kind: 'card-issuer', deadlineSpec: '30d' }),
+    ]);
+  }, 120_000);
 });
