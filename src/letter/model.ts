@@ -344,9 +344,12 @@ function citedBasis(
       input.timeZone,
     );
   const strongest = strongestRight(rights, input.remedy);
-  if (!strongest) return undefined;
+  // Rights that give no remedy of their own (the card claim) are cited beside the strongest,
+  // or alone where the jurisdiction's data has no remedy right (the US billing dispute).
   const extra = rights.filter((r) => r.rule.remedies.length === 0 && r.state !== 'lapsed');
-  const chosen = [strongest, ...extra];
+  const chosen = strongest ? [strongest, ...extra] : extra;
+  const main = chosen[0];
+  if (!main) return undefined;
   const texts = chosen.flatMap((r): CitedText[] => {
     const rule = r.rule;
     if (rule.basis) {
@@ -367,9 +370,9 @@ function citedBasis(
   });
   return {
     main: {
-      id: strongest.rule.id,
-      source: strongest.rule.source,
-      verified: strongest.rule.verified,
+      id: main.rule.id,
+      source: main.rule.source,
+      verified: main.rule.verified,
     },
     texts,
     unverified: chosen

@@ -490,6 +490,34 @@ describe('the letter to the card issuer, per jurisdiction (fixed clock, 23 Novem
   });
 });
 
+describe('the complaint to the company mentions the card route', () => {
+  const complaint = async (fields: Partial<CaseFields>) => {
+    reset();
+    t = makeTestContext({ now: NOW, timeZone: 'America/Chicago' });
+    const db = t.ctx.db();
+    saveProfile(db, PROFILES.US!, NOW);
+    const id = createCase(
+      db,
+      { name: 'Gadget Mart', channels: { address: 'Main St 1' } },
+      makeCaseFields({ ...US_CARD, ...fields }),
+      NOW,
+    );
+    const r = await runLetter(toLetterOptions(String(id), {}), t.ctx);
+    expect(r.kind).toBe('complaint');
+    return renderLetterText(r.letter).replace(/\s+/g, ' ');
+  };
+
+  it('US credit card: the billing dispute the buyer may also raise, while its 60 days run', async () => {
+    expect(await complaint({})).toContain(
+      'I paid by card, and under the Fair Credit Billing Act I may also dispute this charge in writing with the card issuer within 60 days',
+    );
+    expect(await complaint({ cardType: 'debit' })).not.toContain('Fair Credit Billing Act');
+    expect(await complaint({ statementDate: '2026-09-01' })).not.toContain(
+      'Fair Credit Billing Act',
+    );
+  });
+});
+
 describe('next names the card route beside the ladder', () => {
   it('a US card case: the letter to the issuer as a parallel route, then what the issuer owes', async () => {
     t = makeTestContext({ now: NOW, timeZone: 'UTC' });
