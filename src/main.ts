@@ -48,7 +48,7 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     platform: process.platform,
     home: homedir(),
     cwd: process.cwd(),
-    now: () => new Date(),
+    now: clockOf(process.env.COMPLAIN_NOW),
     systemTimeZone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC',
     signal: abort.signal,
     pid: process.pid,
@@ -122,4 +122,16 @@ export async function main(argv: string[] = process.argv): Promise<void> {
     removeSignalHandlers();
     session.ctx?.close();
   }
+}
+
+/**
+ * The clock: the wall clock, or the instant COMPLAIN_NOW names (ISO 8601), which then moves on
+ * at the wall clock's pace from that instant. For tests and demonstrations of dated steps (a
+ * deadline that passes); a value that is not an instant is ignored.
+ */
+function clockOf(fixed: string | undefined): () => Date {
+  const start = fixed && /^\d{4}-\d{2}-\d{2}T/.test(fixed) ? Date.parse(fixed) : NaN;
+  if (Number.isNaN(start)) return () => new Date();
+  const offset = start - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -7,7 +7,12 @@ import { clocksFor } from '../domain/clocks.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
-import { CLOCK_STARTS, RIGHT_EVENTS, SALE_CHANNELS } from '../domain/jurisdiction-rules.js';
+import {
+  CARD_EVENTS,
+  CLOCK_STARTS,
+  RIGHT_EVENTS,
+  SALE_CHANNELS,
+} from '../domain/jurisdiction-rules.js';
 import type { RightResult } from '../domain/rights.js';
 import { rightsOf } from '../domain/rights.js';
 import { isOneOf } from '../domain/vocab.js';
@@ -19,6 +24,9 @@ import { clockView, renderClocks } from '../output/agenda-views.js';
 import { loadJurisdiction } from '../templates.js';
 import type { Act } from './shared.js';
 import { collect, examples, parseId } from './shared.js';
+
+/** The start dates `clock` records (the card's come from the case and its letters). */
+const RECORDED_STARTS = CLOCK_STARTS.filter((e) => !isOneOf(CARD_EVENTS, e));
 
 /** Flags of `complain clock`. */
 export interface ClockOptions {
@@ -37,7 +45,7 @@ function camel(event: string): string {
 }
 
 export function toClockOptions(caseArg: string, opts: Record<string, unknown>): ClockOptions {
-  const dates = CLOCK_STARTS.flatMap((event) => {
+  const dates = RECORDED_STARTS.flatMap((event) => {
     const v = opts[camel(event)];
     return typeof v === 'string' ? [{ event, text: v }] : [];
   });
@@ -87,10 +95,10 @@ export async function runClock(options: ClockOptions, ctx: AppContext): Promise<
     return { event: d.event, onDate };
   });
   for (const f of options.forget) {
-    if (!(CLOCK_STARTS as readonly string[]).includes(f))
+    if (!(RECORDED_STARTS as readonly string[]).includes(f))
       throw new UsageError(
         t('agenda.clock.error.forget', { value: f }),
-        t('agenda.clock.error.forget.hint', { list: CLOCK_STARTS.join(', ') }),
+        t('agenda.clock.error.forget.hint', { list: RECORDED_STARTS.join(', ') }),
       );
     events.push({ event: f as ClockStart, onDate: null });
   }
@@ -156,7 +164,7 @@ export function registerClock(program: Command, act: Act): void {
     .command('clock')
     .argument('<case>', t('agenda.arg.case'))
     .description(t('agenda.clock.description'));
-  for (const event of CLOCK_STARTS)
+  for (const event of RECORDED_STARTS)
     cmd.option(
       `--${event} <date>`,
       t(isOneOf(RIGHT_EVENTS, event) ? `rights.date.${event}` : `agenda.clock.date.${event}`),

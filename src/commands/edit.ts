@@ -6,6 +6,7 @@ import { setCompanyLegalId } from '../db/identity-repo.js';
 import { parseIdentityNumber } from '../domain/identity.js';
 import type { CaseFieldKey } from '../domain/case-fields.js';
 import { CASE_FIELDS } from '../domain/case-fields.js';
+import { CARD_FIELD_KEYS } from '../domain/payment.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import type { CaseRecord } from '../domain/model.js';
 import { formatMoneyPlain } from '../domain/money.js';
@@ -53,9 +54,22 @@ export function draftOf(c: CaseRecord): CaseDraft {
   const fields: Partial<Record<CaseFieldKey, string>> = {};
   for (const spec of CASE_FIELDS) {
     const v = c[spec.key];
-    fields[spec.key] = v === null ? '' : typeof v === 'object' ? formatMoneyPlain(v) : String(v);
+    fields[spec.key] =
+      v === null || v === undefined ? '' : typeof v === 'object' ? formatMoneyPlain(v) : String(v);
   }
   return { company: c.company.name, channels: {}, fields };
+}
+
+/**
+ * A payment changed from a card to something else forgets the card's facts, unless they were
+ * given again (then checkCaseFields says they need --paid-by card).
+ */
+export function withoutStaleCard(changes: CaseDraft['fields']): CaseDraft['fields'] {
+  const paidBy = changes.paidBy?.trim().toLowerCase();
+  if (paidBy === undefined || paidBy === 'card') return changes;
+  const out = { ...changes };
+  for (const key of CARD_FIELD_KEYS) out[key] ??= '';
+  return out;
 }
 
 function hasChanges(options: EditOptions): boolean {
@@ -90,7 +104,7 @@ export async function runEdit(options: EditOptions, ctx: AppContext): Promise<Ca
   let draft: CaseDraft = {
     company: options.changes.company || current.company.name,
     channels: options.changes.channels,
-    fields: { ...draftOf(current).fields, ...options.changes.fields },
+    fields: { ...draftOf(current).fields, ...withoutStaleCard(options.changes.fields) },
   };
   if (!hasChanges(options)) {
     if (!ctx.interactive)
@@ -158,7 +172,7 @@ export function registerEdit(program: Command, act: Act): void {
     .option('--status <status>', t('case.edit.opt.status', { values: EDIT_STATUSES.join(' | ') }))
     .option('--company-id <number>', t('apply.edit.opt.companyId'))
     .option('--json', t('case.edit.opt.json'))
-    .addHelpText('after', examples(t('case.edit.examples')))
+    .addHelpText('after', examples(`${t('case.edit.examples')}\n${t('card.edit.examples')}`))
     .action(async (caseArg: string, opts: Record<string, unknown>, command: Command) => {
       const options = toEditOptions(caseArg, opts);
       await act(command, 'edit', options, async (ctx) =>

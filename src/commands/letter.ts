@@ -19,10 +19,16 @@ import {
   sentLetters,
 } from '../letter/final-notice.js';
 import { forRegion } from '../letter/template.js';
+import type { CardCitedLetter } from '../letter/card-issuer.js';
+import { asCardIssuerLetter, cardDeadline, withoutMerchantLaw } from '../letter/card-issuer.js';
+import { chooseCardRoute } from '../domain/card-route.js';
+import type { CardRoute, Jurisdiction } from '../domain/jurisdiction-rules.js';
+import type { CaseSnapshot } from '../domain/clocks.js';
+import { cardEditCommand } from '../domain/payment.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import { parseAddress } from '../domain/text.js';
-import { upsertCompany } from '../db/case-repo.js';
+import { setCardIssuerAddress, upsertCompany } from '../db/case-repo.js';
 import type { Remedy } from '../domain/vocab.js';
 import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
@@ -74,6 +80,10 @@ export interface LetterOptions {
   json: boolean;
   /** --kind: what the letter is; by default a final notice once a letter was sent. */
   kind: LetterKind | undefined;
+  /** --to card-issuer: the dispute letter to the bank that issued the card. */
+  to: 'card-issuer' | undefined;
+  /** The card issuer's address for disputes (kept for the next letter to it). */
+  issuerAddress: string | undefined;
 }
 
 function str(v: unknown): string | undefined {
@@ -102,6 +112,11 @@ export function toLetterOptions(
       t('followup.kind.invalid', { kind }),
       t('followup.kind.hint', { options: WRITABLE_KINDS.join(' | ') }),
     );
+  const to = str(opts.to)?.toLowerCase();
+  if (to !== undefined && to !== 'card-issuer')
+    throw new UsageError(t('card.error.to', { to }), t('card.error.toHint'));
+  if (to && kind !== undefined)
+    throw new UsageError(t('card.error.toAndKind'), t('card.error.toAndKindHint'));
   const output = str(opts.output);
   if (output === '-' && opts.json)
     throw new UsageError(t('letter.stdoutTwice'), t('letter.stdoutTwiceHint'));
@@ -119,6 +134,8 @@ export function toLetterOptions(
     strict: Boolean(opts.strict),
     json: Boolean(opts.json),
     kind: kind as LetterKind | undefined,
+    to: to === 'card-issuer' ? to : undefined,
+    issuerAddress: str(opts.issuerAddress),
   };
 }
 
@@ -130,6 +147,8 @@ export interface LetterResult {
   /** A final notice: the earlier letters it cites, and the day from which the user will apply. */
   cited?: CitedLetter[];
   applyFrom?: string;
+  /** A letter to the card issuer: its route and the merchant's letters it cites. */
+  card?: { route: CardRoute; cited: CardCitedLetter[] };
   text: string;
   warnings: LintWarning[];
   /** The preview was shown already (interactive run). */
@@ -198,17 +217,20 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     ),
   );
   const earlier = listLetters(db, stored.id);
-  const kind = chooseLetterKind(options.kind, earlier);
+  const route = options.to === 'card-issuer' ? cardRouteOrFail(stored, jurisdiction) : undefined;
+  const kind: LetterKind = route ? 'card-issuer' : chooseLetterKind(options.kind, earlier);
   if (kind === 'final-notice' && sentLetters(earlier).length === 0)
     throw new ValidationError(
       'kind',
       t('followup.kind.nothingSent', { caseId: String(stored.id) }),
       t('followup.kind.nothingSentHint', { caseId: String(stored.id) }),
     );
-  const fallback =
-    kind === 'final-notice'
+  const fallback = route
+    ? cardDeadline(route)
+    : kind === 'final-notice'
       ? finalNoticeDeadline(jurisdiction)
       : deadlineAfterLapse(defaultDeadline(jurisdiction, remedy), lapsed);
+  if (route) warnLateCard(ctx, snapshot, jurisdiction, route);
   let deadline: DeadlineChoice = options.deadline
     ? { spec: readDeadline(options.deadline, ctx, today), basis: 'given' }
     : fallback;
@@ -228,8 +250,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
         }),
       });
     const answers = await askLetterGaps(await ctx.prompter(), {
-      remedyDetail: !remedyDetail,
-      companyAddress: !stored.company.address && !companyAddress,
+      // The card issuer's letter asks for the charge back: neither the merchant's address nor
+      // the remedy's detail is in it.
+      remedyDetail: !route && !remedyDetail,
+      companyAddress: !route && !stored.company.address && !companyAddress,
       enclosures: evidence.length === 0 && enclose.length === 0,
       ...(options.deadline
         ? {}
@@ -255,7 +279,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     sendVia = answers.sendVia ?? sendVia;
     if (answers.companyAddress) companyAddress = parseAddress(answers.companyAddress);
     if (answers.enclosures) enclose = answers.enclosures;
-  } else if (remedy === 'other' && !remedyDetail) {
+  } else if (!route && remedy === 'other' && !remedyDetail) {
     throw new MissingFlagsError(['--remedy-detail'], t('letter.remedyOtherWhy'));
   }
 
@@ -286,16 +310,21 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const built = buildLetter({
     caseRecord,
     contacts,
-    rights: rightsOf(
-      { ...snapshot, contacts: allContacts },
-      jurisdiction,
-      clock.now,
-      clock.timeZone,
-    ),
-    lapsed,
-    missedStandards,
+    // The card letter cites the card route's law, not the merchant's.
+    ...(route
+      ? { rights: [], lapsed: [], missedStandards: [] }
+      : {
+          rights: rightsOf(
+            { ...snapshot, contacts: allContacts },
+            jurisdiction,
+            clock.now,
+            clock.timeZone,
+          ),
+          lapsed,
+          missedStandards,
+        }),
     profile,
-    jurisdiction,
+    jurisdiction: route ? withoutMerchantLaw(jurisdiction) : jurisdiction,
     template,
     region: profile?.country ?? caseRecord.jurisdiction,
     evidence,
@@ -326,7 +355,22 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
           timeZone: clock.timeZone,
         })
       : undefined;
-  const letter = notice?.letter ?? built;
+  const issuerAddress = options.issuerAddress
+    ? parseAddress(options.issuerAddress)
+    : (stored.cardIssuerAddress ?? null);
+  const card = route
+    ? asCardIssuerLetter({
+        letter: built,
+        template: forRegion(template, profile?.country ?? caseRecord.jurisdiction),
+        route,
+        caseRecord,
+        issuerAddress,
+        earlier,
+        contacts: allContacts,
+        timeZone: clock.timeZone,
+      })
+    : undefined;
+  const letter = card?.letter ?? notice?.letter ?? built;
   for (const early of notice?.cited.filter((c) => c.outcome === 'deadline-running') ?? [])
     ctx.say(
       ctx.color.yellow(
@@ -337,12 +381,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       ),
     );
   const warnings = lintLetter(letter, {
-    lists: template.lint,
+    // The card letters cite the US Code and the Code of Federal Regulations by their initials.
+    lists: route
+      ? { ...template.lint, acronyms: [...template.lint.acronyms, 'U.S.C', 'CFR'] }
+      : template.lint,
     documentsExpected:
       evidence.length > 0 ||
       Boolean(caseRecord.amount || caseRecord.orderRef || caseRecord.purchasedOn),
     hasAccount: Boolean(caseRecord.orderRef || caseRecord.accountRef),
-    names: [caseRecord.company.name, caseRecord.product],
+    names: [caseRecord.company.name, caseRecord.product, caseRecord.cardIssuer ?? ''],
     caseId: caseRecord.id,
   });
   const text = renderLetterText(letter);
@@ -354,6 +401,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     warnings,
     previewShown: false,
     ...(notice ? { cited: notice.cited, applyFrom: notice.applyFrom } : {}),
+    ...(card && route ? { card: { route, cited: card.cited } } : {}),
   };
 
   let output = options.output;
@@ -378,7 +426,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     );
   }
   if (!output && ctx.interactive)
-    output = await askExport(await ctx.prompter(), `complaint-${caseRecord.id}-${language}.docx`);
+    output = await askExport(
+      await ctx.prompter(),
+      `${route ? 'card-issuer' : 'complaint'}-${caseRecord.id}-${language}.docx`,
+    );
   if (!output) return result;
   // A PDF needs LibreOffice: without it, nothing is written (never a DOCX under a .pdf name).
   const soffice = wantsPdf(output) ? requireSoffice(ctx.env) : undefined;
@@ -394,6 +445,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   // The data dir keeps its own copy: the case bundle encloses the letter as it was sent, even
   // after the exported file was moved or edited.
   await storeLetterCopy(ctx.paths.dataDir, fileSha256, docx);
+  if (route && options.issuerAddress && issuerAddress !== stored.cardIssuerAddress) {
+    setCardIssuerAddress(db, caseRecord.id, issuerAddress!, ctx.now());
+    ctx.say(t('card.letter.addressSaved', { issuer: caseRecord.cardIssuer ?? '' }));
+  }
   if (caseRecord.company.address && caseRecord.company.address !== stored.company.address) {
     upsertCompany(db, caseRecord.company.name, { address: caseRecord.company.address }, ctx.now());
     ctx.say(t('letter.companyAddressSaved', { company: caseRecord.company.name }));
@@ -419,6 +474,50 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   );
   result.exported = { record: getLetter(db, id), path, buffer };
   return result;
+}
+
+/**
+ * The card route of a case for `--to card-issuer`, or a one-line error naming the command that
+ * records what is missing (the card, its type where the route depends on it, the amount).
+ */
+function cardRouteOrFail(c: CaseRecord, j: Jurisdiction): CardRoute {
+  const id = String(c.id);
+  if (c.paidBy !== 'card' || !c.cardIssuer || !c.cardLast4 || !c.statementDate)
+    throw new ValidationError(
+      'to',
+      t(c.paidBy === 'card' ? 'card.error.cardFacts' : 'card.error.notCard', { id }),
+      t('card.error.recordHint', { command: cardEditCommand(c.id, c, false) }),
+    );
+  const choice = chooseCardRoute(c, j);
+  if (!choice.route && choice.why === 'card-type')
+    throw new ValidationError(
+      'to',
+      t('card.error.cardType', { id, country: j.code }),
+      t('card.error.recordHint', { command: cardEditCommand(c.id, c, true) }),
+    );
+  if (!choice.route)
+    throw new ValidationError(
+      'to',
+      t('card.error.noRoute', { country: j.code }),
+      t('card.error.noRouteHint'),
+    );
+  if (!c.amount)
+    throw new ValidationError(
+      'to',
+      t('card.error.noAmount', { id }),
+      t('card.error.recordHint', { command: `complain edit ${id} --amount "…"` }),
+    );
+  return choice.route;
+}
+
+/** Says so when a time limit of the consumer's on this card route has run out (the US 60 days). */
+function warnLateCard(ctx: AppContext, s: CaseSnapshot, j: Jurisdiction, route: CardRoute): void {
+  const { now, timeZone } = ctx.clock();
+  for (const k of clocksFor(s, j, now, timeZone))
+    if (k.owes === 'consumer' && k.rule.cardRoutes?.includes(route.id) && k.state === 'passed')
+      ctx.say(
+        ctx.color.yellow(t('card.letter.late', { label: k.rule.label.en, due: k.dueOn ?? '' })),
+      );
 }
 
 /** Lint warnings and notices to stderr, each with the sentence at fault. */
@@ -449,6 +548,17 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
           kind: result.kind,
           ...letterView(letter, result.warnings, exported?.record),
           ...(result.cited ? { cites: result.cited, applyFrom: result.applyFrom } : {}),
+          ...(result.card
+            ? {
+                cardRoute: {
+                  id: result.card.route.id,
+                  kind: result.card.route.kind,
+                  source: result.card.route.source,
+                  verified: result.card.route.verified,
+                },
+                cites: result.card.cited,
+              }
+            : {}),
         },
         null,
         2,
@@ -475,7 +585,11 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
       t('letter.wroteNext', { caseId: String(result.caseRecord.id), method: letter.sendVia }),
     );
   } else if (!ctx.interactive) {
-    ctx.say(t('letter.exportHint', { caseId: String(result.caseRecord.id) }));
+    ctx.say(
+      t(result.card ? 'card.letter.exportHint' : 'letter.exportHint', {
+        caseId: String(result.caseRecord.id),
+      }),
+    );
   }
 }
 
@@ -500,6 +614,8 @@ export function registerLetter(program: Command, act: Act): void {
       '--kind <kind>',
       t('followup.letter.help.kind', { options: WRITABLE_KINDS.join(' | ') }),
     )
+    .option('--to <recipient>', t('card.letter.help.to'))
+    .option('--issuer-address <address>', t('card.letter.help.issuerAddress'))
     .option('--strict', t('letter.help.strict'))
     .option('--json', t('letter.help.json'))
     .addHelpText(
@@ -507,6 +623,7 @@ export function registerLetter(program: Command, act: Act): void {
       examples([
         ...t('letter.help.examples').split('\n'),
         ...t('followup.letter.examples').split('\n'),
+        ...t('card.letter.examples').split('\n'),
       ]),
     )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {

@@ -11,7 +11,7 @@ import {
 import type { Clock } from '../domain/dates.js';
 import type { CaseFields, CaseRecord, CompanyChannels } from '../domain/model.js';
 import { parseAddress, sanitizeText } from '../domain/text.js';
-import { MissingFlagsError, ValidationError } from '../errors.js';
+import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
 import { t } from '../i18n.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
@@ -46,7 +46,14 @@ export function draftFromFlags(opts: Record<string, unknown>): CaseDraft {
   }
   for (const spec of CASE_FIELDS) {
     const v = opts[optionKey(spec.flag)];
-    if (typeof v === 'string') draft.fields[spec.key] = v;
+    if (typeof v !== 'string') continue;
+    // An issuer given as a flag must name someone: an empty one would be a silent no-op.
+    if (spec.key === 'cardIssuer' && !v.trim())
+      throw new UsageError(
+        t('card.error.issuerEmpty', { flag: `--${spec.flag}` }),
+        t('card.error.issuerEmptyHint'),
+      );
+    draft.fields[spec.key] = v;
   }
   return draft;
 }
@@ -155,6 +162,11 @@ export function addCaseFlags(cmd: Command): Command {
     amount: 'money',
     remedy: 'remedy',
     jurisdiction: 'code',
+    paidBy: 'how',
+    cardType: 'type',
+    cardIssuer: 'name',
+    cardLast4: 'digits',
+    statementDate: 'date',
   };
   for (const spec of CASE_FIELDS)
     cmd.option(`--${spec.flag} <${placeholder[spec.key] ?? 'text'}>`, spec.help);
@@ -166,7 +178,7 @@ export function registerNew(program: Command, act: Act): void {
   addCaseFlags(cmd)
     .option('-y, --yes', t('case.opt.yesSummary'))
     .option('--json', t('case.new.opt.json'))
-    .addHelpText('after', examples(t('case.new.examples')))
+    .addHelpText('after', examples(`${t('case.new.examples')}\n${t('card.new.examples')}`))
     .action(async (opts: Record<string, unknown>, command: Command) => {
       const options = toNewOptions(opts);
       await act(command, 'new', options, async (ctx) =>

@@ -29,10 +29,11 @@ interface LetterDatesRow {
   sent_at: string | null;
   sent_via: string | null;
   delivered_at: string | null;
+  kind: string | null;
 }
 
 const LETTER_DATES_SQL =
-  'SELECT id, case_id, created_at, deadline_on, sent_at, sent_via, delivered_at FROM letter';
+  'SELECT id, case_id, created_at, deadline_on, sent_at, sent_via, delivered_at, kind FROM letter';
 
 function toLetterDates(r: LetterDatesRow): LetterDates {
   return {
@@ -42,6 +43,7 @@ function toLetterDates(r: LetterDatesRow): LetterDates {
     sentAt: toInstant(r.sent_at),
     sentVia: r.sent_via,
     deliveredAt: toInstant(r.delivered_at),
+    kind: r.kind ?? 'complaint',
   };
 }
 

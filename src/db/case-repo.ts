@@ -1,5 +1,6 @@
 import type { CaseFields, CaseRecord, Company, CompanyChannels } from '../domain/model.js';
 import { searchKey } from '../domain/text.js';
+import type { CardType, PaymentMethod } from '../domain/payment.js';
 import type { CaseStatus, Remedy } from '../domain/vocab.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
 import { NotFoundError } from '../errors.js';
@@ -39,6 +40,13 @@ interface CaseRow {
   created_at: string;
   updated_at: string;
   closed_at: string | null;
+  // Schema 9: absent on rows read by a query that does not name them.
+  paid_by?: string | null;
+  card_type?: string | null;
+  card_issuer?: string | null;
+  card_last4?: string | null;
+  statement_date?: string | null;
+  card_issuer_address?: string | null;
 }
 
 function toCompany(row: CompanyRow): Company {
@@ -79,6 +87,12 @@ function toCase(row: CaseRow, company: Company): CaseRecord {
     createdAt: new Date(row.created_at),
     updatedAt: new Date(row.updated_at),
     closedAt: row.closed_at ? new Date(row.closed_at) : null,
+    paidBy: (row.paid_by ?? null) as PaymentMethod | null,
+    cardType: (row.card_type ?? null) as CardType | null,
+    cardIssuer: row.card_issuer ?? null,
+    cardLast4: row.card_last4 ?? null,
+    statementDate: row.statement_date ?? null,
+    cardIssuerAddress: row.card_issuer_address ?? null,
   };
 }
 
@@ -152,6 +166,11 @@ function caseParams(fields: CaseFields) {
     remedy: fields.remedy,
     remedy_detail: fields.remedyDetail,
     jurisdiction: fields.jurisdiction,
+    paid_by: fields.paidBy ?? null,
+    card_type: fields.cardType ?? null,
+    card_issuer: fields.cardIssuer ?? null,
+    card_last4: fields.cardLast4 ?? null,
+    statement_date: fields.statementDate ?? null,
   };
 }
 
@@ -170,10 +189,12 @@ export function createCase(
         .prepare(
           `INSERT INTO case_file (company_id, title, product, purchased_on, order_ref, account_ref,
              amount_minor, currency, occurred_on, situation, problem, request, remedy, remedy_detail,
-             jurisdiction, status, created_at, updated_at)
+             jurisdiction, paid_by, card_type, card_issuer, card_last4, statement_date, status,
+             created_at, updated_at)
            VALUES (@company_id, @title, @product, @purchased_on, @order_ref, @account_ref,
              @amount_minor, @currency, @occurred_on, @situation, @problem, @request, @remedy,
-             @remedy_detail, @jurisdiction, 'open', @at, @at)`,
+             @remedy_detail, @jurisdiction, @paid_by, @card_type, @card_issuer, @card_last4,
+             @statement_date, 'open', @at, @at)`,
         )
         .run({ company_id: c.id, ...caseParams(fields), at }).lastInsertRowid,
     );
@@ -199,7 +220,9 @@ export function updateCase(
            purchased_on = @purchased_on, order_ref = @order_ref, account_ref = @account_ref,
            amount_minor = @amount_minor, currency = @currency, occurred_on = @occurred_on,
            situation = @situation, problem = @problem, request = @request, remedy = @remedy,
-           remedy_detail = @remedy_detail, jurisdiction = @jurisdiction, status = @status,
+           remedy_detail = @remedy_detail, jurisdiction = @jurisdiction, paid_by = @paid_by,
+           card_type = @card_type, card_issuer = @card_issuer, card_last4 = @card_last4,
+           statement_date = @statement_date, status = @status,
            updated_at = @at,
            -- A status given to edit reopens a closed case (schema 3 keeps how it was closed).
            closed_at = CASE WHEN @reopen = 1 THEN NULL ELSE closed_at END,
@@ -217,6 +240,15 @@ export function updateCase(
     if (result.changes === 0) throw caseNotFound(id);
   });
   write.immediate();
+}
+
+/** Keeps the card issuer's address for disputes (given to `letter --to card-issuer`). */
+export function setCardIssuerAddress(db: Db, id: number, address: string, now: Date): void {
+  db.prepare('UPDATE case_file SET card_issuer_address = ?, updated_at = ? WHERE id = ?').run(
+    address,
+    now.toISOString(),
+    id,
+  );
 }
 
 /** Marks a case as touched (a contact logged, a letter written): it rises in `complain list`. */

@@ -247,6 +247,25 @@ export const MIGRATIONS: readonly Migration[] = [
         CHECK (sale IS NULL OR sale IN ('shop','distance','off-premises'));
     `,
   },
+  {
+    version: 9,
+    name: 'the card route: how the purchase was paid, the card (last four digits only), its statement',
+    // Never the full card number: card_last4 holds four digits and nothing else.
+    sql: `
+      ALTER TABLE case_file ADD COLUMN paid_by TEXT
+        CHECK (paid_by IS NULL OR paid_by IN ('card','cash','bank-transfer','other'));
+      ALTER TABLE case_file ADD COLUMN card_type TEXT
+        CHECK (card_type IS NULL OR card_type IN ('credit','debit'));
+      ALTER TABLE case_file ADD COLUMN card_issuer TEXT
+        CHECK (card_issuer IS NULL OR length(card_issuer) > 0);
+      ALTER TABLE case_file ADD COLUMN card_last4 TEXT
+        CHECK (card_last4 IS NULL OR (length(card_last4) = 4 AND card_last4 NOT GLOB '*[^0-9]*'));
+      -- The statement that first showed the charge (YYYY-MM-DD): the US 60 days run from it.
+      ALTER TABLE case_file ADD COLUMN statement_date TEXT;
+      -- The issuer's address for billing-error notices, as given to the letter (kept for the next).
+      ALTER TABLE case_file ADD COLUMN card_issuer_address TEXT;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -132,18 +132,27 @@ export function caseItems(
   for (const c of s.contacts)
     for (const p of c.promises) if (p.state === 'pending') items.push(promiseItem(s, p, now, tz));
   for (const l of s.letters) {
-    if (!l.sentAt || heardFromAfter(s.contacts, l.sentAt)) continue;
+    if (!l.sentAt) continue;
+    const toIssuer = l.kind === 'card-issuer';
+    // The merchant's answer does not answer the card issuer (nor the other way round).
+    if (!toIssuer && heardFromAfter(s.contacts, l.sentAt)) continue;
     items.push({
       kind: 'letter-deadline',
       caseId: s.case.id,
       company: s.case.company.name,
       caseTitle: s.case.title,
-      what: t(l.deliveredAt ? 'agenda.item.letter-delivered' : 'agenda.item.letter', {
-        id: String(l.id),
-        sent: localDateOf(l.sentAt, tz),
-        delivered: l.deliveredAt ? localDateOf(l.deliveredAt, tz) : '',
-        company: s.case.company.name,
-      }),
+      what: toIssuer
+        ? t('card.item.letter', {
+            id: String(l.id),
+            sent: localDateOf(l.sentAt, tz),
+            issuer: s.case.cardIssuer ?? '',
+          })
+        : t(l.deliveredAt ? 'agenda.item.letter-delivered' : 'agenda.item.letter', {
+            id: String(l.id),
+            sent: localDateOf(l.sentAt, tz),
+            delivered: l.deliveredAt ? localDateOf(l.deliveredAt, tz) : '',
+            company: s.case.company.name,
+          }),
       dueOn: l.deadlineOn,
       dueAt: endOfLocalDay(l.deadlineOn, tz),
       sinceContactId: null,
@@ -164,14 +173,20 @@ export function caseItems(
       company: s.case.company.name,
       caseTitle: s.case.title,
       what:
-        clock.owes === 'company'
-          ? t('agenda.item.clock', {
+        clock.owes === 'issuer'
+          ? t('card.item.clock', {
               label,
-              period: periodText(clock.rule.amount, clock.rule.unit),
-              from: fromStart(clock.rule.start),
+              issuer: s.case.cardIssuer ?? '',
               verified: clock.rule.verified ? 'yes' : 'no',
             })
-          : t('agenda.item.your-clock', { label, verified: clock.rule.verified ? 'yes' : 'no' }),
+          : clock.owes === 'company'
+            ? t('agenda.item.clock', {
+                label,
+                period: periodText(clock.rule.amount, clock.rule.unit),
+                from: fromStart(clock.rule.start),
+                verified: clock.rule.verified ? 'yes' : 'no',
+              })
+            : t('agenda.item.your-clock', { label, verified: clock.rule.verified ? 'yes' : 'no' }),
       dueOn: clock.dueOn,
       dueAt: clock.dueAt,
       sinceContactId: clock.start.contactId,

@@ -6,6 +6,8 @@ import type { CaseFields } from './model.js';
 import { parseMoney } from './money.js';
 import { sanitizeText } from './text.js';
 import { REMEDIES, isOneOf } from './vocab.js';
+import type { CardFieldKey } from './payment.js';
+import { CARD_FIELD_KEYS, CARD_TYPES, PAYMENT_METHODS, looksLikeCardNumber } from './payment.js';
 import { t } from '../i18n.js';
 
 /** The raw text of every case field, as typed on the command line or at a prompt. */
@@ -23,17 +25,30 @@ export interface CaseFieldSpec {
   /** Its name on the summary screen. */
   label: string;
   required: boolean;
+  /**
+   * When the wizard asks it: `paid` once an amount was given (how it was paid), `card` for a
+   * card payment only (the issuer, the last four digits, the statement); always when absent.
+   */
+  asked?: 'paid' | 'card';
 }
 
 /** Adds the words of a field, read in the interface language each time they are shown. */
-function worded(spec: Omit<CaseFieldSpec, 'question' | 'help' | 'label'>): CaseFieldSpec {
+function worded(
+  spec: Omit<CaseFieldSpec, 'question' | 'help' | 'label'>,
+  area = 'case',
+): CaseFieldSpec {
+  const lists = {
+    remedies: REMEDIES.join(' | '),
+    methods: PAYMENT_METHODS.join(' | '),
+    types: CARD_TYPES.join(' | '),
+  };
   return Object.defineProperties(spec, {
-    question: { enumerable: true, get: () => t(`case.field.${spec.key}.question`) },
+    question: { enumerable: true, get: () => t(`${area}.field.${spec.key}.question`) },
     help: {
       enumerable: true,
-      get: () => t(`case.field.${spec.key}.help`, { remedies: REMEDIES.join(' | ') }),
+      get: () => t(`${area}.field.${spec.key}.help`, lists),
     },
-    label: { enumerable: true, get: () => t(`case.field.${spec.key}.label`) },
+    label: { enumerable: true, get: () => t(`${area}.field.${spec.key}.label`) },
   }) as CaseFieldSpec;
 }
 
@@ -68,6 +83,12 @@ export const CASE_FIELDS: readonly CaseFieldSpec[] = [
     flag: 'amount',
     required: false,
   }),
+  // How it was paid (schema 9): the card route needs the card's facts (src/domain/payment.ts).
+  worded({ key: 'paidBy', flag: 'paid-by', required: false, asked: 'paid' }, 'card'),
+  worded({ key: 'cardType', flag: 'card-type', required: false, asked: 'card' }, 'card'),
+  worded({ key: 'cardIssuer', flag: 'card-issuer', required: false, asked: 'card' }, 'card'),
+  worded({ key: 'cardLast4', flag: 'card-last4', required: false, asked: 'card' }, 'card'),
+  worded({ key: 'statementDate', flag: 'statement-date', required: false, asked: 'card' }, 'card'),
   worded({
     key: 'occurredOn',
     flag: 'occurred',
@@ -104,6 +125,16 @@ export const CASE_FIELDS: readonly CaseFieldSpec[] = [
     required: true,
   }),
 ];
+
+/** Whether the wizard asks a field, given what the draft holds so far. */
+export function isAsked(
+  spec: CaseFieldSpec,
+  fields: Partial<Record<CaseFieldKey, string>>,
+): boolean {
+  if (spec.asked === 'paid') return Boolean(fields.amount?.trim());
+  if (spec.asked === 'card') return fields.paidBy?.trim().toLowerCase() === 'card';
+  return true;
+}
 
 /** Returns the spec of a case field. */
 export function caseFieldSpec(key: CaseFieldKey): CaseFieldSpec {
@@ -186,7 +217,51 @@ export function parseCaseField(
     }
     case 'jurisdiction':
       return parseJurisdiction(text, flag);
+    case 'paidBy':
+    case 'cardType': {
+      const value = text.trim().toLowerCase();
+      if (!value) return null;
+      const list = key === 'paidBy' ? PAYMENT_METHODS : CARD_TYPES;
+      if (!isOneOf(list, value))
+        throw new ValidationError(
+          spec.flag,
+          t('card.error.notOneOf', { flag, text: text.trim() }),
+          t('case.error.useOneOf', { values: list.join(', ') }),
+        );
+      return value;
+    }
+    case 'cardIssuer': {
+      if (!text.trim()) return null;
+      return requiredText(spec.flag, text, 120);
+    }
+    case 'cardLast4': {
+      const value = text.trim();
+      if (!value) return null;
+      if (/^\d{4}$/.test(value)) return value;
+      // Never echo what was typed: it may be the whole card number.
+      throw new ValidationError(
+        spec.flag,
+        t(looksLikeCardNumber(value) ? 'card.error.last4Long' : 'card.error.last4', { flag }),
+        t('card.error.last4Hint', { flag }),
+      );
+    }
+    case 'statementDate': {
+      if (!text.trim()) return null;
+      const date = parseLocalDate(text, flag, clock);
+      if (date > localDateOf(clock.now, clock.timeZone))
+        throw new ValidationError(
+          spec.flag,
+          t('case.error.dateInFuture', { flag, date }),
+          t('case.error.dateInFutureHint'),
+        );
+      return date;
+    }
   }
+}
+
+/** The flags of the card facts: each needs `--paid-by card`. */
+export function cardFlag(key: CardFieldKey): string {
+  return `--${caseFieldSpec(key).flag}`;
 }
 
 /** A short title from the product and the remedy when the user gives none. */
@@ -204,6 +279,22 @@ export function checkCaseFields(fields: CaseFields): void {
       t('case.error.remedyDetailMissingHint'),
     );
   }
+  const card = CARD_FIELD_KEYS.find((k) => fields[k] != null);
+  if (card && fields.paidBy !== 'card')
+    throw new ValidationError(
+      caseFieldSpec(card).flag,
+      t('card.error.needsCard', { flag: cardFlag(card) }),
+      t('card.error.needsCardHint', { flag: cardFlag(card) }),
+    );
+  if (fields.purchasedOn && fields.statementDate && fields.statementDate < fields.purchasedOn)
+    throw new ValidationError(
+      'statement-date',
+      t('card.error.statementBeforePurchase', {
+        statement: fields.statementDate,
+        purchased: fields.purchasedOn,
+      }),
+      t('card.error.statementBeforePurchaseHint'),
+    );
   if (fields.purchasedOn && fields.occurredOn && fields.occurredOn < fields.purchasedOn) {
     throw new ValidationError(
       'occurred',

@@ -2,7 +2,8 @@ import { t, translate, uiLanguage, uiLocale } from '../i18n.js';
 import type { UiLanguage } from '../i18n.js';
 import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdiction-rules.js';
-import { RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
+import { CARD_EVENTS, RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
+import { cardRouteId } from './card-route.js';
 import type { CaseRecord, ContactRecord } from './model.js';
 import type { ClockUnit, Holiday } from './working-days.js';
 import { countPeriod } from './working-days.js';
@@ -16,6 +17,13 @@ export interface LetterDates {
   sentAt: Date | null;
   sentVia: string | null;
   deliveredAt: Date | null;
+  /** complaint | final-notice | card-issuer (schema 7); absent: a complaint. */
+  kind?: string;
+}
+
+/** The letters to the company: a dispute letter to the card issuer starts none of its clocks. */
+export function merchantLetters<L extends { kind?: string }>(letters: readonly L[]): L[] {
+  return letters.filter((l) => l.kind !== 'card-issuer');
 }
 
 /** A clock's start date the user recorded because the log cannot tell it (delivery, a bill…). */
@@ -71,7 +79,7 @@ export interface StartDate {
 /** A legal clock applied to a case: the rule, its start and the date it runs out. */
 export interface ClockResult {
   rule: ClockRule;
-  owes: 'company' | 'consumer';
+  owes: 'company' | 'consumer' | 'issuer';
   start: StartDate;
   /** YYYY-MM-DD, or null until the start event is known. */
   dueOn: string | null;
@@ -89,7 +97,11 @@ export interface ClockResult {
 
 /** "from delivery", "from the request": the phrase a period runs from, in the interface language. */
 export function fromStart(event: ClockStart, language: UiLanguage = uiLanguage()): string {
-  const area = (RIGHT_EVENTS as readonly string[]).includes(event) ? 'rights' : 'agenda.clock';
+  const area = (RIGHT_EVENTS as readonly string[]).includes(event)
+    ? 'rights'
+    : (CARD_EVENTS as readonly string[]).includes(event)
+      ? 'card'
+      : 'agenda.clock';
   return translate(language, `${area}.from.${event}`);
 }
 
@@ -138,8 +150,16 @@ function skippedText(skipped: readonly Holiday[]): string {
   return t('dates.holidaysSkipped', { list });
 }
 
-/** Whether a rule applies to a case: its remedies and sectors, when it names them. */
-export function ruleApplies(rule: ClockRule, snapshot: CaseSnapshot): boolean {
+/**
+ * Whether a rule applies to a case: its remedies and sectors, when it names them; a card rule
+ * only to a case on its card route (`route`: the case's route id, src/domain/card-route.ts).
+ */
+export function ruleApplies(
+  rule: ClockRule,
+  snapshot: CaseSnapshot,
+  route: string | null = null,
+): boolean {
+  if (rule.cardRoutes && (!route || !rule.cardRoutes.includes(route))) return false;
   if (rule.remedies && !rule.remedies.includes(snapshot.case.remedy)) return false;
   if (!sectorApplies(rule, snapshot.sector)) return false;
   // A right of distance sales is no right for a purchase recorded as made in a shop.
@@ -185,8 +205,9 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       letterId: null,
     };
   const firstOutbound = s.contacts.find((c) => c.direction === 'outbound');
-  const delivered = s.letters.find((l) => l.deliveredAt);
-  const sent = s.letters.find((l) => l.sentAt);
+  const toCompany = merchantLetters(s.letters);
+  const delivered = toCompany.find((l) => l.deliveredAt);
+  const sent = toCompany.find((l) => l.sentAt);
   const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => ({
     event,
     on: localDateOf(at, timeZone),
@@ -231,6 +252,24 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       return delivered
         ? letterStart(delivered, delivered.deliveredAt!, 'delivered')
         : unknown(event);
+    case 'card-statement':
+      return s.case.statementDate
+        ? {
+            event,
+            on: s.case.statementDate,
+            basis: t('card.basis.statement'),
+            contactId: null,
+            letterId: null,
+          }
+        : unknown(event);
+    case 'card-dispute': {
+      // The issuer's receipt of the dispute letter: its delivery, else its sending.
+      const toIssuer = s.letters.filter((l) => l.kind === 'card-issuer');
+      const got = toIssuer.find((l) => l.deliveredAt);
+      if (got) return letterStart(got, got.deliveredAt!, 'delivered');
+      const out = toIssuer.find((l) => l.sentAt);
+      return out ? letterStart(out, out.sentAt!, 'sent') : unknown(event);
+    }
     case 'regulator-filed': {
       const filed = s.contacts.find((c) => c.escalation?.kind === 'regulator');
       return filed ? fromContact(event, filed, 'application', timeZone) : unknown(event);
@@ -243,6 +282,12 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
 /** The command that records a start event the log cannot tell. */
 export function recordHint(caseId: number, event: ClockStart): string {
   // A command line, the same in every language.
+  if (event === 'card-statement')
+    return ['complain', 'edit', String(caseId), '--statement-date', 'YYYY-MM-DD'].join(' ');
+  if (event === 'card-dispute')
+    return ['complain', 'letter', String(caseId), '--to', 'card-issuer', '-o', 'card.docx'].join(
+      ' ',
+    );
   return ['complain', 'clock', String(caseId), `--${event}`, 'YYYY-MM-DD'].join(' ');
 }
 
@@ -360,7 +405,8 @@ export function clocksFor(
   now: Date,
   timeZone: string,
 ): ClockResult[] {
+  const route = cardRouteId(s.case, jurisdiction);
   return jurisdiction.clocks
-    .filter((rule) => ruleApplies(rule, s))
+    .filter((rule) => ruleApplies(rule, s, route))
     .map((rule) => computeClock(rule, s, jurisdiction, now, timeZone));
 }

@@ -1,5 +1,10 @@
-import { t, uiLocale } from '../i18n.js';
+import { t, uiLanguage, uiLocale } from '../i18n.js';
 import type { CaseSnapshot, ClockResult } from './clocks.js';
+import { merchantLetters } from './clocks.js';
+import type { CardRouteKind } from './jurisdiction-rules.js';
+import { localize } from './jurisdiction-rules.js';
+import { chooseCardRoute } from './card-route.js';
+import { cardEditCommand } from './payment.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Forum, ForumLimit, Jurisdiction } from './jurisdiction-rules.js';
 import { forumLimitFor } from './jurisdiction-rules.js';
@@ -31,6 +36,100 @@ export interface LadderPosition {
   /** Further facts that bear on it. */
   notes: string[];
   forum: ForumChoice | null;
+  /** A parallel route when the case was paid by card: the letter to the card issuer. */
+  cardRoute?: CardRouteStanding | null;
+}
+
+/** Where the card route stands: its kind, whether the letter went, what it still needs. */
+export interface CardRouteStanding {
+  /** The route's id in the jurisdiction data, null until the card facts decide it. */
+  id: string | null;
+  kind: CardRouteKind | null;
+  issuer: string | null;
+  /** The letter to the issuer that was sent, if any. */
+  letterId: number | null;
+  sentOn: string | null;
+  /** The command to run next on this route. */
+  command: string;
+  source: string | null;
+  verified: boolean | null;
+}
+
+/**
+ * The card route of a case paid by card, and the note `next` gives about it: what to write, or
+ * what the issuer now owes. Null for a case not paid by card.
+ */
+export function cardRouteOf(
+  s: CaseSnapshot,
+  j: Jurisdiction,
+  clocks: readonly ClockResult[],
+  tz: string,
+): { standing: CardRouteStanding; notes: string[] } | null {
+  const c = s.case;
+  if (c.paidBy !== 'card') return null;
+  const id = String(c.id);
+  const choice = chooseCardRoute(c, j);
+  const sent = [...s.letters].reverse().find((l) => l.kind === 'card-issuer' && l.sentAt);
+  const issuer = c.cardIssuer ?? null;
+  const missingFacts = !c.cardIssuer || !c.cardLast4 || !c.statementDate;
+  const needType = !choice.route && choice.why === 'card-type';
+  // Command lines, the same in every language.
+  const letterCommand = [
+    'complain',
+    'letter',
+    id,
+    '--to',
+    'card-issuer',
+    '-o',
+    'card-issuer.docx',
+  ].join(' ');
+  const command =
+    missingFacts || needType
+      ? cardEditCommand(c.id, c, needType)
+      : sent
+        ? ['complain', 'next', id].join(' ')
+        : letterCommand;
+  const notes: string[] = [];
+  if (missingFacts || needType) notes.push(t('card.next.facts', { command }));
+  else if (!choice.route) notes.push(t('card.next.noRoute', { country: j.code }));
+  else if (!sent)
+    notes.push(
+      t('card.next.route', {
+        route: localize(choice.route.label, uiLanguage()),
+        issuer: issuer ?? '',
+        command: letterCommand,
+      }),
+    );
+  else {
+    notes.push(
+      t('card.next.sent', {
+        letter: String(sent.id),
+        issuer: issuer ?? '',
+        sent: localDateOf(sent.sentAt!, tz),
+      }),
+    );
+    for (const k of clocks)
+      if (k.owes === 'issuer' && k.dueOn)
+        notes.push(
+          t(k.state === 'passed' ? 'card.next.issuerLate' : 'card.next.issuerClock', {
+            label: k.rule.label.en,
+            due: k.dueOn,
+          }),
+        );
+  }
+  return {
+    standing: {
+      id: choice.route?.id ?? null,
+      kind: choice.route?.kind ?? null,
+      issuer,
+      letterId: sent?.id ?? null,
+      sentOn: sent?.sentAt ? localDateOf(sent.sentAt, tz) : null,
+      command,
+      source: choice.route?.source ?? null,
+      verified: choice.route?.verified ?? null,
+    },
+    notes,
+  };
 }
 
 function forumName(f: Forum): string {
@@ -127,7 +226,7 @@ export function currentStep(s: CaseSnapshot): LadderStep | null {
   if (kinds.includes('court')) return 'last-resort';
   if (kinds.length > 0) return 'forum';
   if (
-    s.letters.some((l) => l.sentAt) ||
+    merchantLetters(s.letters).some((l) => l.sentAt) ||
     s.contacts.some((c) => c.channel === 'letter' && c.direction === 'outbound')
   )
     return 'written-complaint';
@@ -199,12 +298,15 @@ export function ladderPosition(
         bodies: sectorBodies.map((f) => f.name.en).join('; '),
       }),
     );
+  const card = isClosed(s.case) ? null : cardRouteOf(s, j, clocks, tz);
   const result = (next: LadderStep | null, reason: string): LadderPosition => ({
     step,
     next,
     reason,
-    notes,
+    // The card route runs beside the ladder: its note comes after the ladder's own.
+    notes: card ? [...notes, ...card.notes] : notes,
     forum: next === 'forum' || step === 'forum' ? forum : null,
+    cardRoute: card?.standing ?? null,
   });
 
   if (isClosed(s.case)) {
@@ -268,7 +370,7 @@ export function ladderPosition(
     );
   }
   if (step === 'written-complaint') {
-    const sent = [...s.letters].reverse().find((l) => l.sentAt);
+    const sent = [...merchantLetters(s.letters)].reverse().find((l) => l.sentAt);
     if (sent) {
       const deadline = endOfLocalDay(sent.deadlineOn, tz);
       const answer = heardFromAfter(s.contacts, sent.sentAt!);
@@ -306,7 +408,7 @@ export function ladderPosition(
     return result('forum', t('agenda.next.reason.letter-logged', { forum: forumText ?? noForum }));
   }
   // first-contact, follow-up, supervisor: the company has not been written to yet.
-  const unsent = s.letters.find((l) => !l.sentAt);
+  const unsent = merchantLetters(s.letters).find((l) => !l.sentAt);
   if (unsent) notes.push(t('agenda.next.note.unsent', { id: String(unsent.id) }));
   const duty = passedDuty[0];
   if (duty && duty.dueAt && duty.rule.whenPassed === 'forum') {

@@ -25,8 +25,15 @@ export const CLOCK_STARTS = [
   'rejected',
   'repair-requested',
   'repair-failed',
+  /** The card statement that first showed the charge (the case's --statement-date, schema 9). */
+  'card-statement',
+  /** The card issuer's receipt of the dispute letter: its delivery, else its sending. */
+  'card-dispute',
 ] as const;
 export type ClockStart = (typeof CLOCK_STARTS)[number];
+
+/** Start events read from the case and its card letters only: `clock` takes no flag for them. */
+export const CARD_EVENTS = ['card-statement', 'card-dispute'] as const;
 
 /** The start events that record what the consumer did to exercise a right (`complain clock`). */
 export const RIGHT_EVENTS = ['rejected', 'repair-requested', 'repair-failed'] as const;
@@ -48,7 +55,9 @@ export interface ClockRule {
    * Who must act before the date: the company (a duty; past it, the consumer may escalate) or
    * the consumer (a right that lapses). Absent in old data: the company.
    */
-  owes?: 'company' | 'consumer';
+  owes?: 'company' | 'consumer' | 'issuer';
+  /** The card routes (`cardDispute.routes` ids) it belongs to: only a case on that route has it. */
+  cardRoutes?: string[];
   /**
    * For a duty of the company: the rung the consumer may take once it has passed. Absent: the
    * formal written complaint (UK: 8 weeks without a final response opens the ombudsman).
@@ -102,6 +111,8 @@ export interface RightRule {
   sale?: SaleChannel[];
   /** Payment methods it needs ('card'): a case without one recorded does not hold it. */
   paidBy?: string[];
+  /** The card routes (`cardDispute.routes` ids) it needs: a card case on another route does not hold it. */
+  cardRoutes?: string[];
   /** The amount range it covers, in minor units of `currency`. */
   amount?: { minMinor?: number; maxMinor?: number; currency: string };
   /** Held only after a failed repair or replacement (recorded, or a repair period that ran out). */
@@ -175,6 +186,32 @@ export interface Jurisdiction {
   rights?: RightRule[];
   /** The final notice's default deadline (the pre-action "reasonable time"), with its source. */
   finalNotice?: FinalNoticeRule;
+  /** What a consumer who paid by card can ask of the card issuer (`letter --to card-issuer`). */
+  cardDispute?: CardDispute;
+}
+
+/** The kinds of letter to a card issuer. */
+export const CARD_ROUTE_KINDS = ['billing-error', 's75', 'chargeback'] as const;
+export type CardRouteKind = (typeof CARD_ROUTE_KINDS)[number];
+
+/** One way to have a card payment put right, with the conditions it needs. */
+export interface CardRoute {
+  id: string;
+  kind: CardRouteKind;
+  label: Localized;
+  /** The card types it covers; all when absent. */
+  cardTypes?: string[];
+  /** The price range it covers, in minor units of `currency` (UK s75: over £100, up to £30,000). */
+  amount?: { minMinor?: number; maxMinor?: number; currency: string };
+  /** The time the letter gives the issuer to answer, counted from the letter (then its delivery). */
+  reply: { amount: number; unit: ClockUnit; source: string; verified: boolean };
+  source: string;
+  verified: boolean;
+}
+
+/** The card routes of a jurisdiction, first match wins. */
+export interface CardDispute {
+  routes: CardRoute[];
 }
 
 /** How long a final notice gives the company before the consumer applies to the forum. */

@@ -1,4 +1,5 @@
 import type { Money } from './money.js';
+import type { CardType, PaymentMethod } from './payment.js';
 import type {
   CaseStatus,
   Channel,
@@ -54,6 +55,16 @@ export interface CaseFields {
   remedy: Remedy;
   remedyDetail: string | null;
   jurisdiction: string;
+  /** How it was paid (schema 9); absent or null when not recorded. */
+  paidBy?: PaymentMethod | null;
+  /** A card payment: credit or debit (decides between s75 or the FCBA and a chargeback). */
+  cardType?: CardType | null;
+  /** The bank or company that issued the card. */
+  cardIssuer?: string | null;
+  /** The card's last four digits: never more of the card number. */
+  cardLast4?: string | null;
+  /** The statement that first showed the charge (YYYY-MM-DD). */
+  statementDate?: string | null;
 }
 
 /** A case file. */
@@ -65,6 +76,8 @@ export interface CaseRecord extends CaseFields {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** The card issuer's address for disputes, kept from the last letter to it (schema 9). */
+  cardIssuerAddress?: string | null;
 }
 
 /** A representative, in the order they appeared on the contact. */

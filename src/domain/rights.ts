@@ -9,6 +9,7 @@ import type {
 } from './jurisdiction-rules.js';
 import { localDateOf } from './dates.js';
 import { addPeriod } from './working-days.js';
+import { cardRouteId } from './card-route.js';
 
 /** What a right is on a given date: still open to the consumer, used in time, or run out. */
 export type RightState = 'available' | 'exercised' | 'lapsed';
@@ -40,6 +41,8 @@ export interface RightFacts {
   sale: SaleChannel | null;
   /** How it was paid ('card', 'cash', 'transfer'…), null or absent when not recorded. */
   paidBy?: string | null;
+  /** The card route the case is on (src/domain/card-route.ts), null or absent when none. */
+  cardRoute?: string | null;
 }
 
 /** Goods or services, from the sector: a case without one is a purchase of goods. */
@@ -90,6 +93,8 @@ function conditionsHold(rule: RightRule, s: CaseSnapshot, facts: RightFacts): bo
   // A right of one way of selling needs that way recorded: the letter never claims it on a guess.
   if (rule.sale && (facts.sale === null || !rule.sale.includes(facts.sale))) return false;
   if (rule.paidBy && (!facts.paidBy || !rule.paidBy.includes(facts.paidBy))) return false;
+  if (rule.cardRoutes && (!facts.cardRoute || !rule.cardRoutes.includes(facts.cardRoute)))
+    return false;
   if (rule.amount) {
     const a = s.case.amount;
     if (!a || a.currency !== rule.amount.currency) return false;
@@ -186,5 +191,8 @@ export function rightsOf(
   paidBy?: string | null,
 ): RightResult[] {
   const sale = (s.sale ?? null) as SaleChannel | null;
-  return evaluateRights(s, j, { sale, paidBy: paidBy ?? null }, localDateOf(now, tz), tz);
+  // How it was paid is on the case (schema 9); `paidBy` overrides it (tests).
+  const paid = paidBy ?? s.case.paidBy ?? null;
+  const cardRoute = paid === 'card' ? cardRouteId({ ...s.case, paidBy: 'card' }, j) : null;
+  return evaluateRights(s, j, { sale, paidBy: paid, cardRoute }, localDateOf(now, tz), tz);
 }

@@ -1,6 +1,7 @@
 import type { CaseExtras } from './closure.js';
 import { closedAsOf } from './closure.js';
 import type { CaseSnapshot } from './clocks.js';
+import { merchantLetters } from './clocks.js';
 import { localDateOf } from './dates.js';
 import { promiseStanding } from './promises.js';
 import type { StandardCheck } from './standards.js';
@@ -110,7 +111,8 @@ export function companyStats(
       if (check.state === 'kept') st.standardsKept += 1;
       else if (check.state === 'missed') st.standardsMissed += 1;
     }
-    const sent = s.letters.filter((l) => l.sentAt).length;
+    // Letters to the company: a dispute letter to the card issuer is not one.
+    const sent = merchantLetters(s.letters).filter((l) => l.sentAt).length;
     st.lettersSent += sent;
     if (sent > 0) st.casesNeedingLetter += 1;
   }

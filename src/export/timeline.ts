@@ -126,7 +126,10 @@ export function letterRows(letters: LetterRecord[], timeZone: string): [Date, Ti
     const base = {
       ...EMPTY_ROW,
       event: 'letter' as const,
-      channel: t('evidence.timeline.letterChannel'),
+      // The dispute letter to the card issuer is not a letter to the company.
+      channel: t(
+        l.kind === 'card-issuer' ? 'card.timeline.channel' : 'evidence.timeline.letterChannel',
+      ),
       direction: labelOf('outbound'),
     };
     rows.push([

@@ -143,6 +143,7 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
     'sender-name': t('letter.lint.fixSenderName'),
     'company-address': t('letter.lint.fixCompanyAddress', { caseId: caseRef }),
     'remedy-detail': t('letter.lint.fixRemedyDetail'),
+    'issuer-address': t('card.lint.fixIssuerAddress', { caseId: caseRef }),
   };
   for (const p of letter.placeholders)
     warnings.push({

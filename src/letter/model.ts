@@ -62,7 +62,7 @@ export interface LetterBlock {
 
 /** A gap in the case file, filled with a bracketed placeholder in the letter. */
 export interface Placeholder {
-  gap: 'sender-name' | 'company-address' | 'remedy-detail';
+  gap: 'sender-name' | 'company-address' | 'remedy-detail' | 'issuer-address';
   text: string;
 }
 
@@ -344,9 +344,12 @@ function citedBasis(
       input.timeZone,
     );
   const strongest = strongestRight(rights, input.remedy);
-  if (!strongest) return undefined;
+  // Rights that give no remedy of their own (the card claim) are cited beside the strongest,
+  // or alone where the jurisdiction's data has no remedy right (the US billing dispute).
   const extra = rights.filter((r) => r.rule.remedies.length === 0 && r.state !== 'lapsed');
-  const chosen = [strongest, ...extra];
+  const chosen = strongest ? [strongest, ...extra] : extra;
+  const main = chosen[0];
+  if (!main) return undefined;
   const texts = chosen.flatMap((r): CitedText[] => {
     const rule = r.rule;
     if (rule.basis) {
@@ -367,15 +370,28 @@ function citedBasis(
   });
   return {
     main: {
-      id: strongest.rule.id,
-      source: strongest.rule.source,
-      verified: strongest.rule.verified,
+      id: main.rule.id,
+      source: main.rule.source,
+      verified: main.rule.verified,
     },
     texts,
     unverified: chosen
       .filter((r) => !r.rule.verified)
       .map((r) => ({ id: r.rule.id, source: r.rule.source })),
   };
+}
+
+/** An amount: the locale's digits and separators, then the template's currency word. */
+export function formatLetterMoney(t: LetterTemplate, m: Money): string {
+  const word = t.currencyNames?.[m.currency];
+  if (!word) return formatMoney(m, t.locale);
+  const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
+  const value = m.minor / 10 ** digits;
+  const n = new Intl.NumberFormat(t.locale, {
+    minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+  return `${n}\u00a0${word}`;
 }
 
 /** Builds the letter from the case file. Pure: the same input gives the same letter. */
@@ -403,18 +419,7 @@ export function buildLetter(input: LetterInput): Letter {
     t.layout.addressOnOneLine ? [lines(value).join(', ')] : lines(value);
   const one = (value: string) => iso(oneLine(value));
   const num = (n: number) => formatCount(t, n);
-  /** An amount: the locale's digits and separators, then the template's currency word. */
-  const money = (m: Money): string => {
-    const word = t.currencyNames?.[m.currency];
-    if (!word) return formatMoney(m, t.locale);
-    const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
-    const value = m.minor / 10 ** digits;
-    const n = new Intl.NumberFormat(t.locale, {
-      minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(value);
-    return `${n}\u00a0${word}`;
-  };
+  const money = (m: Money): string => formatLetterMoney(t, m);
   const tz = input.timeZone;
   const placeholders: Placeholder[] = [];
   const notices: string[] = [];

@@ -87,6 +87,8 @@ export interface LetterTemplate {
    */
   currencyNames?: Record<string, string>;
   sendingMethods: Record<string, string>;
+  /** The letter to the card issuer (`letter --to card-issuer`): its sentences by key. */
+  card?: Record<string, string>;
   lint: LintLists;
 }
 

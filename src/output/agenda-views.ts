@@ -155,7 +155,7 @@ export function renderClocks(clocks: ClockResult[], c: ChalkInstance): string[] 
             ? c.green(t('rights.clocks.exercised', { date: k.exercisedOn ?? '' }))
             : c.yellow(t('agenda.clocks.runs', { date: k.dueOn ?? '' }));
     lines.push(
-      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
+      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : k.owes === 'issuer' ? ` ${t('card.clocks.issuer')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
     );
     lines.push(c.dim(`    ${k.explanation}`));
   }
@@ -197,6 +197,8 @@ export function ladderView(caseId: number, p: LadderPosition, clocks: ClockResul
         }
       : null,
     clocks: clocks.map(clockView),
+    // A parallel route beside the ladder when the case was paid by card (null otherwise).
+    cardRoute: p.cardRoute ?? null,
   };
 }
 

@@ -7,6 +7,7 @@ import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.j
 import { formatMoneyShort } from '../domain/money.js';
 import { isClosed } from '../domain/closure.js';
 import { labelOf } from '../domain/vocab.js';
+import { maskedCard, paymentLabel } from '../domain/payment.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatBytes } from './progress.js';
 import { isRtlLanguage, t, uiLanguage, uiLocale } from '../i18n.js';
@@ -169,6 +170,20 @@ export function renderCaseList(
   });
 }
 
+/** "card (credit), Chase, •••• 1234, statement 2026-10-05": never more than the last four digits. */
+function paymentText(k: CaseRecord): string | null {
+  if (!k.paidBy) return null;
+  if (k.paidBy !== 'card') return paymentLabel(k.paidBy);
+  return [
+    k.cardType ? t(`card.show.${k.cardType}`) : paymentLabel('card'),
+    k.cardIssuer,
+    k.cardLast4 ? maskedCard(k.cardLast4) : null,
+    k.statementDate ? t('card.show.statement', { date: k.statementDate }) : null,
+  ]
+    .filter(Boolean)
+    .join(', ');
+}
+
 function field(
   label: string,
   value: string | null | undefined,
@@ -285,6 +300,7 @@ export function renderCaseFile(
     field(t('view.show.order'), k.orderRef, c),
     field(t('view.show.account'), k.accountRef, c),
     field(t('view.show.amount'), k.amount ? formatMoneyShort(k.amount) : null, c),
+    field(t('card.show.paidBy'), paymentText(k), c),
     field(t('view.show.problemSince'), k.occurredOn, c),
     field(
       t('view.show.jurisdiction'),

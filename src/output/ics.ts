@@ -33,7 +33,10 @@ function todo(i: AgendaItem): string {
     i.kind === 'legal-clock'
       ? i.clock?.owes === 'consumer'
         ? 'consumer'
-        : 'clock'
+        : // The card issuer's duty: the next step comes from `next`, as after a letter.
+          i.clock?.owes === 'issuer'
+          ? 'letter'
+          : 'clock'
       : i.kind === 'letter-deadline'
         ? 'letter'
         : i.kind === 'standard'

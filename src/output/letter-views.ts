@@ -87,7 +87,10 @@ export function renderLetterList(
     const head = [
       c.bold(formatDay(l.createdAt, timeZone)),
       l.language,
-      labelOf(l.remedy).toLocaleLowerCase(uiLocale()),
+      // The dispute letter to the card issuer asks the bank, not the company, for the remedy.
+      l.kind === 'card-issuer'
+        ? t('card.list.kind')
+        : labelOf(l.remedy).toLocaleLowerCase(uiLocale()),
       t('letter.list.due', { date: formatDate(l.deadlineOn) }),
       l.filePath ?? t('letter.list.stdout'),
     ];

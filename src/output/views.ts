@@ -88,6 +88,13 @@ export function caseFieldsView(c: CaseRecord) {
     remedy: c.remedy,
     remedyDetail: c.remedyDetail,
     jurisdiction: c.jurisdiction,
+    // Schema 9: how it was paid; a card only by its last four digits.
+    paidBy: c.paidBy ?? null,
+    cardType: c.cardType ?? null,
+    cardIssuer: c.cardIssuer ?? null,
+    cardLast4: c.cardLast4 ?? null,
+    statementDate: c.statementDate ?? null,
+    cardIssuerAddress: c.cardIssuerAddress ?? null,
     outcome: c.outcome,
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),

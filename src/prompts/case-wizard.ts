@@ -1,5 +1,6 @@
 import type { CaseFieldKey } from '../domain/case-fields.js';
-import { CASE_FIELDS, defaultTitle, parseCaseField } from '../domain/case-fields.js';
+import { CASE_FIELDS, defaultTitle, isAsked, parseCaseField } from '../domain/case-fields.js';
+import { CARD_TYPES, PAYMENT_METHODS, cardTypeLabel, paymentLabel } from '../domain/payment.js';
 import type { Clock } from '../domain/dates.js';
 import type { Company, CompanyChannels } from '../domain/model.js';
 import { REMEDIES, labelOf } from '../domain/vocab.js';
@@ -61,11 +62,31 @@ async function askField(
       default: (fallback as (typeof REMEDIES)[number] | undefined) ?? 'refund',
     });
   }
+  if (key === 'paidBy' || key === 'cardType') {
+    // The first choice leaves it unrecorded: a case needs no payment facts.
+    const values = key === 'paidBy' ? PAYMENT_METHODS : CARD_TYPES;
+    return prompter.select({
+      message: spec.question,
+      choices: [
+        { value: '', name: t('card.wizard.notSaid') },
+        ...values.map((v) => ({
+          value: v,
+          name: key === 'paidBy' ? paymentLabel(v as never) : cardTypeLabel(v as never),
+        })),
+      ],
+      default: fallback ?? '',
+    });
+  }
   let def = fallback;
   if (key === 'title' && !def && draft.fields.product)
     def = defaultTitle(draft.fields.product, undefined);
+  // A card payment names its issuer and last four digits; the statement may not have come yet.
   const required =
-    spec.required || key === 'title' || (key === 'remedyDetail' && draft.fields.remedy === 'other');
+    spec.required ||
+    key === 'title' ||
+    key === 'cardIssuer' ||
+    key === 'cardLast4' ||
+    (key === 'remedyDetail' && draft.fields.remedy === 'other');
   return prompter.input({
     message: spec.question,
     default: def,
@@ -112,6 +133,7 @@ export function describeDraft(draft: CaseDraft): string {
     if (v) lines.push(`  ${('  ' + f.label).padEnd(15)}${v}`);
   }
   for (const spec of CASE_FIELDS) {
+    if (!isAsked(spec, draft.fields) && !draft.fields[spec.key]) continue;
     const v = draft.fields[spec.key];
     lines.push(`  ${spec.label.padEnd(15)}${v ? v : '—'}`);
   }
@@ -149,11 +171,14 @@ export async function askCase(
       }
     }
   }
-  for (const spec of CASE_FIELDS) {
-    if (draft.fields[spec.key] !== undefined) continue;
-    const fallback = spec.key === 'jurisdiction' ? context.defaultJurisdiction : undefined;
-    draft.fields[spec.key] = await askField(prompter, spec.key, draft, context.clock, fallback);
-  }
+  const askMissing = async () => {
+    for (const spec of CASE_FIELDS) {
+      if (draft.fields[spec.key] !== undefined || !isAsked(spec, draft.fields)) continue;
+      const fallback = spec.key === 'jurisdiction' ? context.defaultJurisdiction : undefined;
+      draft.fields[spec.key] = await askField(prompter, spec.key, draft, context.clock, fallback);
+    }
+  };
+  await askMissing();
   if (!context.confirm) return draft;
   for (;;) {
     context.show(`\n${t('case.wizard.summaryTitle')}\n${describeDraft(draft)}\n`);
@@ -177,7 +202,7 @@ export async function askCase(
             value: draft.company,
           }),
         },
-        ...CASE_FIELDS.map((f) => ({
+        ...CASE_FIELDS.filter((f) => isAsked(f, draft.fields) || draft.fields[f.key]).map((f) => ({
           value: f.key,
           name: t('case.wizard.fieldChoice', { field: f.label, value: draft.fields[f.key] || '—' }),
         })),
@@ -188,6 +213,13 @@ export async function askCase(
     } else {
       const key = which as CaseFieldKey;
       draft.fields[key] = await askField(prompter, key, draft, context.clock, draft.fields[key]);
+      // A payment changed to a card asks for the card; changed away from it, forgets it.
+      if (key === 'paidBy')
+        for (const f of CASE_FIELDS.filter((x) => x.asked === 'card')) {
+          if (draft.fields.paidBy !== 'card') draft.fields[f.key] = '';
+          else if (!draft.fields[f.key]) delete draft.fields[f.key];
+        }
+      if (key === 'paidBy' || key === 'amount') await askMissing();
     }
   }
 }

@@ -92,6 +92,8 @@ for (const c of cases) {
         q(c.lang, 'case.field.amount.question'),
         c.lang === 'tr' ? '12.400 TL' : '45 990 KZT',
       );
+      // How it was paid: the first choice leaves it unrecorded.
+      await t.choose(q(c.lang, 'card.field.paidBy.question'), 0);
       await t.answer(q(c.lang, 'case.field.occurredOn.question'), '');
       await t.answer(q(c.lang, 'case.field.situation.question'), c.situation);
       await t.answer(q(c.lang, 'case.field.problem.question'), c.problem);

@@ -47,6 +47,21 @@ describe('complain new in a terminal', () => {
     await t.waitFor('has no currency — write it like "59.90 EUR"');
     t.type(' TL');
     t.press('Enter');
+    // Paid by credit card: the issuer and the last four digits; a whole card number is refused
+    // on the spot without being shown again.
+    await t.choose('How did you pay?', 1); // not recorded, card
+    await t.choose('credit card or a debit card', 1); // not recorded, credit
+    await t.answer('Which bank issued the card?', 'Garanti BBVA');
+    await t.waitForPrompt("The card's last four digits");
+    t.type('4111 1111 1111 4242');
+    t.press('Enter');
+    await t.waitFor("takes the card's last four digits only, never the full card number");
+    // Only the input line holds what was typed: the error does not repeat it.
+    expect(t.screen().split('4111 1111').length - 1).toBe(1);
+    for (let i = 0; i < 19; i++) t.press('BSpace');
+    t.type('4242');
+    t.press('Enter');
+    await t.answer('Date of the statement', '2026-10-05');
     await t.answer('When did the problem start?', '2026-10-09');
     await t.answer('The situation', 'I bought a kettle from your online shop.');
     await t.answer('The problem', 'It stopped heating after a week.');
@@ -70,6 +85,11 @@ describe('complain new in a terminal', () => {
       amount: { minor: 124990, currency: 'TRY' },
       jurisdiction: 'TR',
       company: { name: 'Acme Elektronik', phone: '444 0 444' },
+      paidBy: 'card',
+      cardType: 'credit',
+      cardIssuer: 'Garanti BBVA',
+      cardLast4: '4242',
+      statementDate: '2026-10-05',
     });
     expect(sb.json(['profile'])).toMatchObject({
       fullName: 'Ayşe Yılmaz',

@@ -38,6 +38,17 @@ const EVERY_RULE: [string, string, string, string][] = [
   ['KZ', 'kz-claim-answer', '2026-11-25', '2026-12-05'],
   ['EU', 'eu-conformity', '2024-02-29', '2026-02-28'],
   ['EU', 'eu-withdrawal', '2026-02-20', '2026-03-06'],
+  // The card route (schema 9): a recorded start date stands in for the statement or the letter.
+  ['US', 'us-card-billing-error', '2026-10-05', '2026-12-04'],
+  ['US', 'us-card-acknowledge', '2026-11-23', '2026-12-23'],
+  ['US', 'us-card-resolve', '2026-11-23', '2027-02-21'],
+  ['US', 'us-card-chargeback', '2026-10-01', '2027-01-29'],
+  ['GB', 'gb-card-s75-limitation', '2026-10-01', '2032-10-01'],
+  ['GB', 'gb-card-final-response', '2026-11-23', '2027-01-18'],
+  ['GB', 'gb-card-chargeback', '2026-10-01', '2027-01-29'],
+  ['TR', 'tr-card-chargeback', '2026-10-01', '2027-01-29'],
+  ['KZ', 'kz-card-chargeback', '2026-10-01', '2027-01-29'],
+  ['EU', 'eu-card-chargeback', '2026-10-01', '2027-01-29'],
 ];
 
 describe('every clock in the data', () => {

@@ -30,13 +30,20 @@ describe('runNew', () => {
       '',
       '',
       '',
-      // fields in order: product, title, purchased, order, account, amount, occurred, situation, problem, request, remedy, detail, jurisdiction
+      // fields in order: product, title, purchased, order, account, amount, how it was paid (and
+      // for a card: its type, issuer, last four digits, statement), occurred, situation, problem,
+      // request, remedy, detail, jurisdiction
       'Kettle K-200',
       '',
       '2026-10-02',
       'A-1001',
       '',
       '1.249,90 TL',
+      'card',
+      'credit',
+      'Garanti BBVA',
+      '4242',
+      '2026-10-05',
       '2026-10-09',
       'Bought online.',
       'Stopped heating.',
@@ -59,6 +66,11 @@ describe('runNew', () => {
       amount: { minor: 124990, currency: 'TRY' },
       company: { name: 'Acme Elektronik', phone: '444 0 444' },
       jurisdiction: 'TR',
+      paidBy: 'card',
+      cardType: 'credit',
+      cardIssuer: 'Garanti BBVA',
+      cardLast4: '4242',
+      statementDate: '2026-10-05',
     });
     expect(t.ctx.profile()).toMatchObject({ fullName: 'Ayşe Yılmaz', language: 'tr' });
   });

@@ -5,6 +5,7 @@ import type { SaleChannel } from '../../src/domain/jurisdiction-rules.js';
 import type { RightResult } from '../../src/domain/rights.js';
 import { evaluateRights, strongestRight } from '../../src/domain/rights.js';
 import { buildLetter } from '../../src/letter/model.js';
+import { cardRouteId } from '../../src/domain/card-route.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import { fixtureCase, fixtureInput } from '../support/letter-fixture.js';
 import { makeCase, makeLetter, snapshot } from '../support/snapshot.js';
@@ -29,6 +30,8 @@ interface Row {
   sector?: string | null;
   amount?: { minor: number; currency: string } | null;
   letters?: ReturnType<typeof makeLetter>[];
+  /** The card facts of the case (schema 9). */
+  card?: { cardType?: 'credit' | 'debit'; statementDate?: string };
   /** id → expected state, or null for "not listed" (the right does not apply). */
   expect: Record<string, string | null>;
   /** The right the letter cites for the case's remedy (undefined: none). */
@@ -42,15 +45,18 @@ function evaluate(row: Row): RightResult[] {
       jurisdiction: row.code,
       remedy: (row.remedy ?? 'refund') as never,
       amount: (row.amount ?? null) as never,
+      paidBy: (row.paidBy ?? null) as never,
+      ...row.card,
     }),
     events: (row.events ?? []).map(([event, onDate]) => ({ event, onDate })),
     letters: row.letters ?? [],
     sector: row.sector ?? null,
   });
+  const j = loadJurisdiction(row.code);
   return evaluateRights(
     s,
-    loadJurisdiction(row.code),
-    { sale: row.sale ?? null, paidBy: row.paidBy ?? null },
+    j,
+    { sale: row.sale ?? null, paidBy: row.paidBy ?? null, cardRoute: cardRouteId(s.case, j) },
     ON,
     'UTC',
   );
@@ -234,28 +240,44 @@ const ROWS: Row[] = [
     cites: 'tr-withdrawal',
   },
   // United States: the Fair Credit Billing Act needs a card and counts from the bill.
+  // The billing dispute runs from the card statement (schema 9) on the credit-card route.
   {
-    name: 'US paid by card, bill 1 Nov: the billing dispute is available',
+    name: 'US paid by credit card, statement 1 Nov: the billing dispute is available',
     code: 'US',
-    events: [['bill', '2026-11-01']],
     paidBy: 'card',
+    card: { cardType: 'credit', statementDate: '2026-11-01' },
     expect: { 'us-billing-dispute': 'available' },
     cites: undefined,
   },
   {
-    name: 'US paid by card, bill 1 Aug: lapsed',
+    name: 'US paid by credit card, statement 1 Aug: lapsed',
     code: 'US',
-    events: [['bill', '2026-08-01']],
     paidBy: 'card',
+    card: { cardType: 'credit', statementDate: '2026-08-01' },
     expect: { 'us-billing-dispute': 'lapsed' },
   },
   {
-    name: 'US paid by card, disputed in writing inside the 60 days: exercised',
+    name: 'US paid by credit card, the letter to the issuer sent inside the 60 days: exercised',
     code: 'US',
-    events: [['bill', '2026-08-01']],
-    letters: [makeLetter(1, '2026-09-15', '2026-09-01T10:00:00Z')],
     paidBy: 'card',
+    card: { cardType: 'credit', statementDate: '2026-08-01' },
+    letters: [{ ...makeLetter(1, '2026-11-30', '2026-09-01T10:00:00Z'), kind: 'card-issuer' }],
     expect: { 'us-billing-dispute': 'exercised' },
+  },
+  {
+    name: 'US paid by credit card, only the merchant had a letter: still available',
+    code: 'US',
+    paidBy: 'card',
+    card: { cardType: 'credit', statementDate: '2026-11-01' },
+    letters: [makeLetter(1, '2026-11-30', '2026-11-10T10:00:00Z')],
+    expect: { 'us-billing-dispute': 'available' },
+  },
+  {
+    name: 'US paid by debit card: no billing dispute (a chargeback route instead)',
+    code: 'US',
+    paidBy: 'card',
+    card: { cardType: 'debit', statementDate: '2026-11-01' },
+    expect: { 'us-billing-dispute': null },
   },
   {
     name: 'US paid in cash: no billing dispute',
