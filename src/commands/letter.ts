@@ -23,6 +23,7 @@ import type { CardCitedLetter } from '../letter/card-issuer.js';
 import { asCardIssuerLetter, cardDeadline, withoutMerchantLaw } from '../letter/card-issuer.js';
 import { chooseCardRoute } from '../domain/card-route.js';
 import type { CardRoute, Jurisdiction } from '../domain/jurisdiction-rules.js';
+import { localize } from '../domain/jurisdiction-rules.js';
 import type { CaseSnapshot } from '../domain/clocks.js';
 import { cardEditCommand } from '../domain/payment.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
@@ -57,7 +58,7 @@ import { askExport, askLetterGaps } from '../prompts/letter-wizard.js';
 import { letterLanguages, loadJurisdiction, loadLetterTemplate } from '../templates.js';
 import type { Act } from './shared.js';
 import { collect, examples, resolveCase } from './shared.js';
-import { t, uiLocale } from '../i18n.js';
+import { t, uiLanguage, uiLocale } from '../i18n.js';
 
 /** The kinds `--kind` takes (the card issuer's letter is `--to card-issuer`). */
 const WRITABLE_KINDS = ['complaint', 'final-notice'] as const;
@@ -516,7 +517,12 @@ function warnLateCard(ctx: AppContext, s: CaseSnapshot, j: Jurisdiction, route: 
   for (const k of clocksFor(s, j, now, timeZone))
     if (k.owes === 'consumer' && k.rule.cardRoutes?.includes(route.id) && k.state === 'passed')
       ctx.say(
-        ctx.color.yellow(t('card.letter.late', { label: k.rule.label.en, due: k.dueOn ?? '' })),
+        ctx.color.yellow(
+          t('card.letter.late', {
+            label: localize(k.rule.label, uiLanguage()),
+            due: k.dueOn ?? '',
+          }),
+        ),
       );
 }
 

@@ -1,11 +1,12 @@
 import type { CaseSnapshot, ClockResult, SnapshotContact } from './clocks.js';
-import { t, uiLocale } from '../i18n.js';
+import { t, uiLanguage, uiLocale } from '../i18n.js';
 import type { ServiceStandard, StandardCheck } from './standards.js';
 import { checkStandards, withinSpec, withinText } from './standards.js';
 import { labelOf } from './vocab.js';
 import { clocksFor, periodText, fromStart } from './clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from './dates.js';
 import type { Jurisdiction } from './jurisdiction-rules.js';
+import { localize } from './jurisdiction-rules.js';
 import type { PromiseRecord } from './model.js';
 import type { PromiseStanding } from './promises.js';
 import { promiseStanding } from './promises.js';
@@ -166,7 +167,7 @@ export function caseItems(
     // A right of the consumer's that has lapsed is history, not something due.
     if (clock.owes === 'consumer' && (clock.state === 'passed' || clock.state === 'exercised'))
       continue;
-    const label = clock.rule.label.en;
+    const label = localize(clock.rule.label, uiLanguage());
     items.push({
       kind: 'legal-clock',
       caseId: s.case.id,

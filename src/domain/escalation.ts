@@ -112,7 +112,7 @@ export function cardRouteOf(
       if (k.owes === 'issuer' && k.dueOn)
         notes.push(
           t(k.state === 'passed' ? 'card.next.issuerLate' : 'card.next.issuerClock', {
-            label: k.rule.label.en,
+            label: localize(k.rule.label, uiLanguage()),
             due: k.dueOn,
           }),
         );
@@ -283,7 +283,7 @@ export function ladderPosition(
     if (c.state === 'running' && c.owes === 'consumer' && c.dueAt)
       notes.push(
         t('agenda.next.note.your-clock', {
-          label: c.rule.label.en,
+          label: localize(c.rule.label, uiLanguage()),
           due: c.dueOn,
           when: dayText(calendarDaysBetween(now, c.dueAt, tz), false),
         }),
@@ -354,7 +354,7 @@ export function ladderPosition(
     if (objection && objection.state === 'running')
       notes.unshift(
         t('agenda.next.note.objection', {
-          label: objection.rule.label.en,
+          label: localize(objection.rule.label, uiLanguage()),
           due: objection.dueOn,
           source: objection.rule.source,
         }),
@@ -416,7 +416,7 @@ export function ladderPosition(
       'forum',
       t('agenda.next.reason.duty-forum', {
         ago: dayText(-calendarDaysBetween(now, duty.dueAt, tz), true),
-        label: duty.rule.label.en,
+        label: localize(duty.rule.label, uiLanguage()),
         due: duty.dueOn,
         source: duty.rule.source,
         verified: duty.rule.verified ? 'yes' : 'no',
@@ -429,7 +429,7 @@ export function ladderPosition(
       'written-complaint',
       t('agenda.next.reason.duty-letter', {
         ago: dayText(-calendarDaysBetween(now, duty.dueAt, tz), true),
-        label: duty.rule.label.en,
+        label: localize(duty.rule.label, uiLanguage()),
         due: duty.dueOn,
         source: duty.rule.source,
         verified: duty.rule.verified ? 'yes' : 'no',

@@ -7,7 +7,8 @@ import type { LadderPosition } from '../domain/escalation.js';
 import type { CallSheet } from '../domain/prep.js';
 import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
-import { t } from '../i18n.js';
+import { t, uiLanguage } from '../i18n.js';
+import { localize } from '../domain/jurisdiction-rules.js';
 import { formatDay, renderTable } from './format.js';
 
 /** A legal clock as `show --json`, `due --json` and `next --json` print it. */
@@ -155,7 +156,7 @@ export function renderClocks(clocks: ClockResult[], c: ChalkInstance): string[] 
             ? c.green(t('rights.clocks.exercised', { date: k.exercisedOn ?? '' }))
             : c.yellow(t('agenda.clocks.runs', { date: k.dueOn ?? '' }));
     lines.push(
-      `  ${k.rule.label.en} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : k.owes === 'issuer' ? ` ${t('card.clocks.issuer')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
+      `  ${localize(k.rule.label, uiLanguage())} [${state}]${k.owes === 'consumer' ? ` ${t('agenda.clocks.your-limit')}` : k.owes === 'issuer' ? ` ${t('card.clocks.issuer')}` : ''}${k.rule.verified ? '' : c.yellow(` ${t('agenda.clocks.unverified')}`)}`,
     );
     lines.push(c.dim(`    ${k.explanation}`));
   }

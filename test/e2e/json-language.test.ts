@@ -68,4 +68,19 @@ describe('--json is the same in every interface language', () => {
     expect(ru).not.toBe(en);
     expect(ru).toMatch(/[а-я]/);
   });
+
+  it('names the legal clocks in the interface language in due and clock', () => {
+    const run = (args: string[], lang: string) =>
+      sb.run(args, { env: { COMPLAIN_LANG: lang } }).stdout;
+    for (const args of [
+      ['due', '--days', '400'],
+      ['clock', '1'],
+    ]) {
+      expect(run(args, 'en'), args[0]).toContain('repair or replacement is due');
+      const tr = run(args, 'tr');
+      expect(tr, args[0]).toContain('onarım veya değişim süresi');
+      expect(tr, args[0]).not.toContain('repair or replacement is due');
+      expect(run(args, 'ru'), args[0]).toContain('срок ремонта или замены');
+    }
+  });
 });
