@@ -38,6 +38,7 @@ import type { LintWarning } from '../letter/lint.js';
 import { lintLetter } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
+import { isNotarial } from '../letter/notarial.js';
 import { rightsOf } from '../domain/rights.js';
 import { clocksFor, lapsedDuties } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
@@ -64,6 +65,8 @@ export interface LetterOptions {
   remedy: Remedy | undefined;
   remedyDetail: string | undefined;
   sendVia: string | undefined;
+  /** --notary: the notary a notarial letter is addressed to ("Kadıköy 5."). */
+  notary: string | undefined;
   enclose: string[];
   /** The company's postal address when the case has none: used in the letter, kept for the next. */
   companyAddress: string | undefined;
@@ -112,6 +115,7 @@ export function toLetterOptions(
     remedy: remedy as Remedy | undefined,
     remedyDetail: str(opts.remedyDetail),
     sendVia,
+    notary: str(opts.notary),
     enclose: Array.isArray(opts.enclose) ? (opts.enclose as string[]) : [],
     companyAddress: str(opts.companyAddress),
     cc: str(opts.cc),
@@ -283,6 +287,12 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
+  // A notarial letter takes effect when served: its deadline is a period from service.
+  if (isNotarial(template, jurisdiction, sendVia) && deadline.spec.kind === 'date')
+    throw new UsageError(
+      t('notary.letter.deadlineDate', { date: deadline.spec.date }),
+      t('notary.letter.deadlineDateHint'),
+    );
   const built = buildLetter({
     caseRecord,
     contacts,
@@ -302,6 +312,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     enclose,
     cc: options.cc ?? null,
     sendVia,
+    notary: options.notary ?? null,
     remedy,
     remedyDetail: remedyDetail ?? null,
     deadline,
@@ -459,7 +470,22 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
   } else if (!result.previewShown) {
     ctx.print(result.text);
   }
-  if (exported) {
+  if (exported && letter.notarial) {
+    // A notarial letter's deadline runs from service: the date is only what it would be today.
+    ctx.say(
+      ctx.color.green(
+        t('notary.letter.wrote', {
+          path: exported.path,
+          size: Math.ceil(exported.buffer.length / 1024),
+          id: String(exported.record.id),
+          caseId: String(result.caseRecord.id),
+          spec: letter.deadline.specText,
+          due: formatLetterDate(letter.deadline.on, uiLocale(), { dateStyle: 'long' }),
+        }),
+      ),
+    );
+    ctx.say(t('notary.letter.wroteNext', { caseId: String(result.caseRecord.id) }));
+  } else if (exported) {
     ctx.say(
       ctx.color.green(
         t('letter.wrote', {
@@ -493,6 +519,7 @@ export function registerLetter(program: Command, act: Act): void {
       '--send-via <method>',
       t('letter.help.sendVia', { options: SENDING_METHODS.join(' | ') }),
     )
+    .option('--notary <name>', t('notary.letter.help.notary'))
     .option('--enclose <label>', t('letter.help.enclose'), collect)
     .option('--company-address <address>', t('letter.help.companyAddress'))
     .option('--cc <text>', t('letter.help.cc'))
@@ -507,6 +534,7 @@ export function registerLetter(program: Command, act: Act): void {
       examples([
         ...t('letter.help.examples').split('\n'),
         ...t('followup.letter.examples').split('\n'),
+        t('notary.letter.example'),
       ]),
     )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {

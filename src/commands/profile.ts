@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { getProfile, saveProfile } from '../db/profile-repo.js';
+import { getProfile, saveNationalId, saveProfile } from '../db/profile-repo.js';
 import type { Profile } from '../domain/model.js';
 import {
   PROFILE_FIELDS,
@@ -8,7 +8,7 @@ import {
   defaultTimeZoneFor,
   parseProfileField,
 } from '../domain/profile-fields.js';
-import { MissingFlagsError, NotFoundError } from '../errors.js';
+import { MissingFlagsError, NotFoundError, UsageError } from '../errors.js';
 import { t } from '../i18n.js';
 import { profileView } from '../output/views.js';
 import { askProfile } from '../prompts/profile-wizard.js';
@@ -18,6 +18,8 @@ import { examples } from './shared.js';
 /** Flags of `complain profile`, as typed. */
 export interface ProfileOptions {
   values: Partial<Record<keyof Profile, string>>;
+  /** --national-id: the identity number notarial letters give ("" removes it). */
+  nationalId?: string;
   json: boolean;
 }
 
@@ -42,7 +44,21 @@ export function toProfileOptions(opts: Record<string, unknown>): ProfileOptions 
   for (const [opt, key] of Object.entries(byFlag)) {
     if (typeof opts[opt] === 'string') values[key] = opts[opt] as string;
   }
-  return { values, json: Boolean(opts.json) };
+  const nationalId =
+    typeof opts.nationalId === 'string' ? parseNationalId(opts.nationalId) : undefined;
+  return { values, json: Boolean(opts.json), ...(nationalId !== undefined ? { nationalId } : {}) };
+}
+
+/** An identity number: letters and digits (spaces and dashes dropped), 5 to 20 of them; "" clears. */
+function parseNationalId(text: string): string {
+  const value = text.trim().replace(/[\s-]+/g, '');
+  if (value === '') return '';
+  if (!/^[\p{L}\p{N}]{5,20}$/u.test(value))
+    throw new UsageError(
+      t('notary.profile.nationalIdInvalid', { value: text }),
+      t('notary.profile.nationalIdHint'),
+    );
+  return value;
 }
 
 /**
@@ -59,6 +75,11 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
     else given[key] = value;
   }
   const clock = ctx.clock();
+  if (options.nationalId !== undefined && Object.keys(given).length === 0) {
+    if (!current) throw new NotFoundError(t('case.profile.none'), t('case.profile.noneHint'));
+    saveNationalId(db, options.nationalId || null);
+    return { profile: { ...current, nationalId: options.nationalId || null }, saved: true };
+  }
   if (Object.keys(given).length === 0) {
     if (ctx.interactive) {
       const profile = await askProfile(await ctx.prompter(), {}, current ?? {}, clock);
@@ -89,6 +110,10 @@ export async function runProfile(options: ProfileOptions, ctx: AppContext): Prom
   if (missing.length > 0) throw new MissingFlagsError(missing, t('case.profile.newNeedsThem'));
   merged.interfaceLanguage ??= null;
   saveProfile(db, merged as Profile, ctx.now());
+  if (options.nationalId !== undefined) {
+    saveNationalId(db, options.nationalId || null);
+    merged.nationalId = options.nationalId || null;
+  }
   ctx.profileChanged(merged as Profile);
   return { profile: merged as Profile, saved: true };
 }
@@ -103,6 +128,9 @@ export function renderProfile(p: Profile): string {
     [t('case.profile.row.language'), p.language],
     [t('case.profile.row.timeZone'), p.timeZone],
     [t('case.profile.row.interface'), p.interfaceLanguage ?? t('case.profile.auto')],
+    ...(p.nationalId
+      ? [[t('notary.profile.row.nationalId'), p.nationalId] as [string, string]]
+      : []),
   ];
   const width = Math.max(10, ...rows.map(([k]) => k.length + 1));
   return rows.map(([k, v]) => `${k.padEnd(width)} ${v || '—'}`).join('\n') + '\n';
@@ -120,8 +148,12 @@ export function registerProfile(program: Command, act: Act): void {
     .option('--language <lang>', t('case.profile.opt.language'))
     .option('--time-zone <zone>', t('case.profile.opt.timeZone'))
     .option('--interface-language <lang>', t('case.profile.opt.interfaceLanguage'))
+    .option('--national-id <number>', t('notary.profile.opt.nationalId'))
     .option('--json', t('case.profile.opt.json'))
-    .addHelpText('after', examples(t('case.profile.examples')))
+    .addHelpText(
+      'after',
+      examples([...t('case.profile.examples').split('\n'), t('notary.profile.example')]),
+    )
     .action(async (opts: Record<string, unknown>, cmd: Command) => {
       const options = toProfileOptions(opts);
       await act(cmd, 'profile', options, async (ctx) =>

@@ -15,6 +15,7 @@ interface CompanyRow {
   website: string | null;
   chat: string | null;
   social: string | null;
+  company_id?: string | null;
 }
 
 interface CaseRow {
@@ -51,6 +52,7 @@ function toCompany(row: CompanyRow): Company {
     website: row.website,
     chat: row.chat,
     social: row.social,
+    companyId: row.company_id ?? null,
   };
 }
 

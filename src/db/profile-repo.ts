@@ -10,6 +10,7 @@ interface ProfileRow {
   language: string;
   time_zone: string;
   interface_language: string | null;
+  national_id?: string | null;
 }
 
 /** Reads the sender's profile, or undefined before `complain profile` ran. */
@@ -25,6 +26,7 @@ export function getProfile(db: Db): Profile | undefined {
     language: row.language,
     timeZone: row.time_zone,
     interfaceLanguage: row.interface_language,
+    nationalId: row.national_id ?? null,
   };
 }
 
@@ -44,4 +46,9 @@ export function saveProfile(db: Db, profile: Profile, now: Date): void {
     interfaceLanguage: profile.interfaceLanguage ?? null,
     updatedAt: now.toISOString(),
   });
+}
+
+/** Sets or clears the identity number notarial letters give (schema 7); the profile must exist. */
+export function saveNationalId(db: Db, nationalId: string | null): void {
+  db.prepare('UPDATE profile SET national_id = ? WHERE id = 1').run(nationalId);
 }

@@ -50,6 +50,9 @@ const PROSE: readonly LetterBlock['kind'][] = [
   'deadline',
   'cc',
   'enclosures',
+  'explanations',
+  'grounds',
+  'demand',
 ];
 
 function escapeRegExp(s: string): string {
@@ -143,6 +146,8 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
     'sender-name': t('letter.lint.fixSenderName'),
     'company-address': t('letter.lint.fixCompanyAddress', { caseId: caseRef }),
     'remedy-detail': t('letter.lint.fixRemedyDetail'),
+    'national-id': t('notary.lint.fixNationalId'),
+    notary: t('notary.lint.fixNotary', { caseId: caseRef }),
   };
   for (const p of letter.placeholders)
     warnings.push({

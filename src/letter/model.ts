@@ -16,6 +16,8 @@ import type { DeadlineChoice } from './deadline.js';
 import { deadlineDate, formatDeadlineSpec } from './deadline.js';
 import type { PageSize } from './layout.js';
 import { pageSizeFor } from './layout.js';
+import type { NotarialParts } from './notarial.js';
+import { isNotarial, notarialBlocks, notaryName } from './notarial.js';
 // The terminal's notes about the letter speak the interface language (`t` here is the template).
 import * as i18n from '../i18n.js';
 import type { LetterLayout, LetterTemplate } from './template.js';
@@ -52,7 +54,21 @@ export const LETTER_ELEMENTS = [
   'cc',
   'sending',
 ] as const;
-export type LetterElement = (typeof LETTER_ELEMENTS)[number];
+
+/**
+ * The parts of the notarial form (TR ihtarname, src/letter/notarial.ts) besides the title, the
+ * subject, the enclosures and cc, in the order it writes them.
+ */
+export const NOTARIAL_ELEMENTS = [
+  'notary',
+  'party',
+  'explanations',
+  'grounds',
+  'demand',
+  'notary-clause',
+  'signature',
+] as const;
+export type LetterElement = (typeof LETTER_ELEMENTS)[number] | (typeof NOTARIAL_ELEMENTS)[number];
 
 /** One element: its lines (address lines, or one paragraph per line for body elements). */
 export interface LetterBlock {
@@ -62,7 +78,7 @@ export interface LetterBlock {
 
 /** A gap in the case file, filled with a bracketed placeholder in the letter. */
 export interface Placeholder {
-  gap: 'sender-name' | 'company-address' | 'remedy-detail';
+  gap: 'sender-name' | 'company-address' | 'remedy-detail' | 'national-id' | 'notary';
   text: string;
 }
 
@@ -81,6 +97,8 @@ export interface LetterInput {
   enclose: readonly string[];
   cc: string | null;
   sendVia: string;
+  /** The notary a notarial letter is addressed to ("Kadıköy 5."); a placeholder when absent. */
+  notary?: string | null;
   remedy: Remedy;
   remedyDetail: string | null;
   deadline: DeadlineChoice;
@@ -197,8 +215,24 @@ export interface Letter {
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   subject: string;
-  /** The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec. */
-  deadline: DeadlineChoice & { on: string; text: string; specText: string };
+  /**
+   * The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec, and
+   * what it counts from: the letter's date, its delivery, or (a notarial letter) its service,
+   * where `on` is the date were it served on the letter's date.
+   */
+  deadline: DeadlineChoice & {
+    on: string;
+    text: string;
+    specText: string;
+    from: 'letter' | 'delivery' | 'service';
+  };
+  /** The letter has the notarial form (an ihtarname). */
+  notarial: boolean;
+  /**
+   * The notarial form's parts, so that a final notice can add the earlier letters to the
+   * explanations (at `earlierAt`, after the contacts) and write the form again.
+   */
+  notarialParts?: NotarialParts & { earlierAt: number };
   remedy: Remedy;
   remedyDetail: string | null;
   enclosures: string[];
@@ -316,6 +350,8 @@ function citedBasis(
       main: { id: string; source: string; verified: boolean };
       texts: CitedText[];
       unverified: { id: string; source: string }[];
+      /** The notarial form's legal grounds: each cited rule's `grounds`, where the data has it. */
+      grounds: { value: Localized; key: string }[];
     }
   | undefined {
   const j = input.jurisdiction;
@@ -326,6 +362,7 @@ function citedBasis(
       main: { id: b.id, source: b.source, verified: b.verified },
       texts: [{ value: b.text, key: `legalBasis.${b.id}.text` }],
       unverified: b.verified ? [] : [{ id: b.id, source: b.source }],
+      grounds: b.grounds ? [{ value: b.grounds, key: `legalBasis.${b.id}.grounds` }] : [],
     };
   }
   const rights =
@@ -375,6 +412,11 @@ function citedBasis(
     unverified: chosen
       .filter((r) => !r.rule.verified)
       .map((r) => ({ id: r.rule.id, source: r.rule.source })),
+    grounds: chosen.flatMap((r) => {
+      if (r.rule.grounds) return [{ value: r.rule.grounds, key: `rights.${r.rule.id}.grounds` }];
+      const b = r.rule.basis ? (j.legalBasis ?? []).find((x) => x.id === r.rule.basis) : undefined;
+      return b?.grounds ? [{ value: b.grounds, key: `legalBasis.${b.id}.grounds` }] : [];
+    }),
   };
 }
 
@@ -491,19 +533,22 @@ export function buildLetter(input: LetterInput): Letter {
     price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
     order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
   });
-  add('purchase', [
-    [purchase, c.situation ? asSentence(c.situation) : ''].filter(Boolean).join(' '),
-  ]);
-  add('problem', [
-    [
-      c.occurredOn ? fill(text(t, 'problemSince'), { date: long(c.occurredOn) }) : '',
-      asSentence(c.problem),
-    ]
-      .filter(Boolean)
-      .join(' '),
-  ]);
+  const purchaseParagraph = [purchase, c.situation ? asSentence(c.situation) : '']
+    .filter(Boolean)
+    .join(' ');
+  add('purchase', [purchaseParagraph]);
+  const problemParagraph = [
+    c.occurredOn ? fill(text(t, 'problemSince'), { date: long(c.occurredOn) }) : '',
+    asSentence(c.problem),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  add('problem', [problemParagraph]);
 
   const missed = [...(input.missedStandards ?? [])];
+  /** The contacts as the letter lists them, each with when it happened (the notarial form sorts). */
+  let contactItems: { at: number; text: string }[] = [];
+  let contactsIntro: string | null = null;
   if (input.contacts.length > 0) {
     const items = input.contacts.map((k) => {
       const reps = k.reps.map((r) =>
@@ -569,36 +614,41 @@ export function buildLetter(input: LetterInput): Letter {
       }
       return parts.join(' ');
     });
-    add('contacts', [plural(t, 'contactsIntro', input.contacts.length), ...items]);
+    contactsIntro = plural(t, 'contactsIntro', input.contacts.length);
+    contactItems = input.contacts.map((k, i) => ({ at: k.startedAt.getTime(), text: items[i]! }));
+    add('contacts', [contactsIntro, ...items]);
   }
 
   const cited = citedBasis(input, today);
+  /** Legal sentences that state a dated fact (a right exercised on a day, held since a day). */
+  const datedLegal: string[] = [];
   if (cited) {
-    const sentences = cited.texts.map(({ value, key, date, since }) =>
-      fill(translated(value, key), {
+    const sentences = cited.texts.map(({ value, key, date, since }) => {
+      const sentence = fill(translated(value, key), {
         ...(date ? { date: long(date) } : {}),
         ...(since ? { since: long(since) } : {}),
-      }),
-    );
+      });
+      if (date || since) datedLegal.push(sentence);
+      return sentence;
+    });
     add('legal-basis', [sentences.join(' ')]);
     for (const u of cited.unverified)
       notices.push(i18n.t('letter.notice.legalBasis', { id: u.id, source: u.source }));
   }
   const basis = cited?.main;
 
-  add('remedy', [
-    remedySentence(
-      { remedy: input.remedy, remedyDetail: input.remedyDetail, request: c.request },
-      t,
-      {
-        product,
-        amount,
-        account: c.accountRef,
-        one,
-        placeholder,
-      },
-    ),
-  ]);
+  const remedyText = remedySentence(
+    { remedy: input.remedy, remedyDetail: input.remedyDetail, request: c.request },
+    t,
+    {
+      product,
+      amount,
+      account: c.accountRef,
+      one,
+      placeholder,
+    },
+  );
+  add('remedy', [remedyText]);
 
   if (enclosures.length > 0) add('enclosed', [text(t, 'enclosed')]);
 
@@ -690,6 +740,75 @@ export function buildLetter(input: LetterInput): Letter {
   };
   blocks.sort((a, b) => rank(a.kind) - rank(b.kind));
 
+  const notarial = isNotarial(t, input.jurisdiction, input.sendVia);
+  /** A notarial letter's deadline: a period from service ("7 gün"), never a calendar date. */
+  let period = '';
+  let notarialParts: (NotarialParts & { earlierAt: number }) | undefined;
+  if (notarial) {
+    // The ihtarname: the same facts and sentences in the notarial form's parts and order.
+    // The parties are written again below: the letter form's address placeholder goes.
+    const gone = placeholders.findIndex((x) => x.gap === 'company-address');
+    if (gone >= 0) placeholders.splice(gone, 1);
+    period =
+      spec.kind === 'period' && t.plurals[`period.${spec.unit}`]
+        ? plural(t, `period.${spec.unit}`, spec.amount)
+        : deadlineText;
+    const lead = text(t, afterLapse ? 'notarialLeadAfterLapse' : 'notarialLead');
+    const grounds = [
+      ...(cited?.grounds ?? []).map((g) => translated(g.value, g.key)),
+      ...(input.lapsed ?? []).flatMap((l) => {
+        const rule = input.jurisdiction.clocks.find((k) => k.id === l.id);
+        return rule?.grounds ? [translated(rule.grounds, `clocks.${l.id}.grounds`)] : [];
+      }),
+    ].filter((g, i, all) => all.indexOf(g) === i);
+    const refsText = refs.join(sep);
+    const facts = [
+      purchaseParagraph,
+      problemParagraph,
+      ...(contactsIntro ? [contactsIntro.replace(/:$/u, '.')] : []),
+      ...[...contactItems].sort((a, b) => a.at - b.at).map((k) => k.text),
+    ].filter(Boolean);
+    notarialParts = {
+      earlierAt: facts.length,
+      notary: input.notary
+        ? one(notaryName(input.notary, t.locale))
+        : placeholder('notary', 'notarialNotaryPlaceholder'),
+      sender: {
+        name: senderName,
+        id: p?.nationalId ? one(p.nationalId) : placeholder('national-id', 'placeholderNationalId'),
+        address: p ? lines(p.address).map(iso) : [],
+      },
+      recipient: {
+        name: one(c.company.name),
+        id: c.company.companyId ? one(c.company.companyId) : null,
+        address: c.company.address
+          ? lines(c.company.address).map(iso)
+          : [placeholder('company-address', 'notarialAddressPlaceholder')],
+      },
+      topic: fill(text(t, 'notarialTopic'), {
+        topic: t.texts[`notarialTopic.${input.remedy}`] ?? text(t, 'notarialTopic.other'),
+        product,
+        refs: refsText ? fill(text(t, 'notarialTopicRefs'), { refs: refsText }) : '',
+      }),
+      explanations: [...facts, ...lapses, ...datedLegal].filter(Boolean),
+      grounds,
+      demand: [
+        remedyText,
+        fill(text(t, forum ? 'notarialDeadline' : 'notarialDeadlineNoForum'), {
+          lead,
+          period,
+          forum: forumName,
+        }),
+      ],
+      date: long(today),
+      signer: senderName,
+      enclosures: enclosures.map(iso),
+      cc,
+      num,
+    };
+    blocks.splice(0, blocks.length, ...notarialBlocks(t, notarialParts));
+  }
+
   return {
     language: lang,
     direction: t.direction,
@@ -704,9 +823,12 @@ export function buildLetter(input: LetterInput): Letter {
     deadline: {
       ...input.deadline,
       on: deadlineOn,
-      text: deadlineText,
+      text: notarial ? fill(text(t, 'notarialFromService'), { period }) : deadlineText,
       specText: formatDeadlineSpec(input.deadline.spec),
+      from: notarial ? 'service' : input.deadlineFrom ? 'delivery' : 'letter',
     },
+    notarial,
+    ...(notarialParts ? { notarialParts } : {}),
     remedy: input.remedy,
     remedyDetail: input.remedyDetail,
     enclosures,

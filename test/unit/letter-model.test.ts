@@ -79,7 +79,7 @@ describe('the letter model', () => {
     expect(t).toContain('Yours faithfully,');
     expect(t).toContain('Enclosures (3): invoice, warranty card, photo of the kettle');
     expect(t).toContain('cc: Ministry of Trade');
-    expect(t).toContain('Sent by notary.');
+    expect(t).toContain('Sent by registered post with proof of delivery.');
     expect(letter.pageSize).toBe('A4');
     expect(letter.deadline).toMatchObject({
       on: '2027-01-05',
@@ -116,7 +116,7 @@ describe('the letter model', () => {
     expect(t).toContain('Saygılarımla,');
     expect(t).toContain('Ekler (3): invoice, warranty card, photo of the kettle');
     expect(t).toContain('Bilgi: Ticaret Bakanlığı');
-    expect(t).toContain('Gönderim şekli: noter aracılığıyla.');
+    expect(t).toContain('Gönderim şekli: iadeli taahhütlü posta.');
   });
 
   it('writes a US letter on Letter paper with US dates, sign-off and escalation', () => {
@@ -197,7 +197,7 @@ describe('the letter model', () => {
     const text = renderLetterText(buildLetter(fixtureInput('en')));
     expect(text).toContain('  • 6 Oct 2026, phone call:');
     expect(text).toContain(
-      'Enclosures (3): invoice, warranty card, photo of the kettle\nSent by notary.',
+      'Enclosures (3): invoice, warranty card, photo of the kettle\nSent by registered post with proof of delivery.',
     );
     expect(text.split('\n').every((l) => [...l].length <= 78)).toBe(true);
   });
