@@ -138,6 +138,46 @@ function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
   return m.unit === 'working-days' ? fill(text(t, 'standardWorkingDays'), { duration }) : duration;
 }
 
+/** Channels the company answers in writing: one of these without an answer is "unanswered". */
+const WRITTEN_CHANNELS: readonly string[] = ['email', 'web-form', 'letter', 'social'];
+
+/**
+ * What the contacts were, for the sentence that counts them: "2 phone calls and 1 e-mail that
+ * went unanswered", "… and 1 phone call from you". A message of the user's in writing is
+ * unanswered when the contact's outcome says so, or when it names nobody who answered, records
+ * no promise, and nothing came from the company after it.
+ * Grouped by channel in the order they first happened, the user's own before the company's.
+ */
+export function contactKinds(t: LetterTemplate, contacts: readonly ContactRecord[]): string | null {
+  const groups = new Map<string, { key: string; wrap: string | null; count: number }>();
+  const ordered = [...contacts].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  for (const inbound of [false, true])
+    for (const k of ordered) {
+      if ((k.direction === 'inbound') !== inbound) continue;
+      const unanswered =
+        !inbound &&
+        WRITTEN_CHANNELS.includes(k.channel) &&
+        (k.outcome === 'no-answer' ||
+          // Nobody named, nothing promised, and nothing came back afterwards.
+          (k.reps.length === 0 &&
+            k.promises.length === 0 &&
+            !contacts.some(
+              (x) => x.direction === 'inbound' && x.startedAt.getTime() > k.startedAt.getTime(),
+            )));
+      const wrap = inbound ? 'contactKindInbound' : unanswered ? 'contactKindUnanswered' : null;
+      const id = `${k.channel}:${wrap ?? ''}`;
+      const g = groups.get(id) ?? { key: `contactKind.${k.channel}`, wrap, count: 0 };
+      g.count += 1;
+      groups.set(id, g);
+    }
+  if (![...groups.values()].every((g) => t.plurals[g.key])) return null;
+  const parts = [...groups.values()].map((g) => {
+    const kind = plural(t, g.key, g.count);
+    return g.wrap ? fill(text(t, g.wrap), { kind }) : kind;
+  });
+  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
+}
+
 /** Text as a phrase inside a sentence: one line, without the full stop it may end with. */
 function inline(value: string): string {
   return oneLine(value)
@@ -614,7 +654,12 @@ export function buildLetter(input: LetterInput): Letter {
       }
       return parts.join(' ');
     });
-    contactsIntro = plural(t, 'contactsIntro', input.contacts.length);
+    // "I have contacted you 3 times … (2 phone calls and 1 e-mail that went unanswered):"
+    const mine = input.contacts.every((k) => k.direction !== 'inbound');
+    const introKey = mine && t.plurals.contactsIntroMine ? 'contactsIntroMine' : 'contactsIntro';
+    contactsIntro = plural(t, introKey, input.contacts.length, {
+      kinds: contactKinds(t, input.contacts) ?? '',
+    }).replace(/ \(\)/u, '');
     contactItems = input.contacts.map((k, i) => ({ at: k.startedAt.getTime(), text: items[i]! }));
     add('contacts', [contactsIntro, ...items]);
   }
@@ -628,7 +673,9 @@ export function buildLetter(input: LetterInput): Letter {
         ...(date ? { date: long(date) } : {}),
         ...(since ? { since: long(since) } : {}),
       });
-      if (date || since) datedLegal.push(sentence);
+      const pattern = value[lang] ?? '';
+      if ((date && pattern.includes('{date}')) || (since && pattern.includes('{since}')))
+        datedLegal.push(sentence);
       return sentence;
     });
     add('legal-basis', [sentences.join(' ')]);
@@ -808,6 +855,8 @@ export function buildLetter(input: LetterInput): Letter {
     };
     blocks.splice(0, blocks.length, ...notarialBlocks(t, notarialParts));
   }
+  /** The document's title: the letter's subject line, or the notarial form's KONU. */
+  const documentTitle = notarialParts?.topic ?? subject;
 
   return {
     language: lang,
@@ -819,7 +868,7 @@ export function buildLetter(input: LetterInput): Letter {
     blocks,
     signer: p ? oneLine(p.fullName) : '',
     date: today,
-    subject,
+    subject: documentTitle,
     deadline: {
       ...input.deadline,
       on: deadlineOn,

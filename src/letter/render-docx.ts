@@ -152,13 +152,13 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           : b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
       // The notarial form (ihtarname).
       case 'notary':
-        return b.lines.map((l) => paragraph(l, { align: 'end', bold: true, after: gap * 3 }));
+        return b.lines.map((l) => paragraph(l, { align: 'end', bold: true, after: gap * 2 }));
       case 'party':
         return b.lines.map((l, i) =>
           paragraph(l, {
             boldLabel: i === 0,
             ...(i > 0 ? { indentStart: 340 } : {}),
-            after: i === last ? gap * 2 : 0,
+            after: i === last ? gap : 0,
             keepNext: i < last,
           }),
         );
@@ -166,20 +166,20 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
       case 'demand':
         return b.lines.map((l, i) =>
           i === 0
-            ? paragraph(l, { bold: true, after: gap, keepNext: true })
+            ? paragraph(l, { bold: true, after: gap / 2, keepNext: true })
             : paragraph(l, {
                 align: 'justify',
-                after: i === last ? gap * 2 : gap,
+                after: i === last ? gap * 1.5 : gap / 2,
                 ...(b.kind === 'explanations' ? { indentStart: 340, hanging: 340 } : {}),
               }),
         );
       case 'grounds':
         return b.lines.map((l) =>
-          paragraph(l, { boldLabel: true, align: 'justify', after: gap * 2 }),
+          paragraph(l, { boldLabel: true, align: 'justify', after: gap * 1.5 }),
         );
       case 'notary-clause':
         return b.lines.map((l, i) =>
-          paragraph(l, { align: 'justify', after: i === last ? gap * 2 : gap / 2, keepNext: true }),
+          paragraph(l, { align: 'justify', after: i === last ? gap : gap / 2, keepNext: true }),
         );
       case 'signature':
         // The date, "Keşideci", room for the signature, the name: at the end side.

@@ -53,7 +53,9 @@ describe('the letter model', () => {
       'I bought Kettle K-200 from you on 2 October 2026 for TRY 1,249.90 (order A-1001). It was delivered on 3 October.',
     );
     expect(t).toContain('The problem began on 4 October 2026. It stopped heating after two days.');
-    expect(t).toContain('We have been in contact 3 times about this problem, without result:');
+    expect(t).toContain(
+      'I have contacted you 3 times about this problem, without result (1 phone call, 1 online chat and 1 e-mail):',
+    );
     expect(t).toContain(
       '6 Oct 2026, phone call: I spoke to Ayşe K. (ID 4411), then Selin D. (ID S-17); reference TCK-88812.',
     );
