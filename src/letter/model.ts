@@ -178,6 +178,20 @@ export function contactKinds(t: LetterTemplate, contacts: readonly ContactRecord
   return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
 }
 
+/**
+ * Whether the user's text names the product: one of its words of three letters or more (in any
+ * case) appears in it ("Çamaşır makinesini …" names "Çamaşır makinesi").
+ */
+function namesProduct(value: string, product: string, locale: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLocaleLowerCase(locale)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => [...w].length >= 3);
+  const said = words(value);
+  return words(product).some((p) => said.some((w) => w.startsWith(p)));
+}
+
 /** Text as a phrase inside a sentence: one line, without the full stop it may end with. */
 function inline(value: string): string {
   return oneLine(value)
@@ -573,7 +587,32 @@ export function buildLetter(input: LetterInput): Letter {
     price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
     order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
   });
-  const purchaseParagraph = [purchase, c.situation ? asSentence(c.situation) : '']
+  // The situation usually tells the purchase already ("I bought the washing machine in your
+  // shop"): then the letter adds only the facts it lacks, after it, instead of saying it twice.
+  const factsPattern = optionalText(t, 'purchaseFacts');
+  const told = Boolean(factsPattern) && namesProduct(c.situation, c.product, t.locale);
+  // A date the situation gives already ("… 1 Eylül 2026 tarihinde satın aldım") is not repeated.
+  const dayMonth = c.purchasedOn
+    ? formatLetterDate(c.purchasedOn, t.locale, { day: 'numeric', month: 'long' })
+    : '';
+  const dated =
+    Boolean(dayMonth) &&
+    oneLine(c.situation).toLocaleLowerCase(t.locale).includes(dayMonth.toLocaleLowerCase(t.locale));
+  const factsOn =
+    told && c.purchasedOn && !dated
+      ? fill(text(t, 'purchaseFactsOn'), { date: long(c.purchasedOn) })
+      : '';
+  const facts =
+    told && (factsOn || amount || c.orderRef)
+      ? fill(factsPattern!, {
+          on: factsOn,
+          price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
+          order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
+        })
+      : '';
+  const purchaseParagraph = (
+    told ? [asSentence(c.situation), facts] : [purchase, c.situation ? asSentence(c.situation) : '']
+  )
     .filter(Boolean)
     .join(' ');
   add('purchase', [purchaseParagraph]);
@@ -602,7 +641,9 @@ export function buildLetter(input: LetterInput): Letter {
           channel: t.channels[k.channel] ?? k.channel,
           inbound: k.direction === 'inbound' ? text(t, 'contactInbound') : '',
           reps: reps.length
-            ? fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
+            ? t.plurals.contactReps
+              ? plural(t, 'contactReps', reps.length, { reps: reps.join(text(t, 'repsJoin')) })
+              : fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
             : '',
           reference: k.reference
             ? fill(text(t, 'contactReference'), { reference: one(k.reference) })

@@ -93,14 +93,16 @@ export function notarialBlocks(t: LetterTemplate, p: NotarialParts): LetterBlock
     }),
   ]);
   add('demand', [text(t, 'notarialDemand'), p.demand.join(' '), text(t, 'notarialWarned')]);
-  add('notary-clause', [text(t, 'notarialClauseTo'), text(t, 'notarialClause')]);
+  add('notary-clause', [`${text(t, 'notarialClauseTo')} ${text(t, 'notarialClause')}`]);
   add('signature', [p.date, text(t, 'notarialSigner'), p.signer]);
   if (p.enclosures.length > 0)
+    // On one line, so that the list stays with the signature on the page.
     add('enclosures', [
-      text(t, 'notarialEnclosures'),
-      ...p.enclosures.map((item, i) =>
-        fill(text(t, 'notarialItem'), { n: p.num(i + 1), text: item }),
-      ),
+      fill(text(t, 'notarialEnclosures'), {
+        list: p.enclosures
+          .map((item, i) => fill(text(t, 'notarialEnclosureItem'), { n: p.num(i + 1), item }))
+          .join(text(t, 'listSeparator')),
+      }),
     ]);
   if (p.cc) add('cc', [fill(text(t, 'cc'), { cc: p.cc })]);
   return blocks;

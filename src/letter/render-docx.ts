@@ -152,7 +152,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           : b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
       // The notarial form (ihtarname).
       case 'notary':
-        return b.lines.map((l) => paragraph(l, { align: 'end', bold: true, after: gap * 2 }));
+        return b.lines.map((l) => paragraph(l, { align: 'end', bold: true, after: gap }));
       case 'party':
         return b.lines.map((l, i) =>
           paragraph(l, {
@@ -187,7 +187,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           paragraph(l, {
             indentStart: endColumn,
             before: i === last ? (letter.layout.signatureGapPt ?? 30) : 0,
-            after: i === last ? gap * 2 : 0,
+            after: i === last ? gap : 0,
             keepNext: i < last,
           }),
         );
@@ -213,7 +213,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
       case 'enclosures':
         // A numbered list ("Приложение:" then "1. …") is typed numbers, not Word numbering: it
         // reads the same in every reader and follows the paragraph's direction.
-        if (letter.layout.enclosures === 'numbered' || letter.notarial)
+        if (letter.layout.enclosures === 'numbered')
           return b.lines.map((l, i) =>
             paragraph(l, {
               size: letter.font.sizePt - 1,

@@ -288,7 +288,7 @@ describe('the formal letter through a real reader', () => {
       'müşteri no: C-5521',
       '“Benim sorunum değil.”',
       'ücretsiz olarak onarılmasını talep ediyorum',
-      'EKLER: 1. fatura 2. garanti belgesi 3. çaydanlığın fotoğrafı',
+      'EKLER: 1) fatura, 2) garanti belgesi, 3) çaydanlığın fotoğrafı',
       'Tüketici Hakem Heyeti',
       // The ihtarname's parts (issue 13, item 3).
       'Noterliğine',

@@ -75,7 +75,7 @@ describe('the notarial form (TR ihtarname, issue 13 item 3)', () => {
     const t = textOf(letter);
     expect(t).toContain('İhtar olunur.');
     expect(t).toContain(
-      'İşbu ihtarnamenin bir nüshasının muhataba tebliğini, bir nüshasının dairenizde saklanmasını ve tebliğ şerhli bir nüshasının tarafıma verilmesini saygılarımla rica ederim.',
+      'Sayın Noter, işbu ihtarnamenin bir nüshasının muhataba tebliğini, bir nüshasının dairenizde saklanmasını ve tebliğ şerhli bir nüshasının tarafıma verilmesini saygılarımla rica ederim.',
     );
     expect(letter.blocks.find((b) => b.kind === 'signature')!.lines).toEqual([
       '23 Kasım 2026',
@@ -83,10 +83,7 @@ describe('the notarial form (TR ihtarname, issue 13 item 3)', () => {
       'Ayşe Yılmaz',
     ]);
     expect(letter.blocks.find((b) => b.kind === 'enclosures')!.lines).toEqual([
-      'EKLER:',
-      '1. invoice',
-      '2. warranty card',
-      '3. photo of the kettle',
+      'EKLER: 1) invoice, 2) warranty card, 3) photo of the kettle',
     ]);
     // Not a customer-service letter: no salutation, no "Gönderim şekli", no calendar deadline.
     expect(t).not.toContain('Sayın Yetkili');
@@ -99,7 +96,7 @@ describe('the notarial form (TR ihtarname, issue 13 item 3)', () => {
     const contacts = fixtureContacts().reverse();
     const items = ihtarname({ contacts }).blocks.find((b) => b.kind === 'explanations')!.lines;
     expect(items[0]).toBe('AÇIKLAMALAR:');
-    expect(items[1]).toMatch(/^1\. 2 Ekim 2026 tarihinde /);
+    expect(items[1]).toMatch(/^1\. Sizden 2 Ekim 2026 tarihinde /);
     expect(items[2]).toMatch(/^2\. Sorun 4 Ekim 2026 tarihinde başladı\./);
     expect(items[3]).toMatch(/^3\. Bu sorunla ilgili sizinle 3 kez iletişime geçtim/);
     expect(items[3]).toMatch(/\.$/);
