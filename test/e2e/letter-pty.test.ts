@@ -85,7 +85,7 @@ describe('complain letter in a real terminal (tmux)', () => {
     term.press('Down', 'Enter'); // the second method: registered mail
     const preview = await term.waitFor('Export the letter to DOCX now?', 20_000);
     expect(preview).toContain('Sayın Yetkili,');
-    expect(preview).toContain('1.249,90 TL kartıma iade edilsin.');
+    expect(preview).toContain('(1.249,90 TL kartıma iade edilsin) talep ediyorum.');
     expect(preview).toContain('Gönderim şekli: iadeli taahhütlü posta.');
     expect(preview).toContain('Lint: no warnings.');
     term.press('Enter');
