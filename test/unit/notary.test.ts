@@ -8,7 +8,10 @@ import { renderLetterText } from '../../src/letter/render-text.js';
 import { letterView } from '../../src/output/letter-views.js';
 import { loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
 import { fixtureCase, fixtureContacts, fixtureInput, PROFILE } from '../support/letter-fixture.js';
-import { makeContact } from '../support/snapshot.js';
+import { makeCase, makeContact, snapshot } from '../support/snapshot.js';
+import { exercisesToOffer } from '../../src/commands/log.js';
+import type { CaseSnapshot } from '../../src/domain/clocks.js';
+import type { Remedy } from '../../src/domain/vocab.js';
 
 const textOf = (letter: Letter) =>
   letter.blocks
@@ -272,5 +275,32 @@ describe('the contacts counted for what they were (issue 13 item 4)', () => {
     ).toBe('1 e-mail that went unanswered and 1 phone call from you');
     // A call is never "unanswered" in writing.
     expect(contactKinds(t, [makeContact(1, at(1), { channel: 'phone' })])).toBe('1 phone call');
+  });
+});
+
+describe('what log offers to record after a contact (issue 13)', () => {
+  const GB = loadJurisdiction('GB');
+  const of = (remedy: Remedy, over: Partial<CaseSnapshot> = {}) =>
+    snapshot({ case: makeCase({ remedy, jurisdiction: 'TR' }), ...over });
+
+  it('the rejection where a right counts from it (UK), the repair request where a clock does (TR)', () => {
+    expect(exercisesToOffer(of('refund'), GB, 'outbound')).toEqual(['rejected']);
+    expect(exercisesToOffer(of('repair'), TR, 'outbound')).toEqual(['repair-requested']);
+    expect(exercisesToOffer(of('replacement'), TR, 'outbound')).toEqual(['repair-requested']);
+    // Turkey has no rejection right in the data; nothing for a refund there.
+    expect(exercisesToOffer(of('refund'), TR, 'outbound')).toEqual([]);
+  });
+
+  it('nothing after a contact from the company, for a service, another remedy, or once recorded', () => {
+    expect(exercisesToOffer(of('refund'), GB, 'inbound')).toEqual([]);
+    expect(exercisesToOffer(of('refund', { sector: 'telecoms' }), GB, 'outbound')).toEqual([]);
+    expect(exercisesToOffer(of('compensation'), GB, 'outbound')).toEqual([]);
+    expect(
+      exercisesToOffer(
+        of('repair', { events: [{ event: 'repair-requested', onDate: '2026-11-02' }] }),
+        TR,
+        'outbound',
+      ),
+    ).toEqual([]);
   });
 });
