@@ -251,7 +251,7 @@ describe('the formal letter through a real reader', () => {
       'order A-1001',
       'account C-5521',
       '“Not my problem.”',
-      'I therefore ask for a full refund of $59.90 paid for Kettle K-200, as I have requested: “Refund it”.',
+      'I therefore ask for a full refund of $59.90 paid for the Kettle K-200, as I have requested: “Refund it”.',
       'Enclosures (3): invoice, warranty card, photo of the kettle',
       'my state consumer protection agency or the Better Business Bureau',
       'Sent by certified mail, return receipt requested.',

@@ -71,7 +71,7 @@ describe('the letter model', () => {
     expect(t).toContain('I was treated rudely and told, word for word: “Not my problem.”');
     expect(t).toContain('Under Articles 8 and 11 of Consumer Protection Law No. 6502');
     expect(t).toContain(
-      'I therefore ask you to repair Kettle K-200 free of charge, as I have requested: “Repair the kettle, or replace it if it cannot be repaired”.',
+      'I therefore ask you to repair the Kettle K-200 free of charge, as I have requested: “Repair the kettle, or replace it if it cannot be repaired”.',
     );
     expect(t).toContain('I enclose copies (not the originals) of the documents listed below.');
     expect(t).toContain(
@@ -145,7 +145,7 @@ describe('the letter model', () => {
     expect(letter.blocks[1]!.lines).toEqual(['November 23, 2026']);
     expect(letter.blocks.some((b) => b.kind === 'legal-basis')).toBe(false);
     expect(t).toContain(
-      'I therefore ask for a full refund of $59.90 paid for Kettle K-200, as I have requested: “Refund the full price”.',
+      'I therefore ask for a full refund of $59.90 paid for the Kettle K-200, as I have requested: “Refund the full price”.',
     );
     expect(t).toContain(
       'Please reply in writing by December 7, 2026. If I have not received a satisfactory answer by then, I will refer the matter to my state consumer protection agency or the Better Business Bureau without further notice.',
@@ -406,7 +406,7 @@ describe('the remedy in one sentence, in the user’s own words (issue 11, defec
       request: 'by bank transfer',
     });
     expect(text).toMatch(
-      /^I therefore ask for a full refund of .+ paid for Kettle K-200 \(By bank transfer\)\.$/,
+      /^I therefore ask for a full refund of .+ paid for the Kettle K-200 \(By bank transfer\)\.$/,
     );
     expect(text).not.toContain('as I have requested');
   });
