@@ -22,7 +22,7 @@ import { forRegion } from '../letter/template.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import { parseAddress } from '../domain/text.js';
-import { upsertCompany } from '../db/case-repo.js';
+import { saveCompanyId, upsertCompany } from '../db/case-repo.js';
 import type { Remedy } from '../domain/vocab.js';
 import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
@@ -70,6 +70,8 @@ export interface LetterOptions {
   enclose: string[];
   /** The company's postal address when the case has none: used in the letter, kept for the next. */
   companyAddress: string | undefined;
+  /** --company-id: the company's registry number (MERSİS), used in the letter and kept. */
+  companyId?: string;
   cc: string | undefined;
   /** A file, "-" for stdout, or undefined to preview only. */
   output: string | undefined;
@@ -118,12 +120,24 @@ export function toLetterOptions(
     notary: str(opts.notary),
     enclose: Array.isArray(opts.enclose) ? (opts.enclose as string[]) : [],
     companyAddress: str(opts.companyAddress),
+    ...(str(opts.companyId) ? { companyId: parseCompanyId(str(opts.companyId)!) } : {}),
     cc: str(opts.cc),
     output,
     strict: Boolean(opts.strict),
     json: Boolean(opts.json),
     kind: kind as LetterKind | undefined,
   };
+}
+
+/** A registry number (MERSİS 16 digits, VKN 10, BIN 12): 5 to 20 digits, spaces and dashes dropped. */
+function parseCompanyId(text: string): string {
+  const value = text.replace(/[\s-]+/g, '');
+  if (!/^\d{5,20}$/.test(value))
+    throw new UsageError(
+      t('notary.letter.companyIdInvalid', { value: text }),
+      t('notary.letter.companyIdHint'),
+    );
+  return value;
 }
 
 /** What `complain letter` built, found and wrote. */
@@ -264,10 +278,14 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   }
 
   // An address given here is the company's from now on (saved when the letter is exported).
-  const caseRecord: CaseRecord =
+  const withAddress: CaseRecord =
     companyAddress && !stored.company.address
       ? { ...stored, company: { ...stored.company, address: companyAddress } }
       : stored;
+  // So is a registry number (MERSİS) given here: the notarial form names the company by it.
+  const caseRecord: CaseRecord = options.companyId
+    ? { ...withAddress, company: { ...withAddress.company, companyId: options.companyId } }
+    : withAddress;
   const allContacts = listContacts(db, caseRecord.id);
   // An application to a forum or a public post is not a contact with the company.
   const contacts = companyContacts(allContacts);
@@ -409,6 +427,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     upsertCompany(db, caseRecord.company.name, { address: caseRecord.company.address }, ctx.now());
     ctx.say(t('letter.companyAddressSaved', { company: caseRecord.company.name }));
   }
+  if (options.companyId && options.companyId !== stored.company.companyId) {
+    saveCompanyId(db, caseRecord.company.id, options.companyId);
+    ctx.say(t('notary.letter.companyIdSaved', { company: caseRecord.company.name }));
+  }
   const id = createLetter(
     db,
     {
@@ -522,6 +544,7 @@ export function registerLetter(program: Command, act: Act): void {
     .option('--notary <name>', t('notary.letter.help.notary'))
     .option('--enclose <label>', t('letter.help.enclose'), collect)
     .option('--company-address <address>', t('letter.help.companyAddress'))
+    .option('--company-id <number>', t('notary.letter.help.companyId'))
     .option('--cc <text>', t('letter.help.cc'))
     .option(
       '--kind <kind>',

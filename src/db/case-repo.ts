@@ -275,3 +275,8 @@ export function listCases(db: Db, { openOnly = false }: { openOnly?: boolean } =
   ) as CaseRow[];
   return rows.map((row) => toCase(row, companies.get(row.company_id)!));
 }
+
+/** Sets the company's registry number (MERSİS, VKN, BIN; schema 7). */
+export function saveCompanyId(db: Db, companyId: number, value: string): void {
+  db.prepare('UPDATE company SET company_id = ? WHERE id = ?').run(value, companyId);
+}

@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
 import { makeSandbox, newCaseArgs } from '../support/cli.js';
@@ -54,10 +53,6 @@ describe('issue 13: a Turkish letter through a notary is an ihtarname (CLI, DOCX
         order: 'A-1001',
       }),
     );
-    // The registry number has no flag yet: written as `company_id` (schema 7) keeps it.
-    const db = new Database(join(sb.dataDir, 'complain.db'));
-    db.prepare("UPDATE company SET company_id = '0123456789000015'").run();
-    db.close();
     const log = (args: string[]) => {
       const r = sb.run(['log', '1', '--yes', ...args]);
       if (r.status !== 0) throw new Error(r.stderr);
@@ -66,8 +61,20 @@ describe('issue 13: a Turkish letter through a notary is an ihtarname (CLI, DOCX
     log(['--channel', 'email', '--at', `${daysAgo(70)} 10:00`, '--summary', 'Değişim istedim.']);
     log(['--channel', 'phone', '--at', `${daysAgo(60)} 10:00`, '--summary', 'Bekleyin dediler.']);
     const docx = join(sb.dir, 'ihtarname.docx');
-    const r = sb.run(['letter', '1', '--lang', 'tr', '--notary', 'Kadıköy 5.', '-o', docx]);
+    const r = sb.run([
+      'letter',
+      '1',
+      '--lang',
+      'tr',
+      '--notary',
+      'Kadıköy 5.',
+      '--company-id',
+      '0123 4567 8900 0015',
+      '-o',
+      docx,
+    ]);
     expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toContain('registry number is kept for the next letters');
     expect(r.stderr).toContain('the answer is due 7d after the notary serves it');
     const out = mkdtempSync(join(tmpdir(), 'complain-notary-'));
     const profile = mkdtempSync(join(tmpdir(), 'lo-'));
@@ -135,6 +142,13 @@ describe('issue 13: a Turkish letter through a notary is an ihtarname (CLI, DOCX
     });
     expect(j.deadline.on).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(j.blocks[0]).toEqual({ kind: 'notary', lines: ['Kadıköy 5. Noterliğine'] });
+    // The MERSİS no. given with the exported letter is kept for this one.
+    expect(j.blocks.filter((b) => b.kind === 'party')[1]!.lines[0]).toBe(
+      'MUHATAP: Acme Elektronik A.Ş. (MERSİS No: 0123456789000015)',
+    );
+    const bad = sb.run(['letter', '1', '--lang', 'tr', '--company-id', 'MERSIS?']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--company-id 0123456789000015');
   });
 
   it('registered mail, KEP and e-mail keep the letter form with its dated deadline', () => {
