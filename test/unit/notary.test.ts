@@ -304,3 +304,74 @@ describe('what log offers to record after a contact (issue 13)', () => {
     ).toEqual([]);
   });
 });
+
+describe('native wording of the en and tr letters (issue 13 item 6)', () => {
+  const body = (lang: string, over: Parameters<typeof fixtureInput>[1] = {}) =>
+    textOf(buildLetter(fixtureInput(lang, over)));
+
+  it('a situation that tells the purchase is not told again: only the facts it lacks follow', () => {
+    const caseRecord = fixtureCase({
+      product: 'Çamaşır makinesi',
+      situation: 'Çamaşır makinesini 2 Ekim 2026 tarihinde mağazanızdan satın aldım',
+    });
+    const tr = body('tr', { caseRecord });
+    expect(tr).toContain(
+      'Çamaşır makinesini 2 Ekim 2026 tarihinde mağazanızdan satın aldım. Satış ₺1.249,90 bedelle yapılmıştır (sipariş no: A-1001).',
+    );
+    expect(tr).not.toContain('satın aldığım ürün');
+    // Mid-sentence the product is "ürün"; it stands only after a colon or at a sentence start.
+    expect(tr).not.toMatch(/[a-zçğıöşü,] Çamaşır makinesi/u);
+    const en = body('en', {
+      caseRecord: fixtureCase({
+        product: 'Laptop ProBook X14',
+        situation: 'I bought a ProBook laptop in your Oxford Street shop.',
+      }),
+    });
+    expect(en).toContain(
+      'I bought a ProBook laptop in your Oxford Street shop. The purchase was made on 2 October 2026 for TRY 1,249.90 (order A-1001).',
+    );
+  });
+
+  it('a situation that does not: the purchase sentence, the product after a colon (tr) or with its article (en)', () => {
+    expect(body('tr')).toContain(
+      'Sizden 2 Ekim 2026 tarihinde ₺1.249,90 bedelle satın aldığım ürün: Kettle K-200 (sipariş no: A-1001).',
+    );
+    expect(body('en')).toContain(
+      'I bought the Kettle K-200 from you on 2 October 2026 for TRY 1,249.90 (order A-1001).',
+    );
+  });
+
+  it('tr: the rep without "görüşmesi: … ile görüştüm"; a paraphrase as my note, a quote as a quote', () => {
+    const [first] = fixtureContacts();
+    const quoted = {
+      ...first!,
+      reps: [first!.reps[0]!],
+      promises: [{ ...first!.promises[0]!, text: '"Teknisyen yarın gelecek"' }],
+    };
+    const t = body('tr', { contacts: [quoted] });
+    expect(t).toContain(
+      '6 Ekim 2026, telefon görüşmesi; görüştüğüm temsilci: Ayşe K. (temsilci no: 4411);',
+    );
+    expect(t).not.toContain('ile görüştüm');
+    expect(t).toContain('Verilen söz: “Teknisyen yarın gelecek” (son tarih: 8 Ekim 2026);');
+    expect(body('tr')).toContain(
+      'Not ettiğim kadarıyla verilen söz: call back (son tarih: 8 Ekim 2026); bu söz yerine getirilmedi.',
+    );
+  });
+
+  it('tr: the legal sentence states the right, the remedy demands it once', () => {
+    const t = body('tr', { caseRecord: fixtureCase({ remedy: 'replacement' }) });
+    expect(t).toContain('ayıplı malın ayıpsız misli ile değiştirilmesini isteme hakkına sahibim;');
+    expect(t.match(/talep ed(iyorum|erim)/g)).toHaveLength(1);
+    expect(t).toContain(
+      'ürünün ücretsiz olarak ayıpsız misli ile değiştirilmesini talep ediyorum.',
+    );
+  });
+
+  it('en: one date style in a letter — the contact list writes dates as the date line does', () => {
+    const t = body('en');
+    expect(t).toContain('23 November 2026');
+    expect(t).toContain('6 October 2026, phone call');
+    expect(t).not.toMatch(/\b\d{1,2} (Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec) \d{4}/);
+  });
+});
