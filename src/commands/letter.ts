@@ -305,7 +305,25 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
-  // A notarial letter takes effect when served: its deadline is a period from service.
+  // A notarial letter takes effect when served: its deadline is a period from service. On a
+  // terminal a date typed before the method was chosen is asked for again as a period.
+  if (
+    ctx.interactive &&
+    isNotarial(template, jurisdiction, sendVia) &&
+    deadline.spec.kind === 'date'
+  ) {
+    const suggested = formatDeadlineSpec(fallback.spec);
+    const answer = await (
+      await ctx.prompter()
+    ).input({
+      message: t('notary.letter.wizard.period', { date: deadline.spec.date }),
+      default: suggested,
+      validate: (v: string) =>
+        parseDeadlineSpec(v)?.kind === 'period' ? true : t('notary.letter.deadlineDateHint'),
+    });
+    deadline =
+      answer.trim() === suggested ? fallback : { spec: parseDeadlineSpec(answer)!, basis: 'given' };
+  }
   if (isNotarial(template, jurisdiction, sendVia) && deadline.spec.kind === 'date')
     throw new UsageError(
       t('notary.letter.deadlineDate', { date: deadline.spec.date }),

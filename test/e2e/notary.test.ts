@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliSandbox } from '../support/cli.js';
-import { makeSandbox, newCaseArgs } from '../support/cli.js';
+import { BIN, makeSandbox, newCaseArgs } from '../support/cli.js';
+import { Terminal } from '../support/tmux.js';
 
 const ZONE = 'Europe/Istanbul';
 function daysAgo(n: number): string {
@@ -172,6 +173,37 @@ describe('issue 13: a Turkish letter through a notary is an ihtarname (CLI, DOCX
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(existsSync(file)).toBe(false);
   });
+
+  it('in a real terminal: a date typed as the deadline of a notary letter is asked again as a period', async () => {
+    const term = new Terminal(
+      [
+        process.execPath,
+        BIN,
+        '--data-dir',
+        sb.dataDir,
+        'letter',
+        '1',
+        '--lang',
+        'tr',
+        '--enclose',
+        'fatura',
+      ],
+      { NO_COLOR: '1', TZ: ZONE },
+      { cols: 140, rows: 50, cwd: sb.dir },
+    );
+    try {
+      await term.answer('What exactly do you ask for?', '');
+      await term.answer('Deadline for their answer', daysAgo(-20));
+      await term.answer('How will you send it?', ''); // the first: notary
+      await term.answer('counts its deadline from service', '10bd');
+      const preview = await term.waitFor('Export the letter to DOCX now?', 20_000);
+      expect(flat(preview)).toContain('işbu ihtarnamenin tebliğinden itibaren 10 iş günü içinde');
+      term.press('C-c');
+      expect(await term.exitStatus(20_000)).toBe(130);
+    } finally {
+      term.close();
+    }
+  }, 90_000);
 
   it('profile --national-id: shown, refused when it is no number, removed with ""', () => {
     expect(sb.json<{ nationalId: string }>(['profile']).nationalId).toBe('12345678901');
