@@ -29,7 +29,7 @@ import { cardEditCommand } from '../domain/payment.js';
 import { localDateOf, parseLocalDate } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import { parseAddress } from '../domain/text.js';
-import { setCardIssuerAddress, upsertCompany } from '../db/case-repo.js';
+import { saveCompanyId, setCardIssuerAddress, upsertCompany } from '../db/case-repo.js';
 import type { Remedy } from '../domain/vocab.js';
 import { isOneOf, REMEDIES, SENDING_METHODS } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError, ValidationError } from '../errors.js';
@@ -45,6 +45,7 @@ import type { LintWarning } from '../letter/lint.js';
 import { lintLetter } from '../letter/lint.js';
 import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
+import { isNotarial } from '../letter/notarial.js';
 import { rightsOf } from '../domain/rights.js';
 import { clocksFor, lapsedDuties } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
@@ -71,9 +72,13 @@ export interface LetterOptions {
   remedy: Remedy | undefined;
   remedyDetail: string | undefined;
   sendVia: string | undefined;
+  /** --notary: the notary a notarial letter is addressed to ("Kadıköy 5."). */
+  notary: string | undefined;
   enclose: string[];
   /** The company's postal address when the case has none: used in the letter, kept for the next. */
   companyAddress: string | undefined;
+  /** --company-id: the company's registry number (MERSİS), used in the letter and kept. */
+  companyId?: string;
   cc: string | undefined;
   /** A file, "-" for stdout, or undefined to preview only. */
   output: string | undefined;
@@ -128,8 +133,10 @@ export function toLetterOptions(
     remedy: remedy as Remedy | undefined,
     remedyDetail: str(opts.remedyDetail),
     sendVia,
+    notary: str(opts.notary),
     enclose: Array.isArray(opts.enclose) ? (opts.enclose as string[]) : [],
     companyAddress: str(opts.companyAddress),
+    ...(str(opts.companyId) ? { companyId: parseCompanyId(str(opts.companyId)!) } : {}),
     cc: str(opts.cc),
     output,
     strict: Boolean(opts.strict),
@@ -138,6 +145,17 @@ export function toLetterOptions(
     to: to === 'card-issuer' ? to : undefined,
     issuerAddress: str(opts.issuerAddress),
   };
+}
+
+/** A registry number (MERSİS 16 digits, VKN 10, BIN 12): 5 to 20 digits, spaces and dashes dropped. */
+function parseCompanyId(text: string): string {
+  const value = text.replace(/[\s-]+/g, '');
+  if (!/^\d{5,20}$/.test(value))
+    throw new UsageError(
+      t('notary.letter.companyIdInvalid', { value: text }),
+      t('notary.letter.companyIdHint'),
+    );
+  return value;
 }
 
 /** What `complain letter` built, found and wrote. */
@@ -285,10 +303,14 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   }
 
   // An address given here is the company's from now on (saved when the letter is exported).
-  const caseRecord: CaseRecord =
+  const withAddress: CaseRecord =
     companyAddress && !stored.company.address
       ? { ...stored, company: { ...stored.company, address: companyAddress } }
       : stored;
+  // So is a registry number (MERSİS) given here: the notarial form names the company by it.
+  const caseRecord: CaseRecord = options.companyId
+    ? { ...withAddress, company: { ...withAddress.company, companyId: options.companyId } }
+    : withAddress;
   const allContacts = listContacts(db, caseRecord.id);
   // An application to a forum or a public post is not a contact with the company.
   const contacts = companyContacts(allContacts);
@@ -308,6 +330,30 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
       source: c.standard.source,
       dueAt: c.dueAt,
     }));
+  // A notarial letter takes effect when served: its deadline is a period from service. On a
+  // terminal a date typed before the method was chosen is asked for again as a period.
+  if (
+    ctx.interactive &&
+    isNotarial(template, jurisdiction, sendVia) &&
+    deadline.spec.kind === 'date'
+  ) {
+    const suggested = formatDeadlineSpec(fallback.spec);
+    const answer = await (
+      await ctx.prompter()
+    ).input({
+      message: t('notary.letter.wizard.period', { date: deadline.spec.date }),
+      default: suggested,
+      validate: (v: string) =>
+        parseDeadlineSpec(v)?.kind === 'period' ? true : t('notary.letter.deadlineDateHint'),
+    });
+    deadline =
+      answer.trim() === suggested ? fallback : { spec: parseDeadlineSpec(answer)!, basis: 'given' };
+  }
+  if (isNotarial(template, jurisdiction, sendVia) && deadline.spec.kind === 'date')
+    throw new UsageError(
+      t('notary.letter.deadlineDate', { date: deadline.spec.date }),
+      t('notary.letter.deadlineDateHint'),
+    );
   const built = buildLetter({
     caseRecord,
     contacts,
@@ -332,6 +378,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     enclose,
     cc: options.cc ?? null,
     sendVia,
+    notary: options.notary ?? null,
     remedy,
     remedyDetail: remedyDetail ?? null,
     deadline,
@@ -454,6 +501,10 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     upsertCompany(db, caseRecord.company.name, { address: caseRecord.company.address }, ctx.now());
     ctx.say(t('letter.companyAddressSaved', { company: caseRecord.company.name }));
   }
+  if (options.companyId && options.companyId !== stored.company.companyId) {
+    saveCompanyId(db, caseRecord.company.id, options.companyId);
+    ctx.say(t('notary.letter.companyIdSaved', { company: caseRecord.company.name }));
+  }
   const id = createLetter(
     db,
     {
@@ -575,7 +626,22 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
   } else if (!result.previewShown) {
     ctx.print(result.text);
   }
-  if (exported) {
+  if (exported && letter.notarial) {
+    // A notarial letter's deadline runs from service: the date is only what it would be today.
+    ctx.say(
+      ctx.color.green(
+        t('notary.letter.wrote', {
+          path: exported.path,
+          size: Math.ceil(exported.buffer.length / 1024),
+          id: String(exported.record.id),
+          caseId: String(result.caseRecord.id),
+          spec: letter.deadline.specText,
+          due: formatLetterDate(letter.deadline.on, uiLocale(), { dateStyle: 'long' }),
+        }),
+      ),
+    );
+    ctx.say(t('notary.letter.wroteNext', { caseId: String(result.caseRecord.id) }));
+  } else if (exported) {
     ctx.say(
       ctx.color.green(
         t('letter.wrote', {
@@ -613,8 +679,10 @@ export function registerLetter(program: Command, act: Act): void {
       '--send-via <method>',
       t('letter.help.sendVia', { options: SENDING_METHODS.join(' | ') }),
     )
+    .option('--notary <name>', t('notary.letter.help.notary'))
     .option('--enclose <label>', t('letter.help.enclose'), collect)
     .option('--company-address <address>', t('letter.help.companyAddress'))
+    .option('--company-id <number>', t('notary.letter.help.companyId'))
     .option('--cc <text>', t('letter.help.cc'))
     .option(
       '--kind <kind>',
@@ -630,6 +698,7 @@ export function registerLetter(program: Command, act: Act): void {
         ...t('letter.help.examples').split('\n'),
         ...t('followup.letter.examples').split('\n'),
         ...t('card.letter.examples').split('\n'),
+        t('notary.letter.example'),
       ]),
     )
     .action(async (caseArg: string | undefined, opts: Record<string, unknown>, cmd: Command) => {

@@ -10,8 +10,14 @@ import {
   OUTCOMES,
   REFERENCE_CHANNELS,
   SUPERVISOR,
+  isOneOf,
 } from '../domain/vocab.js';
 import { MissingFlagsError, UsageError } from '../errors.js';
+import { loadSnapshot, recordCaseFacts } from '../db/agenda-repo.js';
+import type { CaseSnapshot } from '../domain/clocks.js';
+import { localDateOf } from '../domain/dates.js';
+import type { Jurisdiction } from '../domain/jurisdiction-rules.js';
+import { supplyOf } from '../domain/rights.js';
 import { t } from '../i18n.js';
 import { contactView } from '../output/views.js';
 import { loadJurisdiction } from '../templates.js';
@@ -26,6 +32,38 @@ export interface LogOptions {
   given: LogGiven;
   json: boolean;
   yes: boolean;
+  /** --exercises: the right this contact exercised (recorded as `clock --rejected` does). */
+  exercises?: RightExercise;
+}
+
+/** What a contact can exercise: a rejection of the goods, a request for their repair. */
+export const RIGHT_EXERCISES = ['rejected', 'repair-requested'] as const;
+export type RightExercise = (typeof RIGHT_EXERCISES)[number];
+
+/** The remedies for which each exercise matters. */
+const EXERCISE_REMEDIES: Record<RightExercise, readonly string[]> = {
+  rejected: ['refund', 'replacement'],
+  'repair-requested': ['repair', 'replacement'],
+};
+
+/**
+ * What the wizard offers to record after an outbound contact on a case of goods asking for a
+ * refund, a replacement or a repair: the exercises the jurisdiction's rights or clocks count from
+ * (the UK's rejection, Turkey's repair request) that the case has not recorded yet.
+ */
+export function exercisesToOffer(
+  snapshot: CaseSnapshot,
+  jurisdiction: Jurisdiction,
+  direction: string,
+): RightExercise[] {
+  if (direction === 'inbound' || supplyOf(snapshot.sector) !== 'goods') return [];
+  return RIGHT_EXERCISES.filter(
+    (e) =>
+      EXERCISE_REMEDIES[e].includes(snapshot.case.remedy) &&
+      !snapshot.events.some((x) => x.event === e) &&
+      ((jurisdiction.rights ?? []).some((r) => r.exercisedBy === e) ||
+        jurisdiction.clocks.some((c) => c.start === e)),
+  );
 }
 
 function str(v: unknown): string | undefined {
@@ -88,13 +126,27 @@ export function toLogOptions(
   caseArg: string | undefined,
   opts: Record<string, unknown>,
 ): LogOptions {
-  return { caseArg, given: givenFromFlags(opts), json: Boolean(opts.json), yes: Boolean(opts.yes) };
+  const exercises = str(opts.exercises)?.trim().toLowerCase();
+  if (exercises !== undefined && !isOneOf(RIGHT_EXERCISES, exercises))
+    throw new UsageError(
+      t('notary.log.exercisesInvalid', { value: exercises }),
+      t('notary.log.exercisesHint'),
+    );
+  return {
+    caseArg,
+    given: givenFromFlags(opts),
+    json: Boolean(opts.json),
+    yes: Boolean(opts.yes),
+    ...(exercises ? { exercises } : {}),
+  };
 }
 
 /** What `complain log` saved. */
 export interface LogResult {
   caseRecord: CaseRecord;
   contact: ContactRecord;
+  /** The right the contact exercised, recorded on the contact's day. */
+  exercised?: { event: RightExercise; onDate: string };
 }
 
 /** Records a contact: flags first, the wizard for the rest on a terminal, one transaction. */
@@ -123,7 +175,28 @@ export async function runLog(options: LogOptions, ctx: AppContext): Promise<LogR
   const input = parseContact(raw, { ...ctx.clock(), calendar });
   const db = ctx.db();
   const { id } = createContact(db, caseRecord.id, input, ctx.now());
-  return { caseRecord, contact: getContact(db, id) };
+  // A contact that exercised a right (a rejection, a repair request) dates it, as `clock` does.
+  let exercised = options.exercises;
+  if (!exercised && ctx.interactive) {
+    const offered = input.escalation
+      ? []
+      : exercisesToOffer(loadSnapshot(db, caseRecord), calendar, input.fields.direction);
+    const prompter = offered.length > 0 ? await ctx.prompter() : undefined;
+    for (const e of offered) {
+      if (await prompter!.confirm({ message: t(`notary.log.ask.${e}`), default: false })) {
+        exercised = e;
+        break;
+      }
+    }
+  }
+  const onDate = localDateOf(input.fields.startedAt, ctx.clock().timeZone);
+  if (exercised)
+    recordCaseFacts(db, caseRecord.id, { events: [{ event: exercised, onDate }] }, ctx.now());
+  return {
+    caseRecord,
+    contact: getContact(db, id),
+    ...(exercised ? { exercised: { event: exercised, onDate } } : {}),
+  };
 }
 
 /** A --rep with the --rep-id and --rep-role that followed it. */
@@ -216,8 +289,15 @@ export function registerLog(program: Command, act: Act): void {
     .description(t('case.log.description'));
   addContactFlags(cmd)
     .option('-y, --yes', t('case.opt.yesSummary'))
+    .option(
+      '--exercises <right>',
+      t('notary.log.opt.exercises', { values: RIGHT_EXERCISES.join(' | ') }),
+    )
     .option('--json', t('case.log.opt.json'))
-    .addHelpText('after', examples(t('case.log.examples')))
+    .addHelpText(
+      'after',
+      examples([...t('case.log.examples').split('\n'), t('notary.log.example')]),
+    )
     .action(
       async (caseArg: string | undefined, opts: Record<string, unknown>, command: Command) => {
         const options = toLogOptions(caseArg, opts);
@@ -241,6 +321,16 @@ export function printLog(ctx: AppContext, options: LogOptions, result: LogResult
       }),
     ),
   );
+  if (result.exercised)
+    ctx.say(
+      ctx.color.green(
+        t('notary.log.recorded', {
+          caseId: String(caseRecord.id),
+          event: result.exercised.event,
+          date: result.exercised.onDate,
+        }),
+      ),
+    );
   if (!contact.reference && !contact.escalation && REFERENCE_CHANNELS.includes(contact.channel)) {
     ctx.say(ctx.color.yellow(t('case.log.noReference')));
   }

@@ -16,6 +16,7 @@ interface CompanyRow {
   website: string | null;
   chat: string | null;
   social: string | null;
+  company_id?: string | null;
 }
 
 interface CaseRow {
@@ -59,6 +60,7 @@ function toCompany(row: CompanyRow): Company {
     website: row.website,
     chat: row.chat,
     social: row.social,
+    companyId: row.company_id ?? null,
   };
 }
 
@@ -304,4 +306,9 @@ export function listCases(db: Db, { openOnly = false }: { openOnly?: boolean } =
       : db.prepare('SELECT * FROM case_file ORDER BY id').all()
   ) as CaseRow[];
   return rows.map((row) => toCase(row, companies.get(row.company_id)!));
+}
+
+/** Sets the company's registry number (MERSİS, VKN, BIN; schema 7). */
+export function saveCompanyId(db: Db, companyId: number, value: string): void {
+  db.prepare('UPDATE company SET company_id = ? WHERE id = ?').run(value, companyId);
 }

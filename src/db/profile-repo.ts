@@ -10,6 +10,7 @@ interface ProfileRow {
   language: string;
   time_zone: string;
   interface_language: string | null;
+  national_id?: string | null;
 }
 
 /** Reads the sender's profile, or undefined before `complain profile` ran. */
@@ -25,6 +26,7 @@ export function getProfile(db: Db): Profile | undefined {
     language: row.language,
     timeZone: row.time_zone,
     interfaceLanguage: row.interface_language,
+    nationalId: row.national_id ?? null,
   };
 }
 

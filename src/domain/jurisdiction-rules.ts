@@ -67,6 +67,8 @@ export interface ClockRule {
   letterDeadline?: boolean;
   /** For a duty of the company: the letter's sentence once it ran out ({start}, {end}). */
   lapsed?: Localized;
+  /** The rule as a notarial form's legal grounds cite it ("6502 sayılı Kanun m. 11"). */
+  grounds?: Localized;
   /** How the consumer bought it (a distance-sale right): all when absent. */
   sale?: SaleChannel[];
   /** Weekday numbers that do not count for this rule when its source defines a working day itself. */
@@ -102,6 +104,11 @@ export interface RightRule {
   letterExercised?: Localized;
   /** Instead of `letter`: the id of a `legalBasis` whose text the letter cites. */
   basis?: string;
+  /**
+   * The right as a notarial form's legal grounds cite it ("6502 sayılı Tüketicinin Korunması
+   * Hakkında Kanun m. 8 ve 11"); the form's grounds list the rights the letter cites.
+   */
+  grounds?: Localized;
   /** Remedies it gives; the letter prefers the right that gives the remedy asked for. */
   remedies: string[];
   /** Higher is stronger: of the rights held, the letter cites the strongest. */
@@ -231,6 +238,8 @@ export interface LegalBasis {
   sectors?: string[];
   unsectored?: boolean;
   text: Localized;
+  /** As a notarial form's legal grounds cite it. */
+  grounds?: Localized;
   source: string;
   verified: boolean;
 }

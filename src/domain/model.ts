@@ -22,6 +22,8 @@ export interface Profile {
   timeZone: string;
   /** The language of the terminal interface; null follows the locale, else the country. */
   interfaceLanguage?: string | null;
+  /** The national identity number (TC kimlik no., IIN…), kept only when the user gives it (schema 7). */
+  nationalId?: string | null;
 }
 
 /** A company's ways in: every channel is optional. */
@@ -38,6 +40,8 @@ export interface CompanyChannels {
 export interface Company extends CompanyChannels {
   id: number;
   name: string;
+  /** The company's registry number (MERSİS, VKN, BIN), when known (schema 7). */
+  companyId?: string | null;
 }
 
 /** What defines a case, as the user gave it (validated). */

@@ -9,6 +9,7 @@ import { isUiLanguage, translate } from '../i18n.js';
 import type { DeadlineChoice } from './deadline.js';
 import { DEFAULT_DEADLINE } from './deadline.js';
 import type { Letter, LetterBlock } from './model.js';
+import { notarialBlocks } from './notarial.js';
 import type { LetterTemplate } from './template.js';
 import { formatLetterDate } from './template.js';
 
@@ -173,6 +174,27 @@ export function asFinalNotice(input: FinalNoticeInput): FinalNotice {
         applyFrom: long(applyFrom),
       })
     : say('deadlineNoForum', { deadline: letter.deadline.text, applyFrom: long(applyFrom) });
+
+  if (letter.notarialParts) {
+    // The ihtarname: the earlier letters are explanations after the contacts; the demand keeps
+    // its deadline from service (no calendar date), the title says it is the final notice.
+    const parts = letter.notarialParts;
+    const explanations = [...parts.explanations];
+    explanations.splice(parts.earlierAt, 0, ...paragraphs);
+    const written = notarialBlocks(template, { ...parts, explanations });
+    const title = written.find((b) => b.kind === 'title');
+    if (title) title.lines.push(say('title'));
+    return {
+      letter: {
+        ...letter,
+        blocks: written,
+        subject: `${say('title')}: ${letter.subject}`,
+        notarialParts: { ...parts, explanations },
+      },
+      cited,
+      applyFrom,
+    };
+  }
 
   const blocks: LetterBlock[] = [];
   const titled = letter.blocks.some((b) => b.kind === 'title');

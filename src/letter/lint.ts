@@ -50,6 +50,9 @@ const PROSE: readonly LetterBlock['kind'][] = [
   'deadline',
   'cc',
   'enclosures',
+  'explanations',
+  'grounds',
+  'demand',
 ];
 
 function escapeRegExp(s: string): string {
@@ -144,6 +147,8 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
     'company-address': t('letter.lint.fixCompanyAddress', { caseId: caseRef }),
     'remedy-detail': t('letter.lint.fixRemedyDetail'),
     'issuer-address': t('card.lint.fixIssuerAddress', { caseId: caseRef }),
+    'national-id': t('notary.lint.fixNationalId'),
+    notary: t('notary.lint.fixNotary', { caseId: caseRef }),
   };
   for (const p of letter.placeholders)
     warnings.push({

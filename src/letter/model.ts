@@ -16,6 +16,8 @@ import type { DeadlineChoice } from './deadline.js';
 import { deadlineDate, formatDeadlineSpec } from './deadline.js';
 import type { PageSize } from './layout.js';
 import { pageSizeFor } from './layout.js';
+import type { NotarialParts } from './notarial.js';
+import { isNotarial, notarialBlocks, notaryName } from './notarial.js';
 // The terminal's notes about the letter speak the interface language (`t` here is the template).
 import * as i18n from '../i18n.js';
 import type { LetterLayout, LetterTemplate } from './template.js';
@@ -52,7 +54,21 @@ export const LETTER_ELEMENTS = [
   'cc',
   'sending',
 ] as const;
-export type LetterElement = (typeof LETTER_ELEMENTS)[number];
+
+/**
+ * The parts of the notarial form (TR ihtarname, src/letter/notarial.ts) besides the title, the
+ * subject, the enclosures and cc, in the order it writes them.
+ */
+export const NOTARIAL_ELEMENTS = [
+  'notary',
+  'party',
+  'explanations',
+  'grounds',
+  'demand',
+  'notary-clause',
+  'signature',
+] as const;
+export type LetterElement = (typeof LETTER_ELEMENTS)[number] | (typeof NOTARIAL_ELEMENTS)[number];
 
 /** One element: its lines (address lines, or one paragraph per line for body elements). */
 export interface LetterBlock {
@@ -62,7 +78,13 @@ export interface LetterBlock {
 
 /** A gap in the case file, filled with a bracketed placeholder in the letter. */
 export interface Placeholder {
-  gap: 'sender-name' | 'company-address' | 'remedy-detail' | 'issuer-address';
+  gap:
+    | 'sender-name'
+    | 'company-address'
+    | 'remedy-detail'
+    | 'issuer-address'
+    | 'national-id'
+    | 'notary';
   text: string;
 }
 
@@ -81,6 +103,8 @@ export interface LetterInput {
   enclose: readonly string[];
   cc: string | null;
   sendVia: string;
+  /** The notary a notarial letter is addressed to ("Kadıköy 5."); a placeholder when absent. */
+  notary?: string | null;
   remedy: Remedy;
   remedyDetail: string | null;
   deadline: DeadlineChoice;
@@ -118,6 +142,60 @@ function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
     unitDisplay: 'long',
   }).format(m.amount);
   return m.unit === 'working-days' ? fill(text(t, 'standardWorkingDays'), { duration }) : duration;
+}
+
+/** Channels the company answers in writing: one of these without an answer is "unanswered". */
+const WRITTEN_CHANNELS: readonly string[] = ['email', 'web-form', 'letter', 'social'];
+
+/**
+ * What the contacts were, for the sentence that counts them: "2 phone calls and 1 e-mail that
+ * went unanswered", "… and 1 phone call from you". A message of the user's in writing is
+ * unanswered when the contact's outcome says so, or when it names nobody who answered, records
+ * no promise, and nothing came from the company after it.
+ * Grouped by channel in the order they first happened, the user's own before the company's.
+ */
+export function contactKinds(t: LetterTemplate, contacts: readonly ContactRecord[]): string | null {
+  const groups = new Map<string, { key: string; wrap: string | null; count: number }>();
+  const ordered = [...contacts].sort((a, b) => a.startedAt.getTime() - b.startedAt.getTime());
+  for (const inbound of [false, true])
+    for (const k of ordered) {
+      if ((k.direction === 'inbound') !== inbound) continue;
+      const unanswered =
+        !inbound &&
+        WRITTEN_CHANNELS.includes(k.channel) &&
+        (k.outcome === 'no-answer' ||
+          // Nobody named, nothing promised, and nothing came back afterwards.
+          (k.reps.length === 0 &&
+            k.promises.length === 0 &&
+            !contacts.some(
+              (x) => x.direction === 'inbound' && x.startedAt.getTime() > k.startedAt.getTime(),
+            )));
+      const wrap = inbound ? 'contactKindInbound' : unanswered ? 'contactKindUnanswered' : null;
+      const id = `${k.channel}:${wrap ?? ''}`;
+      const g = groups.get(id) ?? { key: `contactKind.${k.channel}`, wrap, count: 0 };
+      g.count += 1;
+      groups.set(id, g);
+    }
+  if (![...groups.values()].every((g) => t.plurals[g.key])) return null;
+  const parts = [...groups.values()].map((g) => {
+    const kind = plural(t, g.key, g.count);
+    return g.wrap ? fill(text(t, g.wrap), { kind }) : kind;
+  });
+  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
+}
+
+/**
+ * Whether the user's text names the product: one of its words of three letters or more (in any
+ * case) appears in it ("Çamaşır makinesini …" names "Çamaşır makinesi").
+ */
+function namesProduct(value: string, product: string, locale: string): boolean {
+  const words = (s: string) =>
+    s
+      .toLocaleLowerCase(locale)
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => [...w].length >= 3);
+  const said = words(value);
+  return words(product).some((p) => said.some((w) => w.startsWith(p)));
 }
 
 /** Text as a phrase inside a sentence: one line, without the full stop it may end with. */
@@ -197,8 +275,24 @@ export interface Letter {
   /** The letter's date, YYYY-MM-DD. */
   date: string;
   subject: string;
-  /** The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec. */
-  deadline: DeadlineChoice & { on: string; text: string; specText: string };
+  /**
+   * The deadline: how it was chosen, its date (YYYY-MM-DD), that date as written, its spec, and
+   * what it counts from: the letter's date, its delivery, or (a notarial letter) its service,
+   * where `on` is the date were it served on the letter's date.
+   */
+  deadline: DeadlineChoice & {
+    on: string;
+    text: string;
+    specText: string;
+    from: 'letter' | 'delivery' | 'service';
+  };
+  /** The letter has the notarial form (an ihtarname). */
+  notarial: boolean;
+  /**
+   * The notarial form's parts, so that a final notice can add the earlier letters to the
+   * explanations (at `earlierAt`, after the contacts) and write the form again.
+   */
+  notarialParts?: NotarialParts & { earlierAt: number };
   remedy: Remedy;
   remedyDetail: string | null;
   enclosures: string[];
@@ -316,6 +410,8 @@ function citedBasis(
       main: { id: string; source: string; verified: boolean };
       texts: CitedText[];
       unverified: { id: string; source: string }[];
+      /** The notarial form's legal grounds: each cited rule's `grounds`, where the data has it. */
+      grounds: { value: Localized; key: string }[];
     }
   | undefined {
   const j = input.jurisdiction;
@@ -326,6 +422,7 @@ function citedBasis(
       main: { id: b.id, source: b.source, verified: b.verified },
       texts: [{ value: b.text, key: `legalBasis.${b.id}.text` }],
       unverified: b.verified ? [] : [{ id: b.id, source: b.source }],
+      grounds: b.grounds ? [{ value: b.grounds, key: `legalBasis.${b.id}.grounds` }] : [],
     };
   }
   const rights =
@@ -378,6 +475,11 @@ function citedBasis(
     unverified: chosen
       .filter((r) => !r.rule.verified)
       .map((r) => ({ id: r.rule.id, source: r.rule.source })),
+    grounds: chosen.flatMap((r) => {
+      if (r.rule.grounds) return [{ value: r.rule.grounds, key: `rights.${r.rule.id}.grounds` }];
+      const b = r.rule.basis ? (j.legalBasis ?? []).find((x) => x.id === r.rule.basis) : undefined;
+      return b?.grounds ? [{ value: b.grounds, key: `legalBasis.${b.id}.grounds` }] : [];
+    }),
   };
 }
 
@@ -496,19 +598,47 @@ export function buildLetter(input: LetterInput): Letter {
     price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
     order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
   });
-  add('purchase', [
-    [purchase, c.situation ? asSentence(c.situation) : ''].filter(Boolean).join(' '),
-  ]);
-  add('problem', [
-    [
-      c.occurredOn ? fill(text(t, 'problemSince'), { date: long(c.occurredOn) }) : '',
-      asSentence(c.problem),
-    ]
-      .filter(Boolean)
-      .join(' '),
-  ]);
+  // The situation usually tells the purchase already ("I bought the washing machine in your
+  // shop"): then the letter adds only the facts it lacks, after it, instead of saying it twice.
+  const factsPattern = optionalText(t, 'purchaseFacts');
+  const told = Boolean(factsPattern) && namesProduct(c.situation, c.product, t.locale);
+  // A date the situation gives already ("… 1 Eylül 2026 tarihinde satın aldım") is not repeated.
+  const dayMonth = c.purchasedOn
+    ? formatLetterDate(c.purchasedOn, t.locale, { day: 'numeric', month: 'long' })
+    : '';
+  const dated =
+    Boolean(dayMonth) &&
+    oneLine(c.situation).toLocaleLowerCase(t.locale).includes(dayMonth.toLocaleLowerCase(t.locale));
+  const factsOn =
+    told && c.purchasedOn && !dated
+      ? fill(text(t, 'purchaseFactsOn'), { date: long(c.purchasedOn) })
+      : '';
+  const facts =
+    told && (factsOn || amount || c.orderRef)
+      ? fill(factsPattern!, {
+          on: factsOn,
+          price: amount ? fill(text(t, 'purchasePrice'), { amount }) : '',
+          order: c.orderRef ? fill(text(t, 'purchaseOrder'), { order: one(c.orderRef) }) : '',
+        })
+      : '';
+  const purchaseParagraph = (
+    told ? [asSentence(c.situation), facts] : [purchase, c.situation ? asSentence(c.situation) : '']
+  )
+    .filter(Boolean)
+    .join(' ');
+  add('purchase', [purchaseParagraph]);
+  const problemParagraph = [
+    c.occurredOn ? fill(text(t, 'problemSince'), { date: long(c.occurredOn) }) : '',
+    asSentence(c.problem),
+  ]
+    .filter(Boolean)
+    .join(' ');
+  add('problem', [problemParagraph]);
 
   const missed = [...(input.missedStandards ?? [])];
+  /** The contacts as the letter lists them, each with when it happened (the notarial form sorts). */
+  let contactItems: { at: number; text: string }[] = [];
+  let contactsIntro: string | null = null;
   if (input.contacts.length > 0) {
     const items = input.contacts.map((k) => {
       const reps = k.reps.map((r) =>
@@ -522,7 +652,9 @@ export function buildLetter(input: LetterInput): Letter {
           channel: t.channels[k.channel] ?? k.channel,
           inbound: k.direction === 'inbound' ? text(t, 'contactInbound') : '',
           reps: reps.length
-            ? fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
+            ? t.plurals.contactReps
+              ? plural(t, 'contactReps', reps.length, { reps: reps.join(text(t, 'repsJoin')) })
+              : fill(text(t, 'contactReps'), { reps: reps.join(text(t, 'repsJoin')) })
             : '',
           reference: k.reference
             ? fill(text(t, 'contactReference'), { reference: one(k.reference) })
@@ -574,36 +706,48 @@ export function buildLetter(input: LetterInput): Letter {
       }
       return parts.join(' ');
     });
-    add('contacts', [plural(t, 'contactsIntro', input.contacts.length), ...items]);
+    // "I have contacted you 3 times … (2 phone calls and 1 e-mail that went unanswered):"
+    const mine = input.contacts.every((k) => k.direction !== 'inbound');
+    const introKey = mine && t.plurals.contactsIntroMine ? 'contactsIntroMine' : 'contactsIntro';
+    contactsIntro = plural(t, introKey, input.contacts.length, {
+      kinds: contactKinds(t, input.contacts) ?? '',
+    }).replace(/ \(\)/u, '');
+    contactItems = input.contacts.map((k, i) => ({ at: k.startedAt.getTime(), text: items[i]! }));
+    add('contacts', [contactsIntro, ...items]);
   }
 
   const cited = citedBasis(input, today);
+  /** Legal sentences that state a dated fact (a right exercised on a day, held since a day). */
+  const datedLegal: string[] = [];
   if (cited) {
-    const sentences = cited.texts.map(({ value, key, date, since }) =>
-      fill(translated(value, key), {
+    const sentences = cited.texts.map(({ value, key, date, since }) => {
+      const sentence = fill(translated(value, key), {
         ...(date ? { date: long(date) } : {}),
         ...(since ? { since: long(since) } : {}),
-      }),
-    );
+      });
+      const pattern = value[lang] ?? '';
+      if ((date && pattern.includes('{date}')) || (since && pattern.includes('{since}')))
+        datedLegal.push(sentence);
+      return sentence;
+    });
     add('legal-basis', [sentences.join(' ')]);
     for (const u of cited.unverified)
       notices.push(i18n.t('letter.notice.legalBasis', { id: u.id, source: u.source }));
   }
   const basis = cited?.main;
 
-  add('remedy', [
-    remedySentence(
-      { remedy: input.remedy, remedyDetail: input.remedyDetail, request: c.request },
-      t,
-      {
-        product,
-        amount,
-        account: c.accountRef,
-        one,
-        placeholder,
-      },
-    ),
-  ]);
+  const remedyText = remedySentence(
+    { remedy: input.remedy, remedyDetail: input.remedyDetail, request: c.request },
+    t,
+    {
+      product,
+      amount,
+      account: c.accountRef,
+      one,
+      placeholder,
+    },
+  );
+  add('remedy', [remedyText]);
 
   if (enclosures.length > 0) add('enclosed', [text(t, 'enclosed')]);
 
@@ -695,6 +839,77 @@ export function buildLetter(input: LetterInput): Letter {
   };
   blocks.sort((a, b) => rank(a.kind) - rank(b.kind));
 
+  const notarial = isNotarial(t, input.jurisdiction, input.sendVia);
+  /** A notarial letter's deadline: a period from service ("7 gün"), never a calendar date. */
+  let period = '';
+  let notarialParts: (NotarialParts & { earlierAt: number }) | undefined;
+  if (notarial) {
+    // The ihtarname: the same facts and sentences in the notarial form's parts and order.
+    // The parties are written again below: the letter form's address placeholder goes.
+    const gone = placeholders.findIndex((x) => x.gap === 'company-address');
+    if (gone >= 0) placeholders.splice(gone, 1);
+    period =
+      spec.kind === 'period' && t.plurals[`period.${spec.unit}`]
+        ? plural(t, `period.${spec.unit}`, spec.amount)
+        : deadlineText;
+    const lead = text(t, afterLapse ? 'notarialLeadAfterLapse' : 'notarialLead');
+    const grounds = [
+      ...(cited?.grounds ?? []).map((g) => translated(g.value, g.key)),
+      ...(input.lapsed ?? []).flatMap((l) => {
+        const rule = input.jurisdiction.clocks.find((k) => k.id === l.id);
+        return rule?.grounds ? [translated(rule.grounds, `clocks.${l.id}.grounds`)] : [];
+      }),
+    ].filter((g, i, all) => all.indexOf(g) === i);
+    const refsText = refs.join(sep);
+    const facts = [
+      purchaseParagraph,
+      problemParagraph,
+      ...(contactsIntro ? [contactsIntro.replace(/:$/u, '.')] : []),
+      ...[...contactItems].sort((a, b) => a.at - b.at).map((k) => k.text),
+    ].filter(Boolean);
+    notarialParts = {
+      earlierAt: facts.length,
+      notary: input.notary
+        ? one(notaryName(input.notary, t.locale))
+        : placeholder('notary', 'notarialNotaryPlaceholder'),
+      sender: {
+        name: senderName,
+        id: p?.nationalId ? one(p.nationalId) : placeholder('national-id', 'placeholderNationalId'),
+        address: p ? lines(p.address).map(iso) : [],
+      },
+      recipient: {
+        name: one(c.company.name),
+        id: c.company.companyId ? one(c.company.companyId) : null,
+        address: c.company.address
+          ? lines(c.company.address).map(iso)
+          : [placeholder('company-address', 'notarialAddressPlaceholder')],
+      },
+      topic: fill(text(t, 'notarialTopic'), {
+        topic: t.texts[`notarialTopic.${input.remedy}`] ?? text(t, 'notarialTopic.other'),
+        product,
+        refs: refsText ? fill(text(t, 'notarialTopicRefs'), { refs: refsText }) : '',
+      }),
+      explanations: [...facts, ...lapses, ...datedLegal].filter(Boolean),
+      grounds,
+      demand: [
+        remedyText,
+        fill(text(t, forum ? 'notarialDeadline' : 'notarialDeadlineNoForum'), {
+          lead,
+          period,
+          forum: forumName,
+        }),
+      ],
+      date: long(today),
+      signer: senderName,
+      enclosures: enclosures.map(iso),
+      cc,
+      num,
+    };
+    blocks.splice(0, blocks.length, ...notarialBlocks(t, notarialParts));
+  }
+  /** The document's title: the letter's subject line, or the notarial form's KONU. */
+  const documentTitle = notarialParts?.topic ?? subject;
+
   return {
     language: lang,
     direction: t.direction,
@@ -705,13 +920,16 @@ export function buildLetter(input: LetterInput): Letter {
     blocks,
     signer: p ? oneLine(p.fullName) : '',
     date: today,
-    subject,
+    subject: documentTitle,
     deadline: {
       ...input.deadline,
       on: deadlineOn,
-      text: deadlineText,
+      text: notarial ? fill(text(t, 'notarialFromService'), { period }) : deadlineText,
       specText: formatDeadlineSpec(input.deadline.spec),
+      from: notarial ? 'service' : input.deadlineFrom ? 'delivery' : 'letter',
     },
+    notarial,
+    ...(notarialParts ? { notarialParts } : {}),
     remedy: input.remedy,
     remedyDetail: input.remedyDetail,
     enclosures,

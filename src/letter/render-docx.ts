@@ -51,6 +51,14 @@ interface ParagraphStyle {
   indentStart?: number;
   hanging?: number;
   keepNext?: boolean;
+  /** "KONU: …": the label before the first colon in bold (the notarial form's parts). */
+  boldLabel?: boolean;
+}
+
+/** "KEŞİDECİ: Ayşe Yılmaz" → ["KEŞİDECİ:", " Ayşe Yılmaz"]; no label: [""," text"]. */
+function splitLabel(text: string): [string, string] {
+  const m = /^([^:]{1,40}:)(\s.*)?$/su.exec(text);
+  return m ? [m[1]!, m[2] ?? ''] : ['', text];
 }
 
 /**
@@ -69,8 +77,22 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         : a === 'center'
           ? AlignmentType.CENTER
           : AlignmentType.START;
-  const paragraph = (text: string, s: ParagraphStyle = {}) =>
-    new Paragraph({
+  const run = (value: string, bold: boolean, size: number | undefined) => {
+    const lead = value.startsWith(' ') ? ' ' : '';
+    return new TextRun({
+      // In RTL paragraphs LibreOffice 7.4 breaks a line inside a number after a no-break
+      // hyphen ("EM-7" / "781"): there the references keep their plain hyphen.
+      children: rtl
+        ? [lead + sanitizeText(value).replace(/\s*\n\s*/g, ' ')]
+        : unbreakable(lead + sanitizeText(value).replace(/\s*\n\s*/g, ' ')),
+      bold,
+      rightToLeft: rtl,
+      ...(size ? { size: size * 2 } : {}),
+    });
+  };
+  const paragraph = (text: string, s: ParagraphStyle = {}) => {
+    const [label, rest] = s.boldLabel ? splitLabel(text) : ['', text];
+    return new Paragraph({
       alignment: alignment(s.align),
       bidirectional: rtl,
       keepNext: s.keepNext ?? false,
@@ -80,18 +102,14 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         ? { indent: { start: s.indentStart, hanging: s.hanging ?? 0 } }
         : {}),
       children: [
-        new TextRun({
-          // In RTL paragraphs LibreOffice 7.4 breaks a line inside a number after a no-break
-          // hyphen ("EM-7" / "781"): there the references keep their plain hyphen.
-          children: rtl
-            ? [sanitizeText(text).replace(/\s*\n\s*/g, ' ')]
-            : unbreakable(sanitizeText(text).replace(/\s*\n\s*/g, ' ')),
-          bold: s.bold ?? false,
-          rightToLeft: rtl,
-          ...(s.size ? { size: s.size * 2 } : {}),
-        }),
+        ...(label ? [run(label, true, s.size)] : []),
+        // sanitizeText trims: the space after the label is put back.
+        ...(rest
+          ? [run(label && /^\s/.test(rest) ? ` ${rest.trim()}` : rest, s.bold ?? false, s.size)]
+          : []),
       ],
     });
+  };
   const gap = letter.layout.paragraphAfterPt ?? PARAGRAPH_AFTER_PT;
   const page = PAGE_TWIPS[letter.pageSize];
   // "end": a block of lines aligned at its start, set towards the end side, as letters do.
@@ -127,7 +145,52 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           }),
         );
       case 'subject':
-        return b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
+        return letter.notarial
+          ? b.lines.map((l) =>
+              paragraph(l, { boldLabel: true, align: 'justify', after: gap * 2, keepNext: true }),
+            )
+          : b.lines.map((l) => paragraph(l, { bold: true, after: gap * 2, keepNext: true }));
+      // The notarial form (ihtarname).
+      case 'notary':
+        return b.lines.map((l) => paragraph(l, { align: 'end', bold: true, after: gap }));
+      case 'party':
+        return b.lines.map((l, i) =>
+          paragraph(l, {
+            boldLabel: i === 0,
+            ...(i > 0 ? { indentStart: 340 } : {}),
+            after: i === last ? gap : 0,
+            keepNext: i < last,
+          }),
+        );
+      case 'explanations':
+      case 'demand':
+        return b.lines.map((l, i) =>
+          i === 0
+            ? paragraph(l, { bold: true, after: gap / 2, keepNext: true })
+            : paragraph(l, {
+                align: 'justify',
+                after: i === last ? gap * 1.5 : gap / 2,
+                ...(b.kind === 'explanations' ? { indentStart: 340, hanging: 340 } : {}),
+              }),
+        );
+      case 'grounds':
+        return b.lines.map((l) =>
+          paragraph(l, { boldLabel: true, align: 'justify', after: gap * 1.5 }),
+        );
+      case 'notary-clause':
+        return b.lines.map((l, i) =>
+          paragraph(l, { align: 'justify', after: i === last ? gap : gap / 2, keepNext: true }),
+        );
+      case 'signature':
+        // The date, "Keşideci", room for the signature, the name: at the end side.
+        return b.lines.map((l, i) =>
+          paragraph(l, {
+            indentStart: endColumn,
+            before: i === last ? (letter.layout.signatureGapPt ?? 30) : 0,
+            after: i === last ? gap : 0,
+            keepNext: i < last,
+          }),
+        );
       case 'salutation':
         return b.lines.map((l) => paragraph(l, { after: gap, keepNext: true }));
       case 'contacts':

@@ -35,6 +35,21 @@ function renderBlock(block: LetterBlock, letter: Letter): string[] {
       return toEnd(block.lines, letter, letter.layout.recipientAlign ?? 'start');
     case 'heading':
       return centre(block.lines);
+    case 'notary':
+    case 'signature':
+      return toEnd(block.lines, letter, 'end');
+    case 'explanations':
+    case 'enclosures': {
+      // "1. …" items hang after their number.
+      return block.lines.flatMap((l) => {
+        const n = /^(\S+\.) /u.exec(l)?.[1];
+        if (!n || block.lines[0] === l) return wrap(l, WIDTH);
+        const pad = ' '.repeat([...n].length + 1);
+        return wrap(l.slice(n.length + 1), WIDTH, pad).map((w, i) =>
+          i === 0 ? `${n} ${w}` : `${pad}${w}`,
+        );
+      });
+    }
     case 'title': {
       const align = letter.layout.titleAlign ?? 'center';
       return align === 'center' ? centre(block.lines) : toEnd(block.lines, letter, align);

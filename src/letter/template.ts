@@ -74,8 +74,11 @@ export interface LetterTemplate {
   regions: Record<string, RegionOverride>;
   quotes: { open: string; close: string };
   texts: Record<string, string>;
-  /** Sentences that change with a count, keyed by Intl.PluralRules category. */
-  plurals: Record<string, Partial<Record<Intl.LDMLPluralRule, string>>>;
+  /**
+   * Sentences that change with a count, keyed by Intl.PluralRules category, or by an exact count
+   * as ICU writes it ("=2": "twice"), which goes first.
+   */
+  plurals: Record<string, Partial<Record<Intl.LDMLPluralRule | `=${number}`, string>>>;
   channels: Record<string, string>;
   standings: Record<string, string>;
   remedies: Record<string, string>;
@@ -139,15 +142,23 @@ export function fill(pattern: string, values: Record<string, string | number>): 
     .replace(/([.!?…])(["”»’)]?)\.(?=\s|$)/gu, '$1$2');
 }
 
-/** The plural sentence for `count` in the template's language ("once", "3 times"). */
-export function plural(template: LetterTemplate, key: string, count: number): string {
+/**
+ * The plural sentence for `count` in the template's language ("once", "twice", "3 times"), with
+ * any other placeholders it has filled from `values`.
+ */
+export function plural(
+  template: LetterTemplate,
+  key: string,
+  count: number,
+  values: Record<string, string> = {},
+): string {
   const forms = template.plurals[key];
   if (!forms) throw new Error(`letter template ${template.language}: no plural "${key}"`);
   const category = new Intl.PluralRules(template.language).select(count);
-  const pattern = forms[category] ?? forms.other;
+  const pattern = forms[`=${count}`] ?? forms[category] ?? forms.other;
   if (pattern === undefined)
     throw new Error(`letter template ${template.language}: no "other" form of "${key}"`);
-  return fill(pattern, { count: formatCount(template, count) });
+  return fill(pattern, { ...values, count: formatCount(template, count) });
 }
 
 /**

@@ -51,7 +51,9 @@ export function letterView(
       spec: letter.deadline.specText,
       basis: letter.deadline.basis,
       source: letter.deadline.clock?.source ?? null,
+      from: letter.deadline.from,
     },
+    form: letter.notarial ? 'notarial' : 'letter',
     forum: letter.forum,
     legalBasis: letter.legalBasis,
     missedStandards: letter.missedStandards.map((m) => ({

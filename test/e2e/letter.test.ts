@@ -13,7 +13,7 @@ import { makeSandbox, newCaseArgs } from '../support/cli.js';
 interface LetterJson {
   date: string;
   pageSize: string;
-  deadline: { on: string; text: string; spec: string };
+  deadline: { on: string; text: string; spec: string; from?: string };
   warnings: { code: string }[];
   letter: { id: number; sha256: string; file: string; enclosures: string[] };
 }
@@ -251,7 +251,7 @@ describe('the formal letter through a real reader', () => {
       'order A-1001',
       'account C-5521',
       '“Not my problem.”',
-      'I therefore ask for a full refund of $59.90 paid for Kettle K-200, as I have requested: “Refund it”.',
+      'I therefore ask for a full refund of $59.90 paid for the Kettle K-200, as I have requested: “Refund it”.',
       'Enclosures (3): invoice, warranty card, photo of the kettle',
       'my state consumer protection agency or the Better Business Bureau',
       'Sent by certified mail, return receipt requested.',
@@ -270,7 +270,7 @@ describe('the formal letter through a real reader', () => {
     expect(t).toContain(`Please reply in writing by ${expected}.`);
   });
 
-  it('keeps Turkish letters intact and dates the deadline in Turkish (tr)', () => {
+  it('keeps Turkish letters intact; sent through a notary (TR default), it is an ihtarname with its deadline from service (tr)', () => {
     const t = pdf.tr!.text;
     for (const ch of ['ç', 'ğ', 'ı', 'İ', 'ö', 'ş', 'ü', 'Ç', 'Ş', 'Ü', 'Ö'])
       expect(t, `the letter ${ch}`).toContain(ch);
@@ -288,15 +288,29 @@ describe('the formal letter through a real reader', () => {
       'müşteri no: C-5521',
       '“Benim sorunum değil.”',
       'ücretsiz olarak onarılmasını talep ediyorum',
-      'Ekler (3): fatura, garanti belgesi, çaydanlığın fotoğrafı',
+      'EKLER: 1) fatura, 2) garanti belgesi, 3) çaydanlığın fotoğrafı',
       'Tüketici Hakem Heyeti',
+      // The ihtarname's parts (issue 13, item 3).
+      'Noterliğine',
+      'İHTARNAME',
+      'KEŞİDECİ: Ayşe Yılmaz (T.C. Kimlik No: [T.C. kimlik numaranız])',
+      'MUHATAP: Acme Elektronik',
+      'KONU: Ayıplı malın ücretsiz onarımı talebi',
+      'AÇIKLAMALAR:',
+      'HUKUKİ NEDENLER: 6502 sayılı Tüketicinin Korunması Hakkında Kanun m. 8 ve 11',
+      'SONUÇ VE İSTEM:',
+      'İhtar olunur.',
+      'bir nüshasının muhataba tebliğini',
+      'tebliğ şerhli bir nüshasının tarafıma verilmesini',
+      'Keşideci',
     ])
       expect(t).toContain(s);
+    expect(t).not.toContain('Gönderim şekli');
     // Repair in Turkey: the 30 working days from the first call (6 Oct) have run out, so the
     // letter states the lapse and demands performance within 7 days, written in Turkish.
     const today = localDateOf(new Date(), 'Europe/Istanbul');
     const on = addPeriod(today, 7, 'calendar-days', loadJurisdiction('TR'));
-    expect(tr.json.deadline).toMatchObject({ on, spec: '7d', basis: 'lapsed' });
+    expect(tr.json.deadline).toMatchObject({ on, spec: '7d', basis: 'lapsed', from: 'service' });
     expect(t.replace(/\s+/g, ' ')).toContain('ifa edilmeksizin dolmuştur');
     const text = new Intl.DateTimeFormat('tr-TR', {
       day: 'numeric',
@@ -304,7 +318,11 @@ describe('the formal letter through a real reader', () => {
       year: 'numeric',
       timeZone: 'UTC',
     }).format(new Date(`${on}T12:00:00Z`));
-    expect(t.replace(/\s+/g, ' ')).toContain(`7 gün içinde, en geç ${text} tarihine kadar`);
+    // Served by the notary, the deadline runs from service: no calendar date in the letter.
+    expect(t.replace(/\s+/g, ' ')).toContain(
+      'talebimin işbu ihtarnamenin tebliğinden itibaren 7 gün içinde yerine getirilmesini',
+    );
+    expect(t).not.toContain(text);
   });
 
   it('records the export: file 0600, SHA-256, enclosures; show lists it', () => {

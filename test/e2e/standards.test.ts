@@ -108,7 +108,11 @@ describe('a company held to its own e-mail standard (issue 11)', () => {
       '--deadline',
       '14d',
     ]);
-    const trContacts = tr.blocks.find((b) => b.kind === 'contacts')!.lines.join('\n');
+    // TR sends through a notary by default: the ihtarname lists the contacts among its explanations.
+    const trContacts = tr.blocks
+      .filter((b) => b.kind === 'contacts' || b.kind === 'explanations')
+      .flatMap((b) => b.lines)
+      .join('\n');
     expect(
       trContacts.match(
         /Kendi hizmet standardınıza \(their site, service charter, 2026-11\) göre 3 gün içinde/g,

@@ -141,6 +141,8 @@ describe('complain log in a terminal', () => {
     await t.answer('Their exact words', 'Not my problem.');
     await t.answer('Their exact words', '');
     await t.answer('Save this contact?', '');
+    // A repair case of goods: the wizard asks whether this call asked for the repair (issue 13).
+    await t.answer('Did you ask for a repair in this contact?', '');
     expect(await t.exitStatus()).toBe(0);
     const file = sb.json<{ contacts: Record<string, unknown>[] }>(['show', '1']);
     expect(file.contacts).toHaveLength(1);

@@ -116,7 +116,7 @@ export function fixtureInput(language: string, overrides: Partial<LetterInput> =
     evidence: ['invoice'],
     enclose: ['warranty card', 'photo of the kettle'],
     cc: null,
-    sendVia: 'notary',
+    sendVia: 'registered-mail',
     remedy: caseRecord.remedy,
     remedyDetail: caseRecord.remedyDetail,
     deadline: defaultDeadline(jurisdiction, caseRecord.remedy),

@@ -169,11 +169,14 @@ describe('runLog', () => {
       'Not my problem.',
       '',
       true,
+      // A repair case of goods: did this call ask for the repair? (issue 13) No.
+      false,
     ]);
     const t2 = makeTestContext({ prompter });
     t = t2;
     await runNew(toNewOptions(KETTLE_FLAGS), { ...t2.ctx, interactive: false });
     const result = await runLog(toLogOptions(undefined, {}), t2.ctx);
+    expect(result.exercised).toBeUndefined();
     expect(result.contact).toMatchObject({
       channel: 'phone',
       reference: 'TCK-1',

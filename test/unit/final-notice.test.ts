@@ -125,7 +125,7 @@ describe('the final notice', () => {
       const r = await runLetter(toLetterOptions(String(id), { lang: 'en', kind }), t.ctx);
       expect(r.text).not.toContain('THH-2026-555');
       expect(r.text).not.toContain('Applied to the arbitration committee');
-      expect(r.text).toMatch(/in contact (\w+ times|once|twice)/);
+      expect(r.text).toMatch(/(in contact|contacted you) (\w+ times|once|twice)/);
     }
   });
 

@@ -235,7 +235,10 @@ describe('the Russian and Kazakh claims', () => {
     expect(text).toContain('денежную сумму в размере 45 990 тенге');
     expect(text).toContain('в течение 10 календарных дней, то есть не позднее 3 декабря 2026 г.');
     expect(text).toContain('обратиться в территориальный департамент по защите прав потребителей');
-    expect(text).toContain('состоялось 3 контакта');
+    // Three contacts of the user's, each said for what it was.
+    expect(text).toContain(
+      'с моей стороны было 3 безрезультатных обращения (1 телефонный звонок, 1 обращение в онлайн-чат и 1 электронное письмо)',
+    );
     expect(text).toContain('Ирина Соколова (ID 4411)');
     const enclosures = letter.blocks.find((b) => b.kind === 'enclosures')!.lines;
     expect(enclosures[0]).toBe('Приложение:');
@@ -249,7 +252,19 @@ describe('the Russian and Kazakh claims', () => {
 
   it('ru counts contacts with Russian plural forms', () => {
     const one = buildLetter(nativeInput('ru', 'KZ', { contacts: fixtureContacts().slice(0, 1) }));
-    expect(plain(one)).toContain('состоялся 1 контакт,');
+    expect(plain(one)).toContain('было 1 безрезультатное обращение (1 телефонный звонок):');
+    // With a contact from the company, the contacts are counted as ours: состоялся / состоялось.
+    const [first] = fixtureContacts();
+    const reply = { ...first!, id: 9, direction: 'inbound' as const };
+    const two = buildLetter(nativeInput('ru', 'KZ', { contacts: [reply] }));
+    expect(plain(two)).toContain('состоялся 1 контакт (1 телефонный звонок от вас),');
+    const five = buildLetter(
+      nativeInput('ru', 'KZ', {
+        contacts: [...fixtureContacts(), { ...reply, id: 10 }, { ...reply, id: 11 }],
+      }),
+    );
+    expect(plain(five)).toContain('состоялось 5 контактов');
+    expect(plain(five)).toContain('2 телефонных звонка от вас');
   });
 
   it('kk: Кімге/Кімнен, КІНӘРАТ-ТАЛАП, the law by its Kazakh title, the forum in the dative', () => {

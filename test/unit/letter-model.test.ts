@@ -50,26 +50,28 @@ describe('the letter model', () => {
       'Subject: Formal complaint about Kettle K-200 (order A-1001, account C-5521, reference EM-7781)',
     );
     expect(t).toContain(
-      'I bought Kettle K-200 from you on 2 October 2026 for TRY 1,249.90 (order A-1001). It was delivered on 3 October.',
+      'I bought the Kettle K-200 from you on 2 October 2026 for TRY 1,249.90 (order A-1001). It was delivered on 3 October.',
     );
     expect(t).toContain('The problem began on 4 October 2026. It stopped heating after two days.');
-    expect(t).toContain('We have been in contact 3 times about this problem, without result:');
     expect(t).toContain(
-      '6 Oct 2026, phone call: I spoke to Ayşe K. (ID 4411), then Selin D. (ID S-17); reference TCK-88812.',
+      'I have contacted you 3 times about this problem, without result (1 phone call, 1 online chat and 1 e-mail):',
+    );
+    expect(t).toContain(
+      '6 October 2026, phone call: I spoke to Ayşe K. (ID 4411), then Selin D. (ID S-17); reference TCK-88812.',
     );
     // Past due, pending, and no word from the company since: broken by default.
     expect(t).toContain(
       // A paraphrase is not quoted, and later contacts follow it: not "heard nothing since".
-      'Your promise, as I noted it: call back, by 8 Oct 2026; this was not done.',
+      'Your promise, as I noted it: call back, by 8 October 2026; this was not done.',
     );
     expect(t).toContain(
-      'Your promise, as I noted it: technician visit, by 6 Nov 2026; this was done.',
+      'Your promise, as I noted it: technician visit, by 6 November 2026; this was done.',
     );
     expect(t).toContain('My request to speak to a supervisor was refused.');
     expect(t).toContain('I was treated rudely and told, word for word: “Not my problem.”');
     expect(t).toContain('Under Articles 8 and 11 of Consumer Protection Law No. 6502');
     expect(t).toContain(
-      'I therefore ask you to repair Kettle K-200 free of charge, as I have requested: “Repair the kettle, or replace it if it cannot be repaired”.',
+      'I therefore ask you to repair the Kettle K-200 free of charge, as I have requested: “Repair the kettle, or replace it if it cannot be repaired”.',
     );
     expect(t).toContain('I enclose copies (not the originals) of the documents listed below.');
     expect(t).toContain(
@@ -79,7 +81,7 @@ describe('the letter model', () => {
     expect(t).toContain('Yours faithfully,');
     expect(t).toContain('Enclosures (3): invoice, warranty card, photo of the kettle');
     expect(t).toContain('cc: Ministry of Trade');
-    expect(t).toContain('Sent by notary.');
+    expect(t).toContain('Sent by registered post with proof of delivery.');
     expect(letter.pageSize).toBe('A4');
     expect(letter.deadline).toMatchObject({
       on: '2027-01-05',
@@ -102,12 +104,14 @@ describe('the letter model', () => {
     );
     expect(t).toContain('Sayın Yetkili,');
     expect(t).toContain(
-      '2 Ekim 2026 tarihinde Kettle K-200 ürününü ₺1.249,90 bedelle sizden satın aldım (sipariş no: A-1001).',
+      'Sizden 2 Ekim 2026 tarihinde ₺1.249,90 bedelle satın aldığım ürün: Kettle K-200 (sipariş no: A-1001).',
     );
     expect(t).toContain(
-      '6 Ekim 2026, telefon görüşmesi: Ayşe K. (temsilci no: 4411), ardından Selin D. (temsilci no: S-17) ile görüştüm; başvuru no: TCK-88812.',
+      '6 Ekim 2026, telefon görüşmesi; görüştüğüm temsilciler: Ayşe K. (temsilci no: 4411), ardından Selin D. (temsilci no: S-17); başvuru no: TCK-88812.',
     );
-    expect(t).toContain('call back sözü verildi: bu söz yerine getirilmedi.');
+    expect(t).toContain(
+      'Not ettiğim kadarıyla verilen söz: call back (son tarih: 8 Ekim 2026); bu söz yerine getirilmedi.',
+    );
     expect(t).not.toContain('sizden haber alamadım');
     expect(t).toContain('bana aynen şu söylendi: “Not my problem.”');
     expect(t).toContain('6502 sayılı Tüketicinin Korunması Hakkında Kanun’un 8. ve 11. maddeleri');
@@ -116,7 +120,7 @@ describe('the letter model', () => {
     expect(t).toContain('Saygılarımla,');
     expect(t).toContain('Ekler (3): invoice, warranty card, photo of the kettle');
     expect(t).toContain('Bilgi: Ticaret Bakanlığı');
-    expect(t).toContain('Gönderim şekli: noter aracılığıyla.');
+    expect(t).toContain('Gönderim şekli: iadeli taahhütlü posta.');
   });
 
   it('writes a US letter on Letter paper with US dates, sign-off and escalation', () => {
@@ -141,7 +145,7 @@ describe('the letter model', () => {
     expect(letter.blocks[1]!.lines).toEqual(['November 23, 2026']);
     expect(letter.blocks.some((b) => b.kind === 'legal-basis')).toBe(false);
     expect(t).toContain(
-      'I therefore ask for a full refund of $59.90 paid for Kettle K-200, as I have requested: “Refund the full price”.',
+      'I therefore ask for a full refund of $59.90 paid for the Kettle K-200, as I have requested: “Refund the full price”.',
     );
     expect(t).toContain(
       'Please reply in writing by December 7, 2026. If I have not received a satisfactory answer by then, I will refer the matter to my state consumer protection agency or the Better Business Bureau without further notice.',
@@ -195,9 +199,9 @@ describe('the letter model', () => {
 
   it('renders a text preview with every element', () => {
     const text = renderLetterText(buildLetter(fixtureInput('en')));
-    expect(text).toContain('  • 6 Oct 2026, phone call:');
+    expect(text).toContain('  • 6 October 2026, phone call:');
     expect(text).toContain(
-      'Enclosures (3): invoice, warranty card, photo of the kettle\nSent by notary.',
+      'Enclosures (3): invoice, warranty card, photo of the kettle\nSent by registered post with proof of delivery.',
     );
     expect(text.split('\n').every((l) => [...l].length <= 78)).toBe(true);
   });
@@ -402,7 +406,7 @@ describe('the remedy in one sentence, in the user’s own words (issue 11, defec
       request: 'by bank transfer',
     });
     expect(text).toMatch(
-      /^I therefore ask for a full refund of .+ paid for Kettle K-200 \(By bank transfer\)\.$/,
+      /^I therefore ask for a full refund of .+ paid for the Kettle K-200 \(By bank transfer\)\.$/,
     );
     expect(text).not.toContain('as I have requested');
   });
