@@ -256,7 +256,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const methods = [...new Set([...jurisdiction.sendingMethods, ...SENDING_METHODS])].filter((m) =>
     isOneOf(SENDING_METHODS, m),
   );
-  let sendVia = options.sendVia ?? jurisdiction.sendingMethods[0] ?? 'registered-mail';
+  const usual = (route ? withoutMerchantLaw(jurisdiction) : jurisdiction).sendingMethods;
+  let sendVia = options.sendVia ?? usual[0] ?? 'registered-mail';
   const evidence = listEvidence(db, stored.id).map((e) => e.label);
   let enclose = options.enclose;
 

@@ -191,8 +191,9 @@ function fromContact(
 
 /**
  * The date a start event happened. A date the user recorded wins; otherwise it is read from the
- * case and the log. The request is the provable one when there is a letter (its delivery, else
- * its sending), else the first contact the user made.
+ * case and the log. The request is the first contact the user made with the company (a letter
+ * sent later repeats it and does not start the seller's period again), else the letter's
+ * delivery, else its sending; `complain clock --request DATE` records another date.
  */
 export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string): StartDate {
   const recorded = s.events.find((e) => e.event === event);
@@ -204,7 +205,8 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       contactId: null,
       letterId: null,
     };
-  const firstOutbound = s.contacts.find((c) => c.direction === 'outbound');
+  // An application to a forum or a public post is not a contact with the company.
+  const firstOutbound = s.contacts.find((c) => c.direction === 'outbound' && !c.escalation);
   const toCompany = merchantLetters(s.letters);
   const delivered = toCompany.find((l) => l.deliveredAt);
   const sent = toCompany.find((l) => l.sentAt);
@@ -227,11 +229,11 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
           }
         : unknown(event);
     case 'request':
+      // The first request starts the seller's period; a later letter repeating it does not give
+      // the seller the period again (a letter comes first only when nothing was logged before).
+      if (firstOutbound) return fromContact(event, firstOutbound, 'first-contact', timeZone);
       if (delivered) return letterStart(delivered, delivered.deliveredAt!, 'delivered');
-      if (sent) return letterStart(sent, sent.sentAt!, 'sent');
-      return firstOutbound
-        ? fromContact(event, firstOutbound, 'first-contact', timeZone)
-        : unknown(event);
+      return sent ? letterStart(sent, sent.sentAt!, 'sent') : unknown(event);
     case 'complaint':
       if (firstOutbound) return fromContact(event, firstOutbound, 'first-contact', timeZone);
       return sent ? letterStart(sent, sent.sentAt!, 'sent') : unknown(event);

@@ -29,9 +29,17 @@ export function cardDeadline(route: CardRoute): DeadlineChoice {
   };
 }
 
-/** A jurisdiction with nothing the merchant's letter would cite: the card letter cites its own. */
+/**
+ * A jurisdiction with nothing the merchant's letter would cite: the card letter cites its own.
+ * Nor is it served by a notary on the merchant (the Turkish ihtarname): it goes to the issuer
+ * by the jurisdiction's other methods.
+ */
 export function withoutMerchantLaw(j: Jurisdiction): Jurisdiction {
-  const rest: Jurisdiction = { ...j, forums: [] };
+  const rest: Jurisdiction = {
+    ...j,
+    forums: [],
+    sendingMethods: j.sendingMethods.filter((m) => m !== 'notary'),
+  };
   delete rest.rights;
   delete rest.legalBasis;
   return rest;

@@ -111,14 +111,25 @@ describe('legal clocks', () => {
     expect(c.explanation).toContain('skipped: 2026-10-29');
   });
 
-  it('a letter makes the request provable: its delivery starts the clock', () => {
+  it('a later letter does not give the seller the period again: the first request starts it', () => {
     const s = snapshot({
       contacts: [makeContact(1, '2026-10-06T07:00:00Z')],
       letters: [makeLetter(2, '2026-11-10', '2026-10-20T09:00:00Z', '2026-10-22T09:00:00Z')],
     });
     const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, 'Europe/Istanbul');
+    expect(c.start).toMatchObject({ on: '2026-10-06', contactId: 1 });
+    expect(c.dueOn).toBe('2026-11-18'); // 29 Oct (Republic Day) does not count
+    expect(c.state).toBe('passed');
+  });
+
+  it('a letter with nothing logged before it: its delivery starts the clock', () => {
+    const s = snapshot({
+      contacts: [],
+      letters: [makeLetter(2, '2026-11-10', '2026-10-20T09:00:00Z', '2026-10-22T09:00:00Z')],
+    });
+    const c = computeClock(rule(TR, 'tr-repair-replacement'), s, TR, NOW, 'Europe/Istanbul');
     expect(c.start).toMatchObject({ on: '2026-10-22', letterId: 2, basis: 'letter #2 delivered' });
-    expect(c.dueOn).toBe('2026-12-04'); // 29 Oct (Republic Day) does not count
+    expect(c.dueOn).toBe('2026-12-04');
     expect(c.state).toBe('running');
   });
 
