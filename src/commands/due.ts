@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { eachSnapshot } from '../db/agenda-repo.js';
+import { eachAgendaSnapshot } from '../db/agenda-repo.js';
 import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
 import type { Agenda } from '../domain/agenda.js';
@@ -56,8 +56,9 @@ export async function runDue(options: DueOptions, ctx: AppContext): Promise<DueR
   const { now, timeZone } = ctx.clock();
   // Closed cases have nothing due: they are left out in SQL, their contacts never read.
   const open = listCases(db, { openOnly: true }).filter((c) => !isClosed(c));
-  const snapshots = eachSnapshot(db, open, { openOnly: true });
   const standards = standardsByCompany(db);
+  // Only the contacts the agenda reads, except where a company's standards check every contact.
+  const snapshots = eachAgendaSnapshot(db, open, { fullFor: new Set(standards.keys()) });
   const agenda = buildAgenda(
     snapshots,
     loadJurisdiction,

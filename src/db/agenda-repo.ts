@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
+import type { CaseEvent, CaseSnapshot, LetterDates, SnapshotContact } from '../domain/clocks.js';
 import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
 import type { CaseClosure, CaseExtras } from '../domain/closure.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
@@ -8,7 +8,12 @@ export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
-import { listContacts, listSnapshotContactsOfCaseRange, toPromise } from './contact-repo.js';
+import {
+  listAgendaContactsOfCaseRange,
+  listContacts,
+  listSnapshotContactsOfCaseRange,
+  toPromise,
+} from './contact-repo.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
 
@@ -85,6 +90,37 @@ export function* eachSnapshot(
   records: readonly CaseRecord[],
   { chunk = SNAPSHOT_CHUNK, openOnly = false }: { chunk?: number; openOnly?: boolean } = {},
 ): Generator<CaseSnapshot> {
+  yield* snapshotsOf(db, records, chunk, (from, to) =>
+    listSnapshotContactsOfCaseRange(db, from, to, openOnly),
+  );
+}
+
+/**
+ * The snapshots `buildAgenda` needs of open cases, a chunk at a time, with only the contacts the
+ * agenda reads (see listAgendaContactsOfCaseRange): the items, their order and their words are
+ * the same as from `eachSnapshot`'s whole contact lists. A case whose company has service
+ * standards (`fullFor`) gets every contact: the standards are checked against each one.
+ */
+export function* eachAgendaSnapshot(
+  db: Db,
+  records: readonly CaseRecord[],
+  {
+    chunk = SNAPSHOT_CHUNK,
+    fullFor = new Set<number>(),
+  }: { chunk?: number; fullFor?: ReadonlySet<number> } = {},
+): Generator<CaseSnapshot> {
+  const lean = records.filter((r) => !fullFor.has(r.company.id));
+  const full = records.filter((r) => fullFor.has(r.company.id));
+  yield* snapshotsOf(db, lean, chunk, (from, to) => listAgendaContactsOfCaseRange(db, from, to));
+  if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true });
+}
+
+function* snapshotsOf(
+  db: Db,
+  records: readonly CaseRecord[],
+  chunk: number,
+  contactsOf: (from: number, to: number) => Map<number, SnapshotContact[]>,
+): Generator<CaseSnapshot> {
   const sorted = [...records].sort((a, b) => a.id - b.id);
   const letters = db.prepare(
     `${LETTER_DATES_SQL} WHERE case_id BETWEEN ? AND ? ORDER BY case_id, created_at, id`,
@@ -97,7 +133,7 @@ export function* eachSnapshot(
     const part = sorted.slice(i, i + chunk);
     const from = part[0]!.id;
     const to = part.at(-1)!.id;
-    const contacts = listSnapshotContactsOfCaseRange(db, from, to, openOnly);
+    const contacts = contactsOf(from, to);
     const letterMap = byCase(letters.all(from, to) as LetterDatesRow[], toLetterDates);
     const eventMap = byCase(
       events.all(from, to) as { case_id: number }[],

@@ -9,6 +9,7 @@ import type { Jurisdiction } from './jurisdiction-rules.js';
 import type { PromiseRecord } from './model.js';
 import type { PromiseStanding } from './promises.js';
 import { promiseStanding } from './promises.js';
+import { lazyInLanguage, lazyText } from './lazy.js';
 
 /** What a row of the agenda is about. */
 export const AGENDA_KINDS = ['promise', 'letter-deadline', 'legal-clock', 'standard'] as const;
@@ -55,13 +56,11 @@ function repNames(c: SnapshotContact | undefined): string[] {
     : [];
 }
 
+/** An agenda row before the window is applied: its words are written when first read. */
+type Item = Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>;
+
 /** "promised on 6 Oct to call back by 8 Oct; no call came" reads from these. */
-function promiseItem(
-  s: CaseSnapshot,
-  p: PromiseRecord,
-  now: Date,
-  tz: string,
-): Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'> {
+function promiseItem(s: CaseSnapshot, p: PromiseRecord, now: Date, tz: string): Item {
   const made = s.contacts.find((c) => c.id === p.contactId);
   const by = repNames(made);
   const standing = promiseStanding(p, s.contacts, now);
@@ -72,19 +71,20 @@ function promiseItem(
       : standing === 'overdue'
         ? 'agenda.item.promise-overdue'
         : 'agenda.item.promise';
-  return {
+  const item = {
     kind: 'promise',
     caseId: s.case.id,
     company: s.case.company.name,
     caseTitle: s.case.title,
-    what: t(key, { id: String(p.id), text: p.text, from }),
     dueOn: localDateOf(p.dueAt, tz),
     dueAt: p.dueAt,
     sinceContactId: p.contactId,
     sinceAt: made ? made.startedAt : null,
     sinceOn: made ? localDateOf(made.startedAt, tz) : null,
     promise: { id: p.id, standing, madeBy: by },
-  };
+  } as Item;
+  lazyText(item, 'what', key, { id: String(p.id), text: p.text, from });
+  return item;
 }
 
 /** Whether the company was in touch after an instant (a letter answered). */
@@ -102,8 +102,8 @@ export function caseItems(
   now: Date,
   tz: string,
   standards: readonly ServiceStandard[] = [],
-): Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] {
-  const items: Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>[] = [];
+): Item[] {
+  const items: Item[] = [];
   const calendar = { weekend: jurisdiction.weekend, holidays: jurisdiction.holidays };
   for (const check of checkStandards(s.contacts, standards, calendar, now, tz)) {
     // Kept, or answered late: nothing left to watch (the letter and stats still count a miss).
@@ -133,24 +133,25 @@ export function caseItems(
     for (const p of c.promises) if (p.state === 'pending') items.push(promiseItem(s, p, now, tz));
   for (const l of s.letters) {
     if (!l.sentAt || heardFromAfter(s.contacts, l.sentAt)) continue;
-    items.push({
+    const item = {
       kind: 'letter-deadline',
       caseId: s.case.id,
       company: s.case.company.name,
       caseTitle: s.case.title,
-      what: t(l.deliveredAt ? 'agenda.item.letter-delivered' : 'agenda.item.letter', {
-        id: String(l.id),
-        sent: localDateOf(l.sentAt, tz),
-        delivered: l.deliveredAt ? localDateOf(l.deliveredAt, tz) : '',
-        company: s.case.company.name,
-      }),
       dueOn: l.deadlineOn,
       dueAt: endOfLocalDay(l.deadlineOn, tz),
       sinceContactId: null,
       sinceAt: l.sentAt,
       sinceOn: localDateOf(l.sentAt, tz),
       letterId: l.id,
+    } as Item;
+    lazyText(item, 'what', l.deliveredAt ? 'agenda.item.letter-delivered' : 'agenda.item.letter', {
+      id: String(l.id),
+      sent: localDateOf(l.sentAt, tz),
+      delivered: l.deliveredAt ? localDateOf(l.deliveredAt, tz) : '',
+      company: s.case.company.name,
     });
+    items.push(item);
   }
   for (const clock of clocksFor(s, jurisdiction, now, tz)) {
     if (!clock.dueOn || !clock.dueAt) continue;
@@ -158,27 +159,29 @@ export function caseItems(
     if (clock.owes === 'consumer' && (clock.state === 'passed' || clock.state === 'exercised'))
       continue;
     const label = clock.rule.label.en;
-    items.push({
+    const item = {
       kind: 'legal-clock',
       caseId: s.case.id,
       company: s.case.company.name,
       caseTitle: s.case.title,
-      what:
-        clock.owes === 'company'
-          ? t('agenda.item.clock', {
-              label,
-              period: periodText(clock.rule.amount, clock.rule.unit),
-              from: fromStart(clock.rule.start),
-              verified: clock.rule.verified ? 'yes' : 'no',
-            })
-          : t('agenda.item.your-clock', { label, verified: clock.rule.verified ? 'yes' : 'no' }),
       dueOn: clock.dueOn,
       dueAt: clock.dueAt,
       sinceContactId: clock.start.contactId,
       sinceAt: null,
       sinceOn: clock.start.on,
       clock,
-    });
+    } as Item;
+    lazyInLanguage(item, 'what', () =>
+      clock.owes === 'company'
+        ? t('agenda.item.clock', {
+            label,
+            period: periodText(clock.rule.amount, clock.rule.unit),
+            from: fromStart(clock.rule.start),
+            verified: clock.rule.verified ? 'yes' : 'no',
+          })
+        : t('agenda.item.your-clock', { label, verified: clock.rule.verified ? 'yes' : 'no' }),
+    );
+    items.push(item);
   }
   return items;
 }
@@ -199,12 +202,11 @@ export function buildAgenda(
     for (const item of caseItems(s, j, now, tz, standardsOf(s.case.company.id))) {
       const days = calendarDaysBetween(now, item.dueAt, tz);
       const isOverdue = item.dueAt.getTime() < now.getTime();
-      const full: AgendaItem = {
-        ...item,
-        overdue: isOverdue,
-        daysLate: isOverdue ? Math.max(0, -days) : 0,
-        daysLeft: isOverdue ? 0 : Math.max(0, days),
-      };
+      // Completed in place, not spread: a spread would write every row's words now.
+      const full = item as AgendaItem;
+      full.overdue = isOverdue;
+      full.daysLate = isOverdue ? Math.max(0, -days) : 0;
+      full.daysLeft = isOverdue ? 0 : Math.max(0, days);
       if (isOverdue) overdue.push(full);
       else if (days <= windowDays) upcoming.push(full);
     }

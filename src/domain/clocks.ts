@@ -4,7 +4,8 @@ import { endOfLocalDay, localDateOf } from './dates.js';
 import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdiction-rules.js';
 import { RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
-import type { ClockUnit, Holiday } from './working-days.js';
+import type { ClockUnit, Holiday, WorkingDayCount } from './working-days.js';
+import { lazyInLanguage } from './lazy.js';
 import { countPeriod } from './working-days.js';
 
 /** What the agenda needs of a letter row: its response deadline and when it went out and arrived. */
@@ -273,14 +274,15 @@ export function computeClock(
 ): ClockResult {
   const owes = rule.owes ?? 'company';
   const start = startDateOf(rule.start, s, timeZone);
-  const params = {
+  // The explanation is written when first read: `due` computes thousands of clocks, prints few.
+  const params = () => ({
     period: periodText(rule.amount, rule.unit),
     from: fromStart(rule.start),
     source: rule.source,
     trust: t(rule.verified ? 'agenda.clock.verified' : 'agenda.clock.unverified'),
-  };
+  });
   if (!start.on) {
-    return {
+    const result = {
       rule,
       owes,
       start,
@@ -288,14 +290,17 @@ export function computeClock(
       dueAt: null,
       state: 'not-started',
       skippedHolidays: [],
-      explanation: t('agenda.clock.explain.not-started', {
-        ...params,
+    } as unknown as ClockResult;
+    lazyInLanguage(result, 'explanation', () =>
+      t('agenda.clock.explain.not-started', {
+        ...params(),
         command: recordHint(s.case.id, rule.start),
       }),
-    };
+    );
+    return result;
   }
   const calendar = rule.weekend ? { ...jurisdiction, weekend: rule.weekend } : jurisdiction;
-  const count = countPeriod(start.on, rule.amount, rule.unit, calendar);
+  const count = countOf(start.on, rule, jurisdiction, calendar);
   const dueOn = count.date;
   const dueAt = endOfLocalDay(dueOn, timeZone);
   const exercisedOn = exercisedWithin(rule.id, dueOn, s, jurisdiction, timeZone);
@@ -307,7 +312,7 @@ export function computeClock(
       : rule.unit === 'calendar-days'
         ? 'calendar'
         : 'monthly';
-  return {
+  const result = {
     rule,
     owes,
     start,
@@ -315,17 +320,43 @@ export function computeClock(
     dueAt,
     state: exercisedOn ? 'exercised' : dueAt.getTime() < now.getTime() ? 'passed' : 'running',
     ...(exercisedOn ? { exercisedOn } : {}),
-    skippedHolidays: count.skipped,
-    explanation:
+    skippedHolidays: [...count.skipped],
+  } as unknown as ClockResult;
+  lazyInLanguage(
+    result,
+    'explanation',
+    () =>
       t(`agenda.clock.explain.${how}`, {
-        ...params,
+        ...params(),
         weekend: rule.unit === 'working-days' ? weekendText(calendar.weekend) : '',
         on: start.on,
         basis: start.basis ?? '',
         due: dueOn,
         zone: timeZone,
       }) + skippedText(count.skipped),
-  };
+  );
+  return result;
+}
+
+/** Counts of a jurisdiction's periods, by start day, rule and language (holiday names). */
+const counts = new WeakMap<Jurisdiction, Map<string, WorkingDayCount>>();
+
+/**
+ * `countPeriod` remembered for the run: thousands of cases start their clocks on a few hundred
+ * days, and a working-day count walks the calendar day by day.
+ */
+function countOf(
+  on: string,
+  rule: ClockRule,
+  jurisdiction: Jurisdiction,
+  calendar: Jurisdiction,
+): WorkingDayCount {
+  let known = counts.get(jurisdiction);
+  if (!known) counts.set(jurisdiction, (known = new Map()));
+  const key = `${uiLanguage()}|${rule.weekend?.join(',') ?? ''}|${rule.unit}|${rule.amount}|${on}`;
+  let count = known.get(key);
+  if (!count) known.set(key, (count = countPeriod(on, rule.amount, rule.unit, calendar)));
+  return count;
 }
 
 /** A company's statutory period that ran out before the letter, with the sentence stating it. */
