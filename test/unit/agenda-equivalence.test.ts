@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../scripts/seed-store.mjs';
 import { runDue, toDueOptions } from '../../src/commands/due.js';
+import { ATTENTION_LIMIT, runList, toListOptions } from '../../src/commands/list.js';
 import { runStats, toStatsOptions } from '../../src/commands/stats.js';
 import {
   closeCase,
@@ -10,7 +11,7 @@ import {
   setPromiseState,
 } from '../../src/db/agenda-repo.js';
 import { createCase, listCases } from '../../src/db/case-repo.js';
-import { createContact } from '../../src/db/contact-repo.js';
+import { createContact, listCaseActivity } from '../../src/db/contact-repo.js';
 import { createLetter, recordSending } from '../../src/db/letter-repo.js';
 import { saveProfile } from '../../src/db/profile-repo.js';
 import { addStandard, standardsByCompany } from '../../src/db/standard-repo.js';
@@ -21,6 +22,8 @@ import { checkStandards } from '../../src/domain/standards.js';
 import type { StandardCheck } from '../../src/domain/standards.js';
 import { companyStats } from '../../src/domain/stats.js';
 import { agendaView } from '../../src/output/agenda-views.js';
+import { lastActivity } from '../../src/output/views.js';
+import type { CaseRecord } from '../../src/domain/model.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
@@ -29,7 +32,8 @@ import { makeTestContext } from '../support/context.js';
 // cases written through the repositories, with what the seeded store lacks (answers from the
 // company, regulator applications, decided promises, a company's service standards), they give
 // what the per-case computation over every contact of every case gives (kept here as the
-// reference: eachSnapshot, buildAgenda, companyStats), in UTC and in a zone far from it.
+// reference: eachSnapshot, buildAgenda, companyStats), in UTC and in a zone far from it; `list`
+// on a terminal picks in SQL the open cases that sorting every case would show first.
 const NOW = new Date('2026-11-23T12:00:00Z');
 const DAY = 86_400_000;
 const contexts: TestContext[] = [];
@@ -229,6 +233,31 @@ describe.each(['UTC', 'America/New_York'])('on 300 cases, in %s', (zone) => {
     }
     expect(JSON.stringify(actual, null, 2)).toBe(JSON.stringify(expected, null, 2));
   });
+
+  it.each([undefined, 5, 500])(
+    'list on a terminal (--limit %s) shows the cases the sort of every case puts first',
+    async (limit) => {
+      const db = t().ctx.db();
+      const activity = listCaseActivity(db);
+      const open = listCases(db).filter((c) => !isClosed(c));
+      const due = (c: CaseRecord) =>
+        activity.get(c.id)?.nextPromise?.dueAt.getTime() ?? Number.POSITIVE_INFINITY;
+      const last = (c: CaseRecord) => lastActivity(c, activity.get(c.id)).getTime();
+      open.sort((a, b) => due(a) - due(b) || last(b) - last(a) || b.id - a.id);
+      const shown = open.slice(0, limit ?? ATTENTION_LIMIT);
+      const result = await runList(
+        toListOptions(limit === undefined ? {} : { limit: String(limit) }),
+        t().ctx,
+      );
+      // A control: some open cases have no pending promise (they come last).
+      expect(open.some((c) => due(c) === Number.POSITIVE_INFINITY)).toBe(true);
+      expect(result.cases.map((c) => c.id)).toEqual(shown.map((c) => c.id));
+      expect(result.cases).toEqual(shown);
+      expect(result.more).toBe(open.length - shown.length);
+      expect(result.total).toBe(listCases(db).length);
+      for (const c of shown) expect(result.activity.get(c.id)).toEqual(activity.get(c.id));
+    },
+  );
 
   it('stats --json is what every snapshot gives', async () => {
     const expected = referenceStats(t());
