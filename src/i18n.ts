@@ -147,6 +147,8 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
   if (text === undefined) throw new Error(`unknown message "${key}" (a bug: add it to en)`);
   // Most messages are plain text: skip the formatter ('' is ICU's escaped apostrophe).
   if (!text.includes('{') && !text.includes("'")) return text;
+  const simple = substitute(text, params);
+  if (simple !== undefined) return simple;
   const id = `${lang}\u0000${key}`;
   let format = compiled.get(id);
   if (!format) {
@@ -156,6 +158,31 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
   const values: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(params ?? {})) values[k] = v ?? '';
   return String(format.format(values));
+}
+
+const SIMPLE = /^(?:[^{}']|\{\s*[A-Za-z_][\w]*\s*\})*$/;
+const ARGUMENT = /\{\s*([A-Za-z_][\w]*)\s*\}/g;
+
+/**
+ * A message whose arguments are all plain `{name}` given as text, written without the
+ * formatter (which ICU would print as the text itself); undefined for anything else — a number
+ * (formatted by locale), plural, select, an apostrophe or a missing argument (the formatter's
+ * error) — which goes to the formatter.
+ */
+function substitute(text: string, params: MessageParams | undefined): string | undefined {
+  if (!params || !SIMPLE.test(text)) return undefined;
+  let ok = true;
+  const out = text.replace(ARGUMENT, (_, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) {
+      ok = false;
+      return '';
+    }
+    const v = params[name];
+    if (v === null || v === undefined) return '';
+    if (typeof v !== 'string') ok = false;
+    return String(v);
+  });
+  return ok ? out : undefined;
 }
 
 /** The country's main language, when the locale says nothing. */

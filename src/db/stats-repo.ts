@@ -31,26 +31,26 @@ export interface ResolvedCase {
   startedAt: Date;
 }
 
-// How a case counts (closedAsOf): its closing when it has one, else what its status says.
-const CLOSED_AS = `CASE WHEN coalesce(f.closed_as, '') <> '' THEN f.closed_as
-  WHEN f.status = 'resolved' THEN 'resolved' WHEN f.status = 'abandoned' THEN 'abandoned'
-  WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END`;
-
 /** The companies' counts, in the order their first case comes. */
 export function companyTallies(db: Db, now: Date): CompanyTally[] {
   const cases = db
     .prepare(
-      `SELECT f.company_id AS companyId, co.name AS company, min(f.id) AS firstCaseId, count(*) AS cases,
-         sum(${CLOSED_AS} = 'resolved') AS resolved,
-         sum(${CLOSED_AS} = 'abandoned') AS abandoned,
-         sum(${CLOSED_AS} = 'escalated-elsewhere') AS escalatedElsewhere,
-         sum(coalesce(f.closed_as, '') <> '' AND coalesce(f.rating, 0) <> 0) AS ratingCount,
-         sum(CASE WHEN coalesce(f.closed_as, '') <> '' THEN coalesce(f.rating, 0) ELSE 0 END) AS ratingSum,
-         sum(s.sent) AS lettersSent, sum(s.sent > 0) AS casesNeedingLetter
-       FROM case_file f JOIN company co ON co.id = f.company_id
-       JOIN (SELECT g.id, (SELECT count(*) FROM letter l WHERE l.case_id = g.id
-               AND coalesce(l.sent_at, '') <> '') AS sent FROM case_file g) s ON s.id = f.id
-       GROUP BY f.company_id ORDER BY firstCaseId`,
+      // How a case counts (closedAsOf): its closing when it has one, else what its status says.
+      `SELECT x.companyId, x.company, min(x.id) AS firstCaseId, count(*) AS cases,
+         sum(x.outcome = 'resolved') AS resolved,
+         sum(x.outcome = 'abandoned') AS abandoned,
+         sum(x.outcome = 'escalated-elsewhere') AS escalatedElsewhere,
+         sum(x.closed <> '' AND x.rating <> 0) AS ratingCount,
+         sum(CASE WHEN x.closed <> '' THEN x.rating ELSE 0 END) AS ratingSum,
+         sum(x.sent) AS lettersSent, sum(x.sent > 0) AS casesNeedingLetter
+       FROM (SELECT f.id, f.company_id AS companyId, co.name AS company,
+           coalesce(f.closed_as, '') AS closed, coalesce(f.rating, 0) AS rating,
+           CASE WHEN coalesce(f.closed_as, '') <> '' THEN f.closed_as
+             WHEN f.status = 'resolved' THEN 'resolved' WHEN f.status = 'abandoned' THEN 'abandoned'
+             WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END AS outcome,
+           (SELECT count(*) FROM letter l WHERE l.case_id = f.id AND coalesce(l.sent_at, '') <> '') AS sent
+         FROM case_file f JOIN company co ON co.id = f.company_id) x
+       GROUP BY x.companyId ORDER BY firstCaseId`,
     )
     .all() as Omit<
     CompanyTally,
