@@ -3,6 +3,7 @@ import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
 import type { CaseClosure, CaseExtras } from '../domain/closure.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
+import { ACTIVE_STATUSES } from '../domain/vocab.js';
 
 export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
@@ -107,12 +108,73 @@ export function* eachAgendaSnapshot(
   {
     chunk = SNAPSHOT_CHUNK,
     fullFor = new Set<number>(),
-  }: { chunk?: number; fullFor?: ReadonlySet<number> } = {},
+    promises = true,
+  }: { chunk?: number; fullFor?: ReadonlySet<number>; promises?: boolean } = {},
 ): Generator<CaseSnapshot> {
   const lean = records.filter((r) => !fullFor.has(r.company.id));
   const full = records.filter((r) => fullFor.has(r.company.id));
-  yield* snapshotsOf(db, lean, chunk, (from, to) => listAgendaContactsOfCaseRange(db, from, to));
+  yield* snapshotsOf(db, lean, chunk, (from, to) =>
+    listAgendaContactsOfCaseRange(db, from, to, { promises }),
+  );
   if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true });
+}
+
+/** The pending promises `due` on a terminal may show, of the open cases of some companies. */
+export interface PromiseCandidates {
+  overdue: number;
+  /** The first `limit` overdue, in the agenda's order: due first, then case, then as logged. */
+  overdueFirst: { promiseId: number; caseId: number }[];
+  /** Every promise due from `now` to `until` (the window, a day wider), in the same order. */
+  soon: { promiseId: number; caseId: number; dueAt: Date }[];
+}
+
+/**
+ * The pending promises of the open cases, except those of `exceptCompanies` (read whole
+ * instead), counted and picked in SQL: the agenda lists them by due instant, then case, then
+ * contact (started, id), then promise id — the order it gives them.
+ */
+export function promiseCandidates(
+  db: Db,
+  {
+    now,
+    until,
+    limit,
+    exceptCompanies,
+  }: { now: Date; until: Date; limit: number; exceptCompanies: readonly number[] },
+): PromiseCandidates {
+  // From the open cases through the pending-promise index (CROSS JOIN keeps that order): one
+  // lookup per case, never a scan of every promise.
+  const from = `FROM case_file f CROSS JOIN promise p CROSS JOIN contact c
+    WHERE p.case_id = f.id AND p.state = 'pending' AND c.id = p.contact_id
+      AND coalesce(f.closed_at, '') = ''
+      AND f.status IN (SELECT value FROM json_each(@statuses))
+      AND f.company_id NOT IN (SELECT value FROM json_each(@except))`;
+  const order = 'ORDER BY p.due_at, f.id, c.started_at, c.id, p.id';
+  const params = {
+    statuses: JSON.stringify(ACTIVE_STATUSES),
+    except: JSON.stringify(exceptCompanies),
+    now: now.toISOString(),
+  };
+  const overdue = (
+    db.prepare(`SELECT count(*) AS n ${from} AND p.due_at < @now`).get(params) as { n: number }
+  ).n;
+  const overdueFirst = (
+    db
+      .prepare(`SELECT p.id, f.id AS case_id ${from} AND p.due_at < @now ${order} LIMIT @limit`)
+      .all({ ...params, limit }) as { id: number; case_id: number }[]
+  ).map((r) => ({ promiseId: r.id, caseId: r.case_id }));
+  const soon = (
+    db
+      .prepare(
+        `SELECT p.id, f.id AS case_id, p.due_at ${from} AND p.due_at >= @now AND p.due_at <= @until ${order}`,
+      )
+      .all({ ...params, until: until.toISOString() }) as {
+      id: number;
+      case_id: number;
+      due_at: string;
+    }[]
+  ).map((r) => ({ promiseId: r.id, caseId: r.case_id, dueAt: new Date(r.due_at) }));
+  return { overdue, overdueFirst, soon };
 }
 
 function* snapshotsOf(

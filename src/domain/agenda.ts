@@ -48,6 +48,8 @@ export interface Agenda {
   overdue: AgendaItem[];
   upcoming: AgendaItem[];
   windowDays: number;
+  /** How many rows each list has, when it holds only the most urgent of them (`due` on a terminal). */
+  totals?: { overdue: number; upcoming: number };
 }
 
 function repNames(c: SnapshotContact | undefined): string[] {
@@ -57,7 +59,7 @@ function repNames(c: SnapshotContact | undefined): string[] {
 }
 
 /** An agenda row before the window is applied: its words are written when first read. */
-type Item = Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>;
+export type Item = Omit<AgendaItem, 'overdue' | 'daysLate' | 'daysLeft'>;
 
 /** "promised on 6 Oct to call back by 8 Oct; no call came" reads from these. */
 function promiseItem(s: CaseSnapshot, p: PromiseRecord, now: Date, tz: string): Item {
@@ -186,6 +188,34 @@ export function caseItems(
   return items;
 }
 
+/**
+ * Completes a row at `now` (late or left, in whole days of the zone) and says which list it
+ * goes in: overdue, upcoming (within `windowDays` days) or neither.
+ */
+export function placeItem(
+  item: Item,
+  now: Date,
+  tz: string,
+  windowDays: number,
+): { item: AgendaItem; list: 'overdue' | 'upcoming' | null } {
+  const days = calendarDaysBetween(now, item.dueAt, tz);
+  const isOverdue = item.dueAt.getTime() < now.getTime();
+  // Completed in place, not spread: a spread would write every row's words now.
+  const full = item as AgendaItem;
+  full.overdue = isOverdue;
+  full.daysLate = isOverdue ? Math.max(0, -days) : 0;
+  full.daysLeft = isOverdue ? 0 : Math.max(0, days);
+  return { item: full, list: isOverdue ? 'overdue' : days <= windowDays ? 'upcoming' : null };
+}
+
+/** The upcoming list's order: due first, then the case. */
+export const byDueDate = (a: AgendaItem, b: AgendaItem): number =>
+  a.dueAt.getTime() - b.dueAt.getTime() || a.caseId - b.caseId;
+
+/** The overdue list's order: most days late first, then due, then the case. */
+export const byLateness = (a: AgendaItem, b: AgendaItem): number =>
+  b.daysLate - a.daysLate || byDueDate(a, b);
+
 /** Builds the agenda across cases: overdue first, then due within `windowDays` days. */
 export function buildAgenda(
   snapshots: Iterable<CaseSnapshot>,
@@ -199,21 +229,43 @@ export function buildAgenda(
   const upcoming: AgendaItem[] = [];
   for (const s of snapshots) {
     const j = jurisdictionOf(s.case.jurisdiction);
-    for (const item of caseItems(s, j, now, tz, standardsOf(s.case.company.id))) {
-      const days = calendarDaysBetween(now, item.dueAt, tz);
-      const isOverdue = item.dueAt.getTime() < now.getTime();
-      // Completed in place, not spread: a spread would write every row's words now.
-      const full = item as AgendaItem;
-      full.overdue = isOverdue;
-      full.daysLate = isOverdue ? Math.max(0, -days) : 0;
-      full.daysLeft = isOverdue ? 0 : Math.max(0, days);
-      if (isOverdue) overdue.push(full);
-      else if (days <= windowDays) upcoming.push(full);
+    for (const row of caseItems(s, j, now, tz, standardsOf(s.case.company.id))) {
+      const { item, list } = placeItem(row, now, tz, windowDays);
+      if (list === 'overdue') overdue.push(item);
+      else if (list === 'upcoming') upcoming.push(item);
     }
   }
-  const byDate = (a: AgendaItem, b: AgendaItem) =>
-    a.dueAt.getTime() - b.dueAt.getTime() || a.caseId - b.caseId;
-  overdue.sort((a, b) => b.daysLate - a.daysLate || byDate(a, b));
-  upcoming.sort(byDate);
+  overdue.sort(byLateness);
+  upcoming.sort(byDueDate);
   return { overdue, upcoming, windowDays };
+}
+
+/** A row with where it stood among its case's rows (the tie-break of equal dates in a case). */
+export interface RankedItem {
+  item: AgendaItem;
+  /** 0: the case's promises, or every row of a case read whole; 1: its letters and clocks. */
+  group: number;
+  index: number;
+}
+
+/**
+ * The most urgent `limit` rows of each list, in the order `buildAgenda` gives, from rows that
+ * hold at least the first `limit` of each list, and the totals counted elsewhere.
+ */
+export function mostUrgent(
+  overdue: RankedItem[],
+  upcoming: RankedItem[],
+  limit: number,
+  windowDays: number,
+  totals: { overdue: number; upcoming: number },
+): Agenda {
+  const tie = (a: RankedItem, b: RankedItem) => a.group - b.group || a.index - b.index;
+  overdue.sort((a, b) => byLateness(a.item, b.item) || tie(a, b));
+  upcoming.sort((a, b) => byDueDate(a.item, b.item) || tie(a, b));
+  return {
+    overdue: overdue.slice(0, limit).map((r) => r.item),
+    upcoming: upcoming.slice(0, limit).map((r) => r.item),
+    windowDays,
+    totals,
+  };
 }

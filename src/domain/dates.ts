@@ -102,7 +102,10 @@ export function endOfLocalDay(date: string, timeZone: string): Date {
   const known = dayEnds.get(key);
   if (known !== undefined) return new Date(known);
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  const end = zonedInstant(timeZone, y, m, d, 23, 59, 59, 999);
+  const end =
+    timeZone === 'UTC' && y >= 1000
+      ? new Date(Date.UTC(y, m - 1, d, 23, 59, 59, 999))
+      : zonedInstant(timeZone, y, m, d, 23, 59, 59, 999);
   if (dayEnds.size > 100_000) dayEnds.clear();
   dayEnds.set(key, end.getTime());
   return end;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedStore } from '../../scripts/seed-store.mjs';
-import { runDue, toDueOptions } from '../../src/commands/due.js';
+import { DUE_LIMIT, printDue, runDue, toDueOptions } from '../../src/commands/due.js';
 import { ATTENTION_LIMIT, runList, toListOptions } from '../../src/commands/list.js';
 import { runStats, toStatsOptions } from '../../src/commands/stats.js';
 import {
@@ -218,7 +218,9 @@ describe.each(['UTC', 'America/New_York'])('on 300 cases, in %s', (zone) => {
 
   it.each([14, 0, 60, 400])('due --json --days %i is what every contact gives', async (days) => {
     const expected = agendaView(referenceAgenda(t(), days));
-    const actual = agendaView((await runDue(toDueOptions({ days: String(days) }), t().ctx)).agenda);
+    const actual = agendaView(
+      (await runDue(toDueOptions({ days: String(days), json: true }), t().ctx)).agenda,
+    );
     // Controls: the comparison compares every kind of row, broken promises and answered ones.
     const rows = [...expected.overdue, ...expected.upcoming];
     if (days === 400) {
@@ -233,6 +235,36 @@ describe.each(['UTC', 'America/New_York'])('on 300 cases, in %s', (zone) => {
     }
     expect(JSON.stringify(actual, null, 2)).toBe(JSON.stringify(expected, null, 2));
   });
+
+  it.each([
+    [14, false],
+    [14, true],
+    [0, false],
+    [90, true],
+    [400, false],
+  ])(
+    'due on a terminal (--days %i, --explain %s) prints what the whole agenda gives',
+    async (days, explain) => {
+      const ctx = t().ctx;
+      const options = toDueOptions({ days: String(days), explain });
+      const printed = (result: Parameters<typeof printDue>[2]) => {
+        const [out, err] = [t().stdout().length, t().stderr().length];
+        printDue(ctx, options, result);
+        return { out: t().stdout().slice(out), err: t().stderr().slice(err) };
+      };
+      const reference = referenceAgenda(t(), days);
+      const expected = printed({ agenda: reference, icsFile: undefined });
+      const actual = printed(await runDue(options, ctx));
+      // A control: the lists are longer than the terminal shows, with promises among the first.
+      if (days === 14) {
+        expect(reference.overdue.length).toBeGreaterThan(DUE_LIMIT);
+        expect(expected.err).toMatch(/more item/);
+        expect(reference.overdue.slice(0, DUE_LIMIT).some((i) => i.kind === 'promise')).toBe(true);
+        expect(reference.overdue.slice(0, DUE_LIMIT).some((i) => i.kind !== 'promise')).toBe(true);
+      }
+      expect(actual).toEqual(expected);
+    },
+  );
 
   it.each([undefined, 5, 500])(
     'list on a terminal (--limit %s) shows the cases the sort of every case puts first',
