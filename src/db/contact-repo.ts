@@ -380,9 +380,11 @@ export function listSnapshotContactsOfCaseRange(
  * The contacts of the open cases in [fromId, toId] that the agenda reads, by case id, oldest
  * first, each with its pending promises only. The agenda reads a contact for a pending promise
  * (who made it), the first outbound contact, the first outbound letter and the first regulator
- * application (the clocks' start dates), and whether the company answered after an instant
- * (a promise's contact, a letter's sending): the newest inbound contact tells that. Every other
- * contact changes nothing on the agenda, so it is never read: a few indexed queries a chunk.
+ * application (the clocks' start dates; every regulator application is read, they are few),
+ * and whether the company answered after an instant (a promise's contact, a letter's sending):
+ * the newest inbound contact tells that. Every other contact changes nothing on the agenda (a
+ * `find` of the first such contact or a `some` meets the same one), so it is never read: a few
+ * indexed queries a chunk.
  */
 export function listAgendaContactsOfCaseRange(
   db: Db,
@@ -409,7 +411,8 @@ export function listAgendaContactsOfCaseRange(
   }${first(`x.direction = 'outbound'`)}
     UNION ${first(`x.direction = 'outbound' AND x.channel = 'letter'`)}
     UNION ${first(`x.direction = 'inbound'`, 'x.started_at DESC, x.id DESC')}
-    UNION ${first(`EXISTS (SELECT 1 FROM contact_escalation e WHERE e.contact_id = x.id AND e.kind = 'regulator')`)}`;
+    UNION SELECT e.contact_id FROM contact_escalation e JOIN contact x ON x.id = e.contact_id
+      WHERE e.kind = 'regulator' AND x.case_id IN (SELECT id FROM open)`;
   const rows = db
     .prepare(
       `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
