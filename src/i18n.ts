@@ -145,8 +145,10 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
     text = catalogue('en').get(key);
   }
   if (text === undefined) throw new Error(`unknown message "${key}" (a bug: add it to en)`);
-  // Most messages are plain text: skip the formatter ('' is ICU's escaped apostrophe).
-  if (!text.includes('{') && !text.includes("'")) return text;
+  // Most messages are plain text: skip the formatter. An apostrophe is ICU syntax only before
+  // another one ('' is an escaped apostrophe), a brace or an angle bracket ("a case's facts" is
+  // plain text).
+  if (!text.includes('{') && !text.includes('}') && !QUOTING.test(text)) return text;
   const simple = substitute(text, params);
   if (simple !== undefined) return simple;
   const id = `${lang}\u0000${key}`;
@@ -160,14 +162,15 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
   return String(format.format(values));
 }
 
-const SIMPLE = /^(?:[^{}']|\{\s*[A-Za-z_][\w]*\s*\})*$/;
+const QUOTING = /'['{}<>]/;
+const SIMPLE = /^(?:[^{}']|'(?!['{}<>])|\{\s*[A-Za-z_][\w]*\s*\})*$/;
 const ARGUMENT = /\{\s*([A-Za-z_][\w]*)\s*\}/g;
 
 /**
  * A message whose arguments are all plain `{name}` given as text, written without the
  * formatter (which ICU would print as the text itself); undefined for anything else — a number
- * (formatted by locale), plural, select, an apostrophe or a missing argument (the formatter's
- * error) — which goes to the formatter.
+ * (formatted by locale), plural, select, a quoting apostrophe or a missing argument (the
+ * formatter's error) — which goes to the formatter.
  */
 function substitute(text: string, params: MessageParams | undefined): string | undefined {
   if (!params || !SIMPLE.test(text)) return undefined;
