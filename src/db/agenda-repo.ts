@@ -191,8 +191,16 @@ function* snapshotsOf(
     'SELECT case_id, event, on_date FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, on_date, event',
   );
   const sectors = db.prepare('SELECT id, sector, sale FROM case_file WHERE id BETWEEN ? AND ?');
-  for (let i = 0; i < sorted.length; i += chunk) {
-    const part = sorted.slice(i, i + chunk);
+  // A chunk is at most `chunk` cases whose ids span at most twice that: the range queries read
+  // every case between its first and last id, so a few cases far apart (the promises `due`
+  // shows, the cases under standards) are read in small ranges, not the whole file between them.
+  const parts: CaseRecord[][] = [];
+  for (const record of sorted) {
+    const part = parts.at(-1);
+    if (part && part.length < chunk && record.id - part[0]!.id < chunk * 2) part.push(record);
+    else parts.push([record]);
+  }
+  for (const part of parts) {
     const from = part[0]!.id;
     const to = part.at(-1)!.id;
     const contacts = contactsOf(from, to);

@@ -253,7 +253,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // `due` reads each open case's first outbound contact (and letter) and newest inbound one;
     // `stats` asks whether the company answered after each promise. Indexes only.
     sql: `
-      CREATE INDEX IF NOT EXISTS contact_direction ON contact(case_id, direction, started_at, channel);
+      CREATE INDEX IF NOT EXISTS contact_direction ON contact(case_id, direction, started_at);
       CREATE INDEX IF NOT EXISTS contact_escalation_kind ON contact_escalation(kind);
     `,
   },
