@@ -5,7 +5,7 @@ import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdict
 import { RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord } from './model.js';
 import type { ClockUnit, Holiday, WorkingDayCount } from './working-days.js';
-import { lazyInLanguage } from './lazy.js';
+import { lazyInLanguage, lazyText } from './lazy.js';
 import { countPeriod } from './working-days.js';
 
 /** What the agenda needs of a letter row: its response deadline and when it went out and arrived. */
@@ -158,16 +158,15 @@ function fromContact(
   what: 'first-contact' | 'application' | 'written',
   tz: string,
 ): StartDate {
-  return {
+  // The words are written when first read: `due` finds thousands of start dates, shows few.
+  const start = {
     event,
     on: localDateOf(c.startedAt, tz),
-    basis: t(`agenda.clock.basis.${what}`, {
-      id: String(c.id),
-      channel: c.channel,
-    }),
     contactId: c.id,
     letterId: null,
-  };
+  } as unknown as StartDate;
+  lazyText(start, 'basis', `agenda.clock.basis.${what}`, { id: String(c.id), channel: c.channel });
+  return start;
 }
 
 /**
@@ -188,13 +187,16 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
   const firstOutbound = s.contacts.find((c) => c.direction === 'outbound');
   const delivered = s.letters.find((l) => l.deliveredAt);
   const sent = s.letters.find((l) => l.sentAt);
-  const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => ({
-    event,
-    on: localDateOf(at, timeZone),
-    basis: t(`agenda.clock.basis.letter-${what}`, { id: String(l.id) }),
-    contactId: null,
-    letterId: l.id,
-  });
+  const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => {
+    const start = {
+      event,
+      on: localDateOf(at, timeZone),
+      contactId: null,
+      letterId: l.id,
+    } as unknown as StartDate;
+    lazyText(start, 'basis', `agenda.clock.basis.letter-${what}`, { id: String(l.id) });
+    return start;
+  };
   switch (event) {
     case 'purchase':
       return s.case.purchasedOn
