@@ -6,6 +6,7 @@ import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
 import type { Agenda, Item, RankedItem } from '../domain/agenda.js';
 import { buildAgenda, caseItems, mostUrgent, placeItem } from '../domain/agenda.js';
+import { contactNeeds } from '../domain/clocks.js';
 import { calendarDaysBetween, endOfLocalDay, localDateOf } from '../domain/dates.js';
 import type { CaseRecord } from '../domain/model.js';
 import type { ServiceStandard } from '../domain/standards.js';
@@ -112,8 +113,20 @@ function urgentAgenda(
     (list === 'overdue' ? overdue : upcoming).push({ item, group, index });
   };
   const fullFor = new Set(standards.keys());
+  // The contacts the clocks of each jurisdiction may start from.
+  const needs = {
+    firstOutbound: [] as string[],
+    written: [] as string[],
+    regulator: [] as string[],
+  };
+  for (const code of new Set(open.map((c) => c.jurisdiction))) {
+    const n = contactNeeds(loadJurisdiction(code));
+    if (n.firstOutbound) needs.firstOutbound.push(code);
+    if (n.written) needs.written.push(code);
+    if (n.regulator) needs.regulator.push(code);
+  }
   // Letters and clocks of every open case; every row of a case held to its company's standards.
-  for (const s of eachAgendaSnapshot(db, open, { fullFor, promises: false })) {
+  for (const s of eachAgendaSnapshot(db, open, { fullFor, promises: false, needs })) {
     const own = standards.get(s.case.company.id) ?? [];
     caseItems(s, loadJurisdiction(s.case.jurisdiction), now, tz, own).forEach((row, i) =>
       place(row, own.length ? 0 : 1, i),

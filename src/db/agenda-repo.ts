@@ -109,12 +109,18 @@ export function* eachAgendaSnapshot(
     chunk = SNAPSHOT_CHUNK,
     fullFor = new Set<number>(),
     promises = true,
-  }: { chunk?: number; fullFor?: ReadonlySet<number>; promises?: boolean } = {},
+    needs,
+  }: {
+    chunk?: number;
+    fullFor?: ReadonlySet<number>;
+    promises?: boolean;
+    needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
+  } = {},
 ): Generator<CaseSnapshot> {
   const lean = records.filter((r) => !fullFor.has(r.company.id));
   const full = records.filter((r) => fullFor.has(r.company.id));
   yield* snapshotsOf(db, lean, chunk, (from, to) =>
-    listAgendaContactsOfCaseRange(db, from, to, { promises }),
+    listAgendaContactsOfCaseRange(db, from, to, { promises, ...(needs ? { needs } : {}) }),
   );
   if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true });
 }

@@ -390,16 +390,39 @@ export function listAgendaContactsOfCaseRange(
   db: Db,
   fromId: number,
   toId: number,
-  { promises: withPromises = true }: { promises?: boolean } = {},
+  {
+    promises: withPromises = true,
+    needs,
+  }: {
+    promises?: boolean;
+    /**
+     * The jurisdictions whose clocks start from the first outbound contact, letter or regulator
+     * application (contactNeeds): the other cases' are not read. Every case's when absent.
+     */
+    needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
+  } = {},
 ): Map<number, SnapshotContact[]> {
-  const open = `SELECT f.id FROM case_file f WHERE f.id BETWEEN @from AND @to AND f.closed_at IS NULL
+  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE f.id BETWEEN @from AND @to AND f.closed_at IS NULL
     AND f.status IN (${ACTIVE_STATUSES.map((_, i) => `@status_${'abcdefghij'[i]}`).join(', ')})`;
-  const first = (where: string, order = 'x.started_at, x.id') =>
-    `SELECT (SELECT x.id FROM contact x WHERE x.case_id = o.id AND ${where} ORDER BY ${order} LIMIT 1) FROM open o`;
+  const first = (where: string, order = 'x.started_at, x.id', cases = '') =>
+    `SELECT (SELECT x.id FROM contact x WHERE x.case_id = o.id AND ${where} ORDER BY ${order} LIMIT 1) FROM open o${cases}`;
+  const of = (name: string) =>
+    needs ? ` WHERE o.jurisdiction IN (SELECT value FROM json_each(@${name}))` : '';
+  // Without promises, the newest inbound contact only tells whether a letter was answered.
+  const answered = withPromises
+    ? ''
+    : ` WHERE EXISTS (SELECT 1 FROM letter l WHERE l.case_id = o.id AND coalesce(l.sent_at, '') <> '')`;
   const params = {
     from: fromId,
     to: toId,
     ...Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [`status_${'abcdefghij'[i]}`, s])),
+    ...(needs
+      ? {
+          outbound: JSON.stringify(needs.firstOutbound),
+          written: JSON.stringify(needs.written),
+          regulator: JSON.stringify(needs.regulator),
+        }
+      : {}),
   };
   // Without promises (`due` on a terminal picks the promises to show in SQL): the clocks' and
   // the letters' contacts only, every promise list empty.
@@ -408,11 +431,11 @@ export function listAgendaContactsOfCaseRange(
       ? `SELECT p.contact_id FROM promise p
       WHERE p.case_id IN (SELECT id FROM open) AND p.state = 'pending' UNION `
       : ''
-  }${first(`x.direction = 'outbound'`)}
-    UNION ${first(`x.direction = 'outbound' AND x.channel = 'letter'`)}
-    UNION ${first(`x.direction = 'inbound'`, 'x.started_at DESC, x.id DESC')}
+  }${first(`x.direction = 'outbound'`, undefined, of('outbound'))}
+    UNION ${first(`x.direction = 'outbound' AND x.channel = 'letter'`, undefined, of('written'))}
+    UNION ${first(`x.direction = 'inbound'`, 'x.started_at DESC, x.id DESC', answered)}
     UNION SELECT e.contact_id FROM contact_escalation e JOIN contact x ON x.id = e.contact_id
-      WHERE e.kind = 'regulator' AND x.case_id IN (SELECT id FROM open)`;
+      WHERE e.kind = 'regulator' AND x.case_id IN (SELECT o.id FROM open o${of('regulator')})`;
   const rows = db
     .prepare(
       `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude

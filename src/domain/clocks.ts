@@ -243,6 +243,37 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
   }
 }
 
+/** Which dated contacts the clocks of a jurisdiction may start from (see startDateOf). */
+export interface ContactNeeds {
+  /** The first outbound contact: the request, the complaint, a repair's request. */
+  firstOutbound: boolean;
+  /** The first outbound letter: a written claim. */
+  written: boolean;
+  /** The first application to a regulator. */
+  regulator: boolean;
+}
+
+/**
+ * What `startDateOf` may read of the log for the clocks of a jurisdiction (every clock's start,
+ * and the event that exercises a right measured by a clock), whether or not a case meets a
+ * clock's conditions: `due` reads only those contacts of each case.
+ */
+export function contactNeeds(jurisdiction: Jurisdiction): ContactNeeds {
+  const events = new Set<ClockStart>([
+    ...jurisdiction.clocks.map((c) => c.start),
+    ...(jurisdiction.rights ?? []).flatMap((r) =>
+      r.clock && r.exercisedBy ? [r.exercisedBy] : [],
+    ),
+  ]);
+  return {
+    firstOutbound: ['request', 'complaint', 'repair-requested'].some((e) =>
+      events.has(e as ClockStart),
+    ),
+    written: events.has('written-claim'),
+    regulator: events.has('regulator-filed'),
+  };
+}
+
 /** The command that records a start event the log cannot tell. */
 export function recordHint(caseId: number, event: ClockStart): string {
   // A command line, the same in every language.
