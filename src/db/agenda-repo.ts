@@ -161,8 +161,17 @@ export function promiseCandidates(
     except: JSON.stringify(exceptCompanies),
     now: now.toISOString(),
   };
+  // The count needs no contact: the pending-promise index alone answers it.
   const overdue = (
-    db.prepare(`SELECT count(*) AS n ${from} AND p.due_at < @now`).get(params) as { n: number }
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM case_file f CROSS JOIN promise p
+         WHERE p.case_id = f.id AND p.state = 'pending' AND p.due_at < @now
+           AND coalesce(f.closed_at, '') = ''
+           AND f.status IN (SELECT value FROM json_each(@statuses))
+           AND f.company_id NOT IN (SELECT value FROM json_each(@except))`,
+      )
+      .get(params) as { n: number }
   ).n;
   const overdueFirst = (
     db
