@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { localDateOf, zonedInstant } from './domain/dates.js';
 import type { Holiday, HolidayLookup } from './domain/working-days.js';
 
@@ -100,11 +101,66 @@ function daysOff(h: LibraryHoliday, zone: string): string[] {
   return days;
 }
 
+/**
+ * The holidays the build computed with the library (scripts/holiday-table.mjs writes
+ * dist/holiday-table/<code>.json): loading the library and its rules costs a few hundred ms, and
+ * `due`, `show` and `next` need only a few years of one or two countries. Each file names the
+ * library's version; a file of another version, or none, leaves the library to compute.
+ */
+export const HOLIDAY_TABLE_DIR = fileURLToPath(new URL('../dist/holiday-table/', import.meta.url));
+
+interface HolidayTable {
+  version: string;
+  from: number;
+  to: number;
+  /** Year → the year's holidays, in the order the library gives them. */
+  years: Record<string, Holiday[]>;
+}
+
+const tables = new Map<string, HolidayTable | null>();
+
+function tableOf(code: string): HolidayTable | null {
+  const known = tables.get(code);
+  if (known !== undefined) return known;
+  let table: HolidayTable | null = null;
+  const file = join(HOLIDAY_TABLE_DIR, `${code}.json`);
+  if (/^[A-Z]{2}$/.test(code) && existsSync(file)) {
+    try {
+      const read = JSON.parse(readFileSync(file, 'utf8')) as HolidayTable;
+      const version = (require('date-holidays/package.json') as { version: string }).version;
+      if (read.version === version) table = read;
+    } catch {
+      table = null;
+    }
+  }
+  tables.set(code, table);
+  return table;
+}
+
+/** The public holidays of a country in the years [from, to], computed by the library. */
+export function computeHolidayTable(code: string, from: number, to: number): HolidayTable {
+  const version = (require('date-holidays/package.json') as { version: string }).version;
+  const out: HolidayTable = { version, from, to, years: {} };
+  for (let year = from; year <= to; year++)
+    out.years[String(year)] = [...computeYear(code, year).values()];
+  return out;
+}
+
 /** The public holidays of a country in a year, by date (computed once, then cached). */
 export function publicHolidaysIn(code: string, year: number): Map<string, Holiday> {
   const key = `${code}-${year}`;
   const cached = years.get(key);
   if (cached) return cached;
+  const table = tableOf(code);
+  const byDate =
+    table && year >= table.from && year <= table.to
+      ? new Map((table.years[String(year)] ?? []).map((h) => [h.date, h]))
+      : computeYear(code, year);
+  years.set(key, byDate);
+  return byDate;
+}
+
+function computeYear(code: string, year: number): Map<string, Holiday> {
   const byDate = new Map<string, Holiday>();
   const country = countryOf(code);
   if (country) {
@@ -126,7 +182,6 @@ export function publicHolidaysIn(code: string, year: number): Map<string, Holida
       }
     });
   }
-  years.set(key, byDate);
   return byDate;
 }
 

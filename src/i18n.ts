@@ -145,8 +145,12 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
     text = catalogue('en').get(key);
   }
   if (text === undefined) throw new Error(`unknown message "${key}" (a bug: add it to en)`);
-  // Most messages are plain text: skip the formatter ('' is ICU's escaped apostrophe).
-  if (!text.includes('{') && !text.includes("'")) return text;
+  // Most messages are plain text: skip the formatter. An apostrophe is ICU syntax only before
+  // another one ('' is an escaped apostrophe), a brace or an angle bracket ("a case's facts" is
+  // plain text).
+  if (!text.includes('{') && !text.includes('}') && !QUOTING.test(text)) return text;
+  const simple = substitute(text, params);
+  if (simple !== undefined) return simple;
   const id = `${lang}\u0000${key}`;
   let format = compiled.get(id);
   if (!format) {
@@ -156,6 +160,32 @@ export function translate(language: UiLanguage, key: string, params?: MessagePar
   const values: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(params ?? {})) values[k] = v ?? '';
   return String(format.format(values));
+}
+
+const QUOTING = /'['{}<>]/;
+const SIMPLE = /^(?:[^{}']|'(?!['{}<>])|\{\s*[A-Za-z_][\w]*\s*\})*$/;
+const ARGUMENT = /\{\s*([A-Za-z_][\w]*)\s*\}/g;
+
+/**
+ * A message whose arguments are all plain `{name}` given as text, written without the
+ * formatter (which ICU would print as the text itself); undefined for anything else — a number
+ * (formatted by locale), plural, select, a quoting apostrophe or a missing argument (the
+ * formatter's error) — which goes to the formatter.
+ */
+function substitute(text: string, params: MessageParams | undefined): string | undefined {
+  if (!params || !SIMPLE.test(text)) return undefined;
+  let ok = true;
+  const out = text.replace(ARGUMENT, (_, name: string) => {
+    if (!Object.prototype.hasOwnProperty.call(params, name)) {
+      ok = false;
+      return '';
+    }
+    const v = params[name];
+    if (v === null || v === undefined) return '';
+    if (typeof v !== 'string') ok = false;
+    return String(v);
+  });
+  return ok ? out : undefined;
 }
 
 /** The country's main language, when the locale says nothing. */

@@ -3,6 +3,7 @@ import type { AppContext } from '../context.js';
 import { listCases } from '../db/case-repo.js';
 import type { CaseActivity } from '../db/contact-repo.js';
 import { listCaseActivity } from '../db/contact-repo.js';
+import { listAttention } from '../db/list-repo.js';
 import type { CaseRecord } from '../domain/model.js';
 import { CASE_STATUSES } from '../domain/vocab.js';
 import { isClosed } from '../domain/closure.js';
@@ -69,6 +70,18 @@ export async function runList(options: ListOptions, ctx: AppContext): Promise<Li
   const status = options.status ? parseChoice('status', CASE_STATUSES, options.status) : undefined;
   const company = options.company ? searchKey(options.company) : undefined;
   const db = ctx.db();
+  const attention = !options.json && !options.all && !status && !company;
+  if (attention) {
+    // The terminal view reads only the cases it shows.
+    const found = listAttention(db, options.limit ?? ATTENTION_LIMIT);
+    return {
+      cases: found.cases,
+      activity: found.activity,
+      more: found.open - found.cases.length,
+      attention,
+      total: found.total,
+    };
+  }
   const activity = listCaseActivity(db);
   const everyCase = listCases(db);
   // A closed case has nothing due, whatever promise was still pending when it ended.
@@ -79,18 +92,12 @@ export async function runList(options: ListOptions, ctx: AppContext): Promise<Li
   const newest = (a: CaseRecord, b: CaseRecord) =>
     lastActivity(b, activity.get(b.id)).getTime() - lastActivity(a, activity.get(a.id)).getTime() ||
     b.id - a.id;
-  const attention = !options.json && !options.all && !status && !company;
   let cases = everyCase.filter(
     (c) =>
-      (!status || c.status === status) &&
-      (!company || searchKey(c.company.name).includes(company)) &&
-      (!attention || !isClosed(c)),
+      (!status || c.status === status) && (!company || searchKey(c.company.name).includes(company)),
   );
-  if (attention) {
-    const due = (c: CaseRecord) => activity.get(c.id)?.nextPromise?.dueAt.getTime() ?? Infinity;
-    cases.sort((a, b) => due(a) - due(b) || newest(a, b));
-  } else cases.sort(newest);
-  const limit = options.limit ?? (attention ? ATTENTION_LIMIT : undefined);
+  cases.sort(newest);
+  const limit = options.limit;
   const more = limit === undefined ? 0 : Math.max(0, cases.length - limit);
   if (limit !== undefined) cases = cases.slice(0, limit);
   return { cases, activity, more, attention, total: everyCase.length };

@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { eachSnapshot, listCaseExtras } from '../db/agenda-repo.js';
+import { eachSnapshot } from '../db/agenda-repo.js';
+import { companyTallies, resolvedCases } from '../db/stats-repo.js';
 import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
-import type { StandardCheck } from '../domain/standards.js';
 import { checkStandards } from '../domain/standards.js';
 import { loadJurisdiction } from '../templates.js';
 import type { CompanyStats } from '../domain/stats.js';
-import { companyStats } from '../domain/stats.js';
+import { statsFromCounts } from '../domain/stats.js';
 import { t } from '../i18n.js';
 import { renderTable } from '../output/format.js';
 import type { Act } from './shared.js';
@@ -22,26 +22,29 @@ export function toStatsOptions(opts: Record<string, unknown>): StatsOptions {
   return { json: Boolean(opts.json) };
 }
 
-/** How each company handled its cases. */
+/**
+ * How each company handled its cases: counted in SQL over the whole file; only the cases of a
+ * company with service standards are read contact by contact (each contact is checked).
+ */
 export async function runStats(_options: StatsOptions, ctx: AppContext): Promise<CompanyStats[]> {
   const db = ctx.db();
   const { now, timeZone } = ctx.clock();
-  const extras = listCaseExtras(db);
   const standards = standardsByCompany(db);
-  function* cases() {
-    for (const snapshot of eachSnapshot(db, listCases(db))) {
-      const own = standards.get(snapshot.case.company.id) ?? [];
-      const j = own.length ? loadJurisdiction(snapshot.case.jurisdiction) : null;
-      yield {
-        snapshot,
-        extras: extras.get(snapshot.case.id) ?? { sector: null, closure: null },
-        standards: j
-          ? checkStandards(snapshot.contacts, own, j, now, timeZone)
-          : ([] as StandardCheck[]),
-      };
+  const checked = new Map<number, { kept: number; missed: number }>();
+  if (standards.size > 0) {
+    const ofThem = listCases(db).filter((c) => standards.has(c.company.id));
+    for (const snapshot of eachSnapshot(db, ofThem)) {
+      const own = standards.get(snapshot.case.company.id)!;
+      const j = loadJurisdiction(snapshot.case.jurisdiction);
+      const tally = checked.get(snapshot.case.company.id) ?? { kept: 0, missed: 0 };
+      for (const check of checkStandards(snapshot.contacts, own, j, now, timeZone)) {
+        if (check.state === 'kept') tally.kept += 1;
+        else if (check.state === 'missed') tally.missed += 1;
+      }
+      checked.set(snapshot.case.company.id, tally);
     }
   }
-  return companyStats(cases(), now, timeZone);
+  return statsFromCounts(companyTallies(db, now), resolvedCases(db), checked, timeZone);
 }
 
 export function printStats(ctx: AppContext, options: StatsOptions, stats: CompanyStats[]): void {

@@ -1,14 +1,20 @@
-import type { CaseEvent, CaseSnapshot, LetterDates } from '../domain/clocks.js';
+import type { CaseEvent, CaseSnapshot, LetterDates, SnapshotContact } from '../domain/clocks.js';
 import type { ClockStart, SaleChannel } from '../domain/jurisdiction-rules.js';
 import type { CaseClosure, CaseExtras } from '../domain/closure.js';
 import type { CaseRecord, ContactRecord, PromiseRecord } from '../domain/model.js';
 import type { CaseStatus, CloseOutcome, PromiseState } from '../domain/vocab.js';
+import { ACTIVE_STATUSES } from '../domain/vocab.js';
 
 export type { CaseClosure, CaseExtras };
 import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
-import { listContacts, listSnapshotContactsOfCaseRange, toPromise } from './contact-repo.js';
+import {
+  listAgendaContactsOfCaseRange,
+  listContacts,
+  listSnapshotContactsOfCaseRange,
+  toPromise,
+} from './contact-repo.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
 
@@ -87,6 +93,113 @@ export function* eachSnapshot(
   records: readonly CaseRecord[],
   { chunk = SNAPSHOT_CHUNK, openOnly = false }: { chunk?: number; openOnly?: boolean } = {},
 ): Generator<CaseSnapshot> {
+  yield* snapshotsOf(db, records, chunk, (from, to) =>
+    listSnapshotContactsOfCaseRange(db, from, to, openOnly),
+  );
+}
+
+/**
+ * The snapshots `buildAgenda` needs of open cases, a chunk at a time, with only the contacts the
+ * agenda reads (see listAgendaContactsOfCaseRange): the items, their order and their words are
+ * the same as from `eachSnapshot`'s whole contact lists. A case whose company has service
+ * standards (`fullFor`) gets every contact: the standards are checked against each one.
+ */
+export function* eachAgendaSnapshot(
+  db: Db,
+  records: readonly CaseRecord[],
+  {
+    chunk = SNAPSHOT_CHUNK,
+    fullFor = new Set<number>(),
+    promises = true,
+    needs,
+  }: {
+    chunk?: number;
+    fullFor?: ReadonlySet<number>;
+    promises?: boolean;
+    needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
+  } = {},
+): Generator<CaseSnapshot> {
+  const lean = records.filter((r) => !fullFor.has(r.company.id));
+  const full = records.filter((r) => fullFor.has(r.company.id));
+  yield* snapshotsOf(db, lean, chunk, (from, to) =>
+    listAgendaContactsOfCaseRange(db, from, to, { promises, ...(needs ? { needs } : {}) }),
+  );
+  if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true });
+}
+
+/** The pending promises `due` on a terminal may show, of the open cases of some companies. */
+export interface PromiseCandidates {
+  overdue: number;
+  /** The first `limit` overdue, in the agenda's order: due first, then case, then as logged. */
+  overdueFirst: { promiseId: number; caseId: number }[];
+  /** Every promise due from `now` to `until` (the window, a day wider), in the same order. */
+  soon: { promiseId: number; caseId: number; dueAt: Date }[];
+}
+
+/**
+ * The pending promises of the open cases, except those of `exceptCompanies` (read whole
+ * instead), counted and picked in SQL: the agenda lists them by due instant, then case, then
+ * contact (started, id), then promise id — the order it gives them.
+ */
+export function promiseCandidates(
+  db: Db,
+  {
+    now,
+    until,
+    limit,
+    exceptCompanies,
+  }: { now: Date; until: Date; limit: number; exceptCompanies: readonly number[] },
+): PromiseCandidates {
+  // From the open cases through the pending-promise index (CROSS JOIN keeps that order): one
+  // lookup per case, never a scan of every promise.
+  const from = `FROM case_file f CROSS JOIN promise p CROSS JOIN contact c
+    WHERE p.case_id = f.id AND p.state = 'pending' AND c.id = p.contact_id
+      AND coalesce(f.closed_at, '') = ''
+      AND f.status IN (SELECT value FROM json_each(@statuses))
+      AND f.company_id NOT IN (SELECT value FROM json_each(@except))`;
+  const order = 'ORDER BY p.due_at, f.id, c.started_at, c.id, p.id';
+  const params = {
+    statuses: JSON.stringify(ACTIVE_STATUSES),
+    except: JSON.stringify(exceptCompanies),
+    now: now.toISOString(),
+  };
+  // The count needs no contact: the pending-promise index alone answers it.
+  const overdue = (
+    db
+      .prepare(
+        `SELECT count(*) AS n FROM case_file f CROSS JOIN promise p
+         WHERE p.case_id = f.id AND p.state = 'pending' AND p.due_at < @now
+           AND coalesce(f.closed_at, '') = ''
+           AND f.status IN (SELECT value FROM json_each(@statuses))
+           AND f.company_id NOT IN (SELECT value FROM json_each(@except))`,
+      )
+      .get(params) as { n: number }
+  ).n;
+  const overdueFirst = (
+    db
+      .prepare(`SELECT p.id, f.id AS case_id ${from} AND p.due_at < @now ${order} LIMIT @limit`)
+      .all({ ...params, limit }) as { id: number; case_id: number }[]
+  ).map((r) => ({ promiseId: r.id, caseId: r.case_id }));
+  const soon = (
+    db
+      .prepare(
+        `SELECT p.id, f.id AS case_id, p.due_at ${from} AND p.due_at >= @now AND p.due_at <= @until ${order}`,
+      )
+      .all({ ...params, until: until.toISOString() }) as {
+      id: number;
+      case_id: number;
+      due_at: string;
+    }[]
+  ).map((r) => ({ promiseId: r.id, caseId: r.case_id, dueAt: new Date(r.due_at) }));
+  return { overdue, overdueFirst, soon };
+}
+
+function* snapshotsOf(
+  db: Db,
+  records: readonly CaseRecord[],
+  chunk: number,
+  contactsOf: (from: number, to: number) => Map<number, SnapshotContact[]>,
+): Generator<CaseSnapshot> {
   const sorted = [...records].sort((a, b) => a.id - b.id);
   const letters = db.prepare(
     `${LETTER_DATES_SQL} WHERE case_id BETWEEN ? AND ? ORDER BY case_id, created_at, id`,
@@ -95,11 +208,19 @@ export function* eachSnapshot(
     'SELECT case_id, event, on_date FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, on_date, event',
   );
   const sectors = db.prepare('SELECT id, sector, sale FROM case_file WHERE id BETWEEN ? AND ?');
-  for (let i = 0; i < sorted.length; i += chunk) {
-    const part = sorted.slice(i, i + chunk);
+  // A chunk is at most `chunk` cases whose ids span at most twice that: the range queries read
+  // every case between its first and last id, so a few cases far apart (the promises `due`
+  // shows, the cases under standards) are read in small ranges, not the whole file between them.
+  const parts: CaseRecord[][] = [];
+  for (const record of sorted) {
+    const part = parts.at(-1);
+    if (part && part.length < chunk && record.id - part[0]!.id < chunk * 2) part.push(record);
+    else parts.push([record]);
+  }
+  for (const part of parts) {
     const from = part[0]!.id;
     const to = part.at(-1)!.id;
-    const contacts = listSnapshotContactsOfCaseRange(db, from, to, openOnly);
+    const contacts = contactsOf(from, to);
     const letterMap = byCase(letters.all(from, to) as LetterDatesRow[], toLetterDates);
     const eventMap = byCase(
       events.all(from, to) as { case_id: number }[],

@@ -1,3 +1,4 @@
+import type { Statement } from 'better-sqlite3';
 import type { SnapshotContact } from '../domain/clocks.js';
 import type { ContactInput } from '../domain/contact-fields.js';
 import type { ContactRecord, Escalation, PromiseRecord } from '../domain/model.js';
@@ -171,6 +172,20 @@ export function deleteContact(db: Db, id: number, now: Date): void {
   write.immediate();
 }
 
+const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
+
+/**
+ * A statement prepared once per connection: `due` and `stats` run the same range queries for
+ * every chunk of cases (and for each of a few cases one by one).
+ */
+function prepared(db: Db, sql: string): Statement<unknown[]> {
+  let known = statements.get(db);
+  if (!known) statements.set(db, (known = new Map()));
+  let stmt = known.get(sql);
+  if (!stmt) known.set(sql, (stmt = db.prepare<unknown[]>(sql)));
+  return stmt;
+}
+
 interface RepRow {
   contact_id: number;
   name: string;
@@ -322,39 +337,149 @@ export function listSnapshotContactsOfCaseRange(
          AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`
     : 'c.case_id BETWEEN ? AND ?';
   const params = openOnly ? [fromId, toId, ...ACTIVE_STATUSES] : [fromId, toId];
-  const rows = db
-    .prepare(
-      `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
+  const rows = prepared(
+    db,
+    `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
        FROM contact c WHERE ${scope} ORDER BY c.case_id, c.started_at, c.id`,
-    )
-    .all(...params) as SnapshotContactRow[];
+  ).all(...params) as SnapshotContactRow[];
   const reps = groupBy(
-    db
-      .prepare(
-        `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r JOIN contact c ON c.id = r.contact_id
+    prepared(
+      db,
+      `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r JOIN contact c ON c.id = r.contact_id
          WHERE ${scope} ORDER BY r.contact_id, r.position`,
-      )
-      .all(...params) as RepRow[],
+    ).all(...params) as RepRow[],
     (r) => r.contact_id,
     (r) => ({ name: r.name, repId: r.rep_id, role: r.role }),
   );
   const promises = groupBy(
-    db
-      .prepare(
-        `SELECT p.* FROM promise p JOIN contact c ON c.id = p.contact_id
+    prepared(
+      db,
+      `SELECT p.* FROM promise p JOIN contact c ON c.id = p.contact_id
          WHERE ${scope} ORDER BY p.due_at, p.id`,
-      )
-      .all(...params) as PromiseRow[],
+    ).all(...params) as PromiseRow[],
     (p) => p.contact_id,
     toPromise,
   );
   const escalations = new Map(
     (
-      db
-        .prepare(
-          `SELECT e.* FROM contact_escalation e JOIN contact c ON c.id = e.contact_id WHERE ${scope}`,
-        )
-        .all(...params) as EscalationRow[]
+      prepared(
+        db,
+        `SELECT e.* FROM contact_escalation e JOIN contact c ON c.id = e.contact_id WHERE ${scope}`,
+      ).all(...params) as EscalationRow[]
+    ).map((e) => [e.contact_id, toEscalation(e)]),
+  );
+  return groupBy(
+    rows,
+    (r) => r.case_id,
+    (r): SnapshotContact => ({
+      id: r.id,
+      caseId: r.case_id,
+      channel: r.channel as Channel,
+      direction: r.direction as Direction,
+      startedAt: new Date(r.started_at),
+      reference: r.reference,
+      supervisor: r.supervisor as SupervisorRequest | null,
+      rude: r.rude === 1,
+      reps: reps.get(r.id) ?? [],
+      promises: promises.get(r.id) ?? [],
+      escalation: escalations.get(r.id) ?? null,
+    }),
+  );
+}
+
+/**
+ * The contacts of the open cases in [fromId, toId] that the agenda reads, by case id, oldest
+ * first, each with its pending promises only. The agenda reads a contact for a pending promise
+ * (who made it), the first outbound contact, the first outbound letter and the first regulator
+ * application (the clocks' start dates; every regulator application is read, they are few),
+ * and whether the company answered after an instant (a promise's contact, a letter's sending):
+ * the newest inbound contact tells that. Every other contact changes nothing on the agenda (a
+ * `find` of the first such contact or a `some` meets the same one), so it is never read: a few
+ * indexed queries a chunk.
+ */
+export function listAgendaContactsOfCaseRange(
+  db: Db,
+  fromId: number,
+  toId: number,
+  {
+    promises: withPromises = true,
+    needs,
+  }: {
+    promises?: boolean;
+    /**
+     * The jurisdictions whose clocks start from the first outbound contact, letter or regulator
+     * application (contactNeeds): the other cases' are not read. Every case's when absent.
+     */
+    needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
+  } = {},
+): Map<number, SnapshotContact[]> {
+  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE f.id BETWEEN @from AND @to AND f.closed_at IS NULL
+    AND f.status IN (${ACTIVE_STATUSES.map((_, i) => `@status_${'abcdefghij'[i]}`).join(', ')})`;
+  const first = (where: string, order = 'x.started_at, x.id', cases = '') =>
+    `SELECT (SELECT x.id FROM contact x WHERE x.case_id = o.id AND ${where} ORDER BY ${order} LIMIT 1) FROM open o${cases}`;
+  const of = (name: string) =>
+    needs ? ` WHERE o.jurisdiction IN (SELECT value FROM json_each(@${name}))` : '';
+  // Without promises, the newest inbound contact only tells whether a letter was answered.
+  const answered = withPromises
+    ? ''
+    : ` WHERE EXISTS (SELECT 1 FROM letter l WHERE l.case_id = o.id AND coalesce(l.sent_at, '') <> '')`;
+  const params = {
+    from: fromId,
+    to: toId,
+    ...Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [`status_${'abcdefghij'[i]}`, s])),
+    ...(needs
+      ? {
+          outbound: JSON.stringify(needs.firstOutbound),
+          written: JSON.stringify(needs.written),
+          regulator: JSON.stringify(needs.regulator),
+        }
+      : {}),
+  };
+  // Without promises (`due` on a terminal picks the promises to show in SQL): the clocks' and
+  // the letters' contacts only, every promise list empty.
+  const ids = `WITH open AS (${open}) ${
+    withPromises
+      ? `SELECT p.contact_id FROM promise p
+      WHERE p.case_id IN (SELECT id FROM open) AND p.state = 'pending' UNION `
+      : ''
+  }${first(`x.direction = 'outbound'`, undefined, of('outbound'))}
+    UNION ${first(`x.direction = 'outbound' AND x.channel = 'letter'`, undefined, of('written'))}
+    UNION ${first(`x.direction = 'inbound'`, 'x.started_at DESC, x.id DESC', answered)}
+    UNION SELECT e.contact_id FROM contact_escalation e JOIN contact x ON x.id = e.contact_id
+      WHERE e.kind = 'regulator' AND x.case_id IN (SELECT o.id FROM open o${of('regulator')})`;
+  const rows = prepared(
+    db,
+    `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
+       FROM contact c WHERE c.id IN (${ids}) ORDER BY c.case_id, c.started_at, c.id`,
+  ).all(params) as SnapshotContactRow[];
+  if (rows.length === 0) return new Map();
+  const list = JSON.stringify(rows.map((r) => r.id));
+  const reps = groupBy(
+    prepared(
+      db,
+      `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r
+         WHERE r.contact_id IN (SELECT value FROM json_each(?)) ORDER BY r.contact_id, r.position`,
+    ).all(list) as RepRow[],
+    (r) => r.contact_id,
+    (r) => ({ name: r.name, repId: r.rep_id, role: r.role }),
+  );
+  const promises = withPromises
+    ? groupBy(
+        prepared(
+          db,
+          `SELECT p.* FROM promise p WHERE p.contact_id IN (SELECT value FROM json_each(?))
+             AND p.state = 'pending' ORDER BY p.due_at, p.id`,
+        ).all(list) as PromiseRow[],
+        (p) => p.contact_id,
+        toPromise,
+      )
+    : new Map<number, PromiseRecord[]>();
+  const escalations = new Map(
+    (
+      prepared(
+        db,
+        'SELECT e.* FROM contact_escalation e WHERE e.contact_id IN (SELECT value FROM json_each(?))',
+      ).all(list) as EscalationRow[]
     ).map((e) => [e.contact_id, toEscalation(e)]),
   );
   return groupBy(

@@ -266,6 +266,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE case_file ADD COLUMN card_issuer_address TEXT;
     `,
   },
+  {
+    version: 10,
+    name: "indexes for the agenda's and the statistics' reads of a case's first and last contacts",
+    // `due` reads each open case's first outbound contact (and letter) and newest inbound one;
+    // `stats` asks whether the company answered after each promise. Indexes only.
+    sql: `
+      CREATE INDEX IF NOT EXISTS contact_direction ON contact(case_id, direction, started_at);
+      CREATE INDEX IF NOT EXISTS contact_escalation_kind ON contact_escalation(kind);
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

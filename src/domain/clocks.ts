@@ -5,7 +5,8 @@ import type { ClockRule, ClockStart, Jurisdiction, Localized } from './jurisdict
 import { CARD_EVENTS, RIGHT_EVENTS, sectorApplies } from './jurisdiction-rules.js';
 import { cardRouteId } from './card-route.js';
 import type { CaseRecord, ContactRecord } from './model.js';
-import type { ClockUnit, Holiday } from './working-days.js';
+import type { ClockUnit, Holiday, WorkingDayCount } from './working-days.js';
+import { lazyInLanguage, lazyText } from './lazy.js';
 import { countPeriod } from './working-days.js';
 
 /** What the agenda needs of a letter row: its response deadline and when it went out and arrived. */
@@ -177,16 +178,15 @@ function fromContact(
   what: 'first-contact' | 'application' | 'written',
   tz: string,
 ): StartDate {
-  return {
+  // The words are written when first read: `due` finds thousands of start dates, shows few.
+  const start = {
     event,
     on: localDateOf(c.startedAt, tz),
-    basis: t(`agenda.clock.basis.${what}`, {
-      id: String(c.id),
-      channel: c.channel,
-    }),
     contactId: c.id,
     letterId: null,
-  };
+  } as unknown as StartDate;
+  lazyText(start, 'basis', `agenda.clock.basis.${what}`, { id: String(c.id), channel: c.channel });
+  return start;
 }
 
 /**
@@ -205,18 +205,20 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
       contactId: null,
       letterId: null,
     };
-  // An application to a forum or a public post is not a contact with the company.
-  const firstOutbound = s.contacts.find((c) => c.direction === 'outbound' && !c.escalation);
+  const firstOutbound = s.contacts.find((c) => c.direction === 'outbound');
   const toCompany = merchantLetters(s.letters);
   const delivered = toCompany.find((l) => l.deliveredAt);
   const sent = toCompany.find((l) => l.sentAt);
-  const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => ({
-    event,
-    on: localDateOf(at, timeZone),
-    basis: t(`agenda.clock.basis.letter-${what}`, { id: String(l.id) }),
-    contactId: null,
-    letterId: l.id,
-  });
+  const letterStart = (l: LetterDates, at: Date, what: 'sent' | 'delivered'): StartDate => {
+    const start = {
+      event,
+      on: localDateOf(at, timeZone),
+      contactId: null,
+      letterId: l.id,
+    } as unknown as StartDate;
+    lazyText(start, 'basis', `agenda.clock.basis.letter-${what}`, { id: String(l.id) });
+    return start;
+  };
   switch (event) {
     case 'purchase':
       return s.case.purchasedOn
@@ -281,6 +283,37 @@ export function startDateOf(event: ClockStart, s: CaseSnapshot, timeZone: string
   }
 }
 
+/** Which dated contacts the clocks of a jurisdiction may start from (see startDateOf). */
+export interface ContactNeeds {
+  /** The first outbound contact: the request, the complaint, a repair's request. */
+  firstOutbound: boolean;
+  /** The first outbound letter: a written claim. */
+  written: boolean;
+  /** The first application to a regulator. */
+  regulator: boolean;
+}
+
+/**
+ * What `startDateOf` may read of the log for the clocks of a jurisdiction (every clock's start,
+ * and the event that exercises a right measured by a clock), whether or not a case meets a
+ * clock's conditions: `due` reads only those contacts of each case.
+ */
+export function contactNeeds(jurisdiction: Jurisdiction): ContactNeeds {
+  const events = new Set<ClockStart>([
+    ...jurisdiction.clocks.map((c) => c.start),
+    ...(jurisdiction.rights ?? []).flatMap((r) =>
+      r.clock && r.exercisedBy ? [r.exercisedBy] : [],
+    ),
+  ]);
+  return {
+    firstOutbound: ['request', 'complaint', 'repair-requested'].some((e) =>
+      events.has(e as ClockStart),
+    ),
+    written: events.has('written-claim'),
+    regulator: events.has('regulator-filed'),
+  };
+}
+
 /** The command that records a start event the log cannot tell. */
 export function recordHint(caseId: number, event: ClockStart): string {
   // A command line, the same in every language.
@@ -320,14 +353,15 @@ export function computeClock(
 ): ClockResult {
   const owes = rule.owes ?? 'company';
   const start = startDateOf(rule.start, s, timeZone);
-  const params = {
+  // The explanation is written when first read: `due` computes thousands of clocks, prints few.
+  const params = () => ({
     period: periodText(rule.amount, rule.unit),
     from: fromStart(rule.start),
     source: rule.source,
     trust: t(rule.verified ? 'agenda.clock.verified' : 'agenda.clock.unverified'),
-  };
+  });
   if (!start.on) {
-    return {
+    const result = {
       rule,
       owes,
       start,
@@ -335,14 +369,17 @@ export function computeClock(
       dueAt: null,
       state: 'not-started',
       skippedHolidays: [],
-      explanation: t('agenda.clock.explain.not-started', {
-        ...params,
+    } as unknown as ClockResult;
+    lazyInLanguage(result, 'explanation', () =>
+      t('agenda.clock.explain.not-started', {
+        ...params(),
         command: recordHint(s.case.id, rule.start),
       }),
-    };
+    );
+    return result;
   }
   const calendar = rule.weekend ? { ...jurisdiction, weekend: rule.weekend } : jurisdiction;
-  const count = countPeriod(start.on, rule.amount, rule.unit, calendar);
+  const count = countOf(start.on, rule, jurisdiction, calendar);
   const dueOn = count.date;
   const dueAt = endOfLocalDay(dueOn, timeZone);
   const exercisedOn = exercisedWithin(rule.id, dueOn, s, jurisdiction, timeZone);
@@ -354,7 +391,7 @@ export function computeClock(
       : rule.unit === 'calendar-days'
         ? 'calendar'
         : 'monthly';
-  return {
+  const result = {
     rule,
     owes,
     start,
@@ -362,17 +399,43 @@ export function computeClock(
     dueAt,
     state: exercisedOn ? 'exercised' : dueAt.getTime() < now.getTime() ? 'passed' : 'running',
     ...(exercisedOn ? { exercisedOn } : {}),
-    skippedHolidays: count.skipped,
-    explanation:
+    skippedHolidays: [...count.skipped],
+  } as unknown as ClockResult;
+  lazyInLanguage(
+    result,
+    'explanation',
+    () =>
       t(`agenda.clock.explain.${how}`, {
-        ...params,
+        ...params(),
         weekend: rule.unit === 'working-days' ? weekendText(calendar.weekend) : '',
         on: start.on,
         basis: start.basis ?? '',
         due: dueOn,
         zone: timeZone,
       }) + skippedText(count.skipped),
-  };
+  );
+  return result;
+}
+
+/** Counts of a jurisdiction's periods, by start day, rule and language (holiday names). */
+const counts = new WeakMap<Jurisdiction, Map<string, WorkingDayCount>>();
+
+/**
+ * `countPeriod` remembered for the run: thousands of cases start their clocks on a few hundred
+ * days, and a working-day count walks the calendar day by day.
+ */
+function countOf(
+  on: string,
+  rule: ClockRule,
+  jurisdiction: Jurisdiction,
+  calendar: Jurisdiction,
+): WorkingDayCount {
+  let known = counts.get(jurisdiction);
+  if (!known) counts.set(jurisdiction, (known = new Map()));
+  const key = `${uiLanguage()}|${rule.weekend?.join(',') ?? ''}|${rule.unit}|${rule.amount}|${on}`;
+  let count = known.get(key);
+  if (!count) known.set(key, (count = countPeriod(on, rule.amount, rule.unit, calendar)));
+  return count;
 }
 
 /** A company's statutory period that ran out before the letter, with the sentence stating it. */

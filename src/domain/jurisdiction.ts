@@ -4,7 +4,13 @@ import { t } from '../i18n.js';
 /** Aliases people type for a jurisdiction code. */
 const ALIASES: Record<string, string> = { UK: 'GB', TURKEY: 'TR', TÜRKİYE: 'TR', TURKIYE: 'TR' };
 
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+let names: Intl.DisplayNames | undefined;
+
+/** The region names (built when first asked: its ICU data costs ~20 ms at start-up). */
+function regionNames(): Intl.DisplayNames {
+  names ??= new Intl.DisplayNames(['en'], { type: 'region' });
+  return names;
+}
 
 /**
  * Normalises a jurisdiction: an ISO 3166-1 alpha-2 country code (UK is accepted for GB) or EU.
@@ -14,7 +20,7 @@ export function parseJurisdiction(text: string, field = '--jurisdiction'): strin
   const code = ALIASES[raw] ?? raw;
   if (code === 'EU') return code;
   if (/^[A-Z]{2}$/.test(code)) {
-    const name = regionNames.of(code);
+    const name = regionNames().of(code);
     if (name && name !== code) return code;
   }
   throw new ValidationError(
@@ -26,7 +32,7 @@ export function parseJurisdiction(text: string, field = '--jurisdiction'): strin
 
 /** The English name of a jurisdiction code ("TR" → "Türkiye"). */
 export function jurisdictionName(code: string): string {
-  return regionNames.of(code) ?? code;
+  return regionNames().of(code) ?? code;
 }
 
 /** The currency most people in a jurisdiction pay in, for a bare amount's default. */

@@ -126,3 +126,62 @@ export function companyStats(
     }))
     .sort((a, b) => b.cases - a.cases || a.company.localeCompare(b.company));
 }
+
+/** What the set-based queries count of a company (db/stats-repo.ts): cases, closings, promises, letters. */
+export interface CompanyCounts {
+  companyId: number;
+  company: string;
+  cases: number;
+  resolved: number;
+  abandoned: number;
+  escalatedElsewhere: number;
+  lettersSent: number;
+  casesNeedingLetter: number;
+  ratingSum: number;
+  ratingCount: number;
+  promisesKept: number;
+  promisesBroken: number;
+  promisesBrokenByDefault: number;
+  promisesPending: number;
+}
+
+/**
+ * The same figures as `companyStats`, from counts made in SQL: `counts` in the order the
+ * companies' first cases come, the resolved cases with their remedy's day and when they began,
+ * and the standards kept and missed by company.
+ */
+export function statsFromCounts(
+  counts: readonly CompanyCounts[],
+  resolved: readonly { companyId: number; remedyReceivedOn: string; startedAt: Date }[],
+  standards: ReadonlyMap<number, { kept: number; missed: number }>,
+  tz: string,
+): CompanyStats[] {
+  const days = new Map<number, number[]>();
+  for (const r of resolved) {
+    const first = localDateOf(r.startedAt, tz);
+    const list = days.get(r.companyId) ?? [];
+    list.push(Math.max(0, dayNumber(r.remedyReceivedOn) - dayNumber(first)));
+    days.set(r.companyId, list);
+  }
+  return counts
+    .map((c) => ({
+      company: c.company,
+      companyId: c.companyId,
+      cases: c.cases,
+      open: c.cases - c.resolved - c.abandoned - c.escalatedElsewhere,
+      resolved: c.resolved,
+      abandoned: c.abandoned,
+      escalatedElsewhere: c.escalatedElsewhere,
+      medianDaysToResolution: median(days.get(c.companyId) ?? []),
+      promisesKept: c.promisesKept,
+      promisesBroken: c.promisesBroken,
+      promisesBrokenByDefault: c.promisesBrokenByDefault,
+      promisesPending: c.promisesPending,
+      lettersSent: c.lettersSent,
+      casesNeedingLetter: c.casesNeedingLetter,
+      standardsKept: standards.get(c.companyId)?.kept ?? 0,
+      standardsMissed: standards.get(c.companyId)?.missed ?? 0,
+      averageRating: c.ratingCount ? Math.round((c.ratingSum / c.ratingCount) * 10) / 10 : null,
+    }))
+    .sort((a, b) => b.cases - a.cases || a.company.localeCompare(b.company));
+}

@@ -139,11 +139,39 @@ export function countPeriod(
   return { date: addCalendarPeriod(date, amount, unit), skipped: [] };
 }
 
+/**
+ * addCalendarPeriod in plain UTC arithmetic, as date-fns counts it (a month or a year ends on
+ * the same day of the month, or the month's last day when it has none): `due` counts thousands
+ * of clocks, and the zone-aware dates of date-fns cost most of that. Whole non-negative amounts
+ * only; test/unit/calendar-period.test.ts holds it to date-fns.
+ */
+export function addCalendarPeriodUtc(
+  date: string,
+  amount: number,
+  unit: Exclude<ClockUnit, 'working-days'>,
+): string | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!m || !Number.isInteger(amount) || amount < 0 || amount > 100_000) return undefined;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]) - 1, Number(m[3])];
+  if (y < 1000) return undefined;
+  if (unit === 'calendar-days' || unit === 'weeks') {
+    const days = unit === 'weeks' ? amount * 7 : amount;
+    return formatDay(new Date(Date.UTC(y, mo, d + days)));
+  }
+  const months = mo + (unit === 'years' ? amount * 12 : amount);
+  const year = y + Math.floor(months / 12);
+  const month = months % 12;
+  const last = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return formatDay(new Date(Date.UTC(year, month, Math.min(d, last))));
+}
+
 function addCalendarPeriod(
   date: string,
   amount: number,
   unit: Exclude<ClockUnit, 'working-days'>,
 ): string {
+  const fast = addCalendarPeriodUtc(date, amount, unit);
+  if (fast !== undefined) return fast;
   const start = parseDay(date);
   switch (unit) {
     case 'calendar-days':

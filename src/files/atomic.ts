@@ -1,4 +1,5 @@
-import { randomBytes } from 'node:crypto';
+import type * as Crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import { readdirSync, rmSync, Stats } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -7,6 +8,12 @@ import { t } from '../i18n.js';
 import { checkPathName, NAME_MAX, pathError } from './path-check.js';
 
 const inFlight = new Set<string>();
+
+/** Random hex for temp names; node:crypto is loaded on the first write (read commands never do). */
+function randomHex(bytes: number): string {
+  const { randomBytes } = createRequire(import.meta.url)('node:crypto') as typeof Crypto;
+  return randomBytes(bytes).toString('hex');
+}
 
 /** Marks a temp file as being written; the returned function unmarks it. */
 export function trackTemp(file: string): () => void {
@@ -39,7 +46,7 @@ export function setTempOwner(pid: number): void {
 
 /** A temporary name beside `file`, so that the final rename stays on one file system. */
 export function tempPathFor(file: string): string {
-  const suffix = `.${owner}-${randomBytes(6).toString('hex')}.tmp`;
+  const suffix = `.${owner}-${randomHex(6)}.tmp`;
   // A file name near the 255-byte limit must not fail for want of room for the suffix.
   let name = basename(file);
   while (Buffer.byteLength(`.${name}${suffix}`) > NAME_MAX) name = name.slice(0, -1);
@@ -48,7 +55,7 @@ export function tempPathFor(file: string): string {
 
 /** The temp name of an evidence copy being written into `storeDir`. */
 export function incomingPathIn(storeDir: string): string {
-  return join(storeDir, `.incoming-${owner}-${randomBytes(8).toString('hex')}`);
+  return join(storeDir, `.incoming-${owner}-${randomHex(8)}`);
 }
 
 const TEMP_NAME = /^\.(?:incoming-(\d+)-[0-9a-f]+|.+\.(\d+)-[0-9a-f]{12}\.tmp)$/;

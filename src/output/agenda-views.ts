@@ -128,15 +128,15 @@ export function renderAgenda(
     }
     return text;
   };
+  const overdue = a.totals?.overdue ?? a.overdue.length;
+  const upcoming = a.totals?.upcoming ?? a.upcoming.length;
   if (a.overdue.length > 0) {
-    out.push(c.red.bold(t('agenda.due.overdue', { count: a.overdue.length })) + '\n');
+    out.push(c.red.bold(t('agenda.due.overdue', { count: overdue })) + '\n');
     out.push(table(shown(a.overdue), (s) => c.red(s)));
   }
   if (a.upcoming.length > 0) {
     if (out.length) out.push('\n');
-    out.push(
-      c.bold(t('agenda.due.upcoming', { days: a.windowDays, count: a.upcoming.length })) + '\n',
-    );
+    out.push(c.bold(t('agenda.due.upcoming', { days: a.windowDays, count: upcoming })) + '\n');
     out.push(table(shown(a.upcoming), (s) => c.yellow(s)));
   }
   return out.join('');
