@@ -47,7 +47,7 @@ import type { Letter } from '../letter/model.js';
 import { buildLetter } from '../letter/model.js';
 import { isNotarial } from '../letter/notarial.js';
 import { rightsOf } from '../domain/rights.js';
-import { clocksFor, lapsedDuties } from '../domain/clocks.js';
+import { clocksFor, lapsedDuties, periodText } from '../domain/clocks.js';
 import { renderLetterText } from '../letter/render-text.js';
 import { formatLetterDate } from '../letter/template.js';
 import { formatDate } from '../output/format.js';
@@ -636,7 +636,10 @@ export function printLetter(ctx: AppContext, options: LetterOptions, result: Let
           size: Math.ceil(exported.buffer.length / 1024),
           id: String(exported.record.id),
           caseId: String(result.caseRecord.id),
-          spec: letter.deadline.specText,
+          spec:
+            letter.deadline.spec.kind === 'period'
+              ? periodText(letter.deadline.spec.amount, letter.deadline.spec.unit)
+              : letter.deadline.specText,
           due: formatLetterDate(letter.deadline.on, uiLocale(), { dateStyle: 'long' }),
         }),
       ),

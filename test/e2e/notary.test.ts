@@ -76,7 +76,7 @@ describe('issue 13: a Turkish letter through a notary is an ihtarname (CLI, DOCX
     ]);
     expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('registry number is kept for the next letters');
-    expect(r.stderr).toContain('the answer is due 7d after the notary serves it');
+    expect(r.stderr).toContain('the answer is due 7 calendar days after the notary serves it');
     const out = mkdtempSync(join(tmpdir(), 'complain-notary-'));
     const profile = mkdtempSync(join(tmpdir(), 'lo-'));
     try {

@@ -39,8 +39,9 @@ describe('migration 9: how a case was paid', () => {
 
   it('adds the payment columns to a schema-8 file, keeping its cases (nothing recorded yet)', () => {
     const db = openDatabase(schema8(tempDir()));
-    expect(SCHEMA_VERSION).toBe(9);
-    expect(db.pragma('user_version', { simple: true })).toBe(9);
+    // Opened by this code, the file goes on to the newest schema (10: indexes only).
+    expect(MIGRATIONS.some((m) => m.version === 9)).toBe(true);
+    expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
     const row = db
       .prepare(
         'SELECT title, paid_by, card_type, card_issuer, card_last4, statement_date, card_issuer_address FROM case_file',
