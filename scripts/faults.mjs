@@ -307,14 +307,24 @@ async function crash() {
   let done = 0;
   let doctors = 0;
   let orphans = 0;
+  // How long each kind of run takes here, on a data dir of its own: the kill lands anywhere
+  // from its start to a little after its usual end, so that most runs die mid-write and some
+  // finish (their acknowledged writes are checked).
+  const probe = await seeded('crash-probe');
+  const took = [];
+  for (let k = 0; k < kinds.length; k++) {
+    const r = await run(kinds[k](k), { dataDir: probe });
+    took.push(Math.max(40, r.ms));
+  }
   await pool(
     Array.from({ length: trials }, (_, i) => i),
     async (i, _, w) => {
       const dataDir = dirs[w];
       const args = kinds[i % kinds.length](i);
+      const span = took[i % kinds.length];
       const r = await run(args, {
         dataDir,
-        kill: { after: 60 + Math.floor(Math.random() * 1500), signal: 'SIGKILL' },
+        kill: { after: Math.floor(span * (0.05 + Math.random() * 1.1)), signal: 'SIGKILL' },
       });
       if (r.signal === 'SIGKILL') killed++;
       else if (r.code !== 0) fail('crash', `${args[0]} exited ${r.code}: ${r.stderr.trim()}`);
@@ -1051,15 +1061,24 @@ async function pipes() {
   const dirs = [];
   for (let w = 0; w < PARALLEL; w++) dirs.push(await seeded(`sig-${w}`));
   const seen = { 130: 0, 143: 0, 0: 0 };
+  // How long each writing command runs here, so that the signal lands inside it: a fixed delay
+  // let most runs finish first once start-up got fast.
+  const took = [];
+  for (let k = 0; k < writers.length; k++) {
+    const r = await run(writers[k](k), { dataDir: dirs[0] });
+    took.push(Math.max(40, r.ms));
+  }
   await pool(
     Array.from({ length: sigTrials }, (_, i) => i),
     async (i, _, slot) => {
       const dataDir = dirs[slot];
       const args = writers[i % writers.length](i);
       const signal = i % 2 ? 'SIGTERM' : 'SIGINT';
+      // From the first tenth to the whole of the command's usual run.
+      const span = took[i % writers.length];
       const r = await run(args, {
         dataDir,
-        kill: { after: 150 + Math.floor(Math.random() * 500), signal },
+        kill: { after: Math.floor(span * (0.1 + Math.random() * 0.9)), signal },
       });
       const st = status(r);
       if (st in seen) seen[st]++;
