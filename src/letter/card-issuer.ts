@@ -6,7 +6,7 @@ import { sanitizeText } from '../domain/text.js';
 import type { DeadlineChoice } from './deadline.js';
 import { answerTo, companyContacts, sentLetters } from './final-notice.js';
 import type { Letter, LetterBlock, LetterElement, Placeholder } from './model.js';
-import { formatLetterMoney } from './model.js';
+import { addressLines, formatLetterMoney } from './model.js';
 import type { LetterTemplate } from './template.js';
 import { fill, formatLetterDate } from './template.js';
 
@@ -113,11 +113,10 @@ export function asCardIssuerLetter(input: CardLetterInput): CardLetter {
     (p) => p.gap !== 'company-address' && p.gap !== 'remedy-detail',
   );
   const address = input.issuerAddress
-    ? input.issuerAddress
-        .split('\n')
-        .map((l) => l.trim())
-        .filter(Boolean)
-        .map(iso)
+    ? (template.layout.addressOnOneLine
+        ? [addressLines(input.issuerAddress).join(', ')]
+        : addressLines(input.issuerAddress)
+      ).map(iso)
     : (() => {
         const text = say('addressPlaceholder');
         placeholders.push({ gap: 'issuer-address', text });

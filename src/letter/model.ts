@@ -346,7 +346,7 @@ function asSentence(value: string): string {
  * Address lines: the profile separates them with ", " or newlines. A US state and ZIP code stays
  * on the line of its city ("Springfield, IL 62701").
  */
-function lines(value: string): string[] {
+export function addressLines(value: string): string[] {
   const parts = sanitizeText(value)
     .split(/\s*\n\s*|,\s+/)
     .map((l) => l.trim())
@@ -518,7 +518,7 @@ export function buildLetter(input: LetterInput): Letter {
   const iso = (value: string) =>
     rtl && value && STARTS_LTR.test(value) ? `${LRM}${value}${LRM}` : value;
   const address = (value: string) =>
-    t.layout.addressOnOneLine ? [lines(value).join(', ')] : lines(value);
+    t.layout.addressOnOneLine ? [addressLines(value).join(', ')] : addressLines(value);
   const one = (value: string) => iso(oneLine(value));
   const num = (n: number) => formatCount(t, n);
   const money = (m: Money): string => formatLetterMoney(t, m);
@@ -875,13 +875,13 @@ export function buildLetter(input: LetterInput): Letter {
       sender: {
         name: senderName,
         id: p?.nationalId ? one(p.nationalId) : placeholder('national-id', 'placeholderNationalId'),
-        address: p ? lines(p.address).map(iso) : [],
+        address: p ? addressLines(p.address).map(iso) : [],
       },
       recipient: {
         name: one(c.company.name),
         id: c.company.companyId ? one(c.company.companyId) : null,
         address: c.company.address
-          ? lines(c.company.address).map(iso)
+          ? addressLines(c.company.address).map(iso)
           : [placeholder('company-address', 'notarialAddressPlaceholder')],
       },
       topic: fill(text(t, 'notarialTopic'), {

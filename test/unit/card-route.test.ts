@@ -401,6 +401,13 @@ describe('the letter to the card issuer, per jurisdiction (fixed clock, 23 Novem
     });
     expect(r.letter.placeholders).toEqual([]);
     expect(r.text).toContain('P.O. Box 15299');
+    // Address lines as the sender's are written: a US state and ZIP stay with their city.
+    const recipient = r.letter.blocks.find((b) => b.kind === 'recipient')!.lines;
+    expect(recipient.slice(-3)).toEqual([
+      'Chase Card Services',
+      'P.O. Box 15299',
+      'Wilmington, DE 19850',
+    ]);
   });
 
   it('GB credit card, £500: a claim under section 75, 8 weeks for the final response', async () => {
