@@ -1,4 +1,5 @@
 import { t, uiLanguage, uiLocale } from '../i18n.js';
+import { countryName } from './jurisdiction.js';
 import type { CaseSnapshot, ClockResult } from './clocks.js';
 import { merchantLetters } from './clocks.js';
 import type { CardRouteKind } from './jurisdiction-rules.js';
@@ -167,7 +168,7 @@ export function pickForum(
         ? t('agenda.forum.why.no-limit', { year: String(year) })
         : first.sectors
           ? t('agenda.forum.why.sector', { sectors: first.sectors.join(', ') })
-          : t('agenda.forum.why.general', { country: j.code });
+          : t('agenda.forum.why.general', { country: countryName(j.code) });
     return { forum: first, limit: null, why };
   }
   const limitMoney = { minor: limit.belowMinor, currency: limit.currency };

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors.js';
-import { t } from '../i18n.js';
+import { t, uiLocale } from '../i18n.js';
 
 /** Aliases people type for a jurisdiction code. */
 const ALIASES: Record<string, string> = { UK: 'GB', TURKEY: 'TR', TÜRKİYE: 'TR', TURKIYE: 'TR' };
@@ -33,6 +33,26 @@ export function parseJurisdiction(text: string, field = '--jurisdiction'): strin
 /** The English name of a jurisdiction code ("TR" → "Türkiye"). */
 export function jurisdictionName(code: string): string {
   return regionNames().of(code) ?? code;
+}
+
+const localNames = new Map<string, Intl.DisplayNames>();
+
+/**
+ * A jurisdiction's name as a reader of the interface language writes it ("US" → "United States",
+ * "Amerika Birleşik Devletleri"); the code when the locale has no name for it (EU).
+ */
+export function countryName(code: string, locale: string = uiLocale()): string {
+  if (code === 'EU') return code;
+  let n = localNames.get(locale);
+  if (!n) {
+    n = new Intl.DisplayNames([locale, 'en'], { type: 'region' });
+    localNames.set(locale, n);
+  }
+  try {
+    return n.of(code) ?? code;
+  } catch {
+    return code;
+  }
 }
 
 /** The currency most people in a jurisdiction pay in, for a bare amount's default. */
