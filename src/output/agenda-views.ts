@@ -9,7 +9,7 @@ import { formatMoneyPlain } from '../domain/money.js';
 import { labelOf } from '../domain/vocab.js';
 import { t, uiLanguage } from '../i18n.js';
 import { localize } from '../domain/jurisdiction-rules.js';
-import { formatDay, renderTable } from './format.js';
+import { formatDate, formatDay, renderTable } from './format.js';
 
 /** A legal clock as `show --json`, `due --json` and `next --json` print it. */
 export function clockView(c: ClockResult) {
@@ -71,7 +71,7 @@ export function agendaView(a: Agenda) {
 }
 
 function sinceText(i: AgendaItem, tz: string): string {
-  const day = i.sinceAt ? formatDay(i.sinceAt, tz) : i.sinceOn;
+  const day = i.sinceAt ? formatDay(i.sinceAt, tz) : i.sinceOn ? formatDate(i.sinceOn) : null;
   if (i.sinceContactId !== null)
     return t('agenda.due.since.contact', { id: String(i.sinceContactId), day: day ?? '' });
   if (i.kind === 'letter-deadline') return t('agenda.due.since.sent', { day: day ?? '' });
