@@ -3,13 +3,13 @@ import { localDateOf } from '../domain/dates.js';
 import type { Forum, ForumLimit, Jurisdiction } from '../domain/jurisdiction-rules.js';
 import type { CaseRecord, ContactRecord, Profile } from '../domain/model.js';
 import type { Money } from '../domain/money.js';
-import { formatMoney, minorDigits } from '../domain/money.js';
 import { promiseStanding } from '../domain/promises.js';
 import { sanitizeText } from '../domain/text.js';
 import { addPeriod } from '../domain/working-days.js';
 import { answerTo, companyContacts, sentLetters } from '../letter/final-notice.js';
 import type { PageSize } from '../letter/layout.js';
 import { pageSizeFor } from '../letter/layout.js';
+import { formatLetterMoney } from '../letter/model.js';
 import type { LetterTemplate } from '../letter/template.js';
 import { formatCount, formatLetterDate, forRegion } from '../letter/template.js';
 import type { ApplicationTemplate, FactTexts, FormLine } from './template.js';
@@ -162,17 +162,7 @@ export function buildApplication(input: ApplicationInput): Application {
     if (typeof v !== 'string') throw new Error(`application facts ${language}: no text "${key}"`);
     return v;
   };
-  const money = (m: Money): string => {
-    const word = lt.currencyNames?.[m.currency];
-    if (!word) return formatMoney(m, lt.locale);
-    const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
-    const value = m.minor / 10 ** digits;
-    const n = new Intl.NumberFormat(lt.locale, {
-      minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
-      maximumFractionDigits: digits,
-    }).format(value);
-    return `${n}\u00a0${word}`;
-  };
+  const money = (m: Money): string => formatLetterMoney(lt, m);
   const gaps = new Set<ApplicationGap>();
   const p = input.profile;
   const company = one(c.company.name);

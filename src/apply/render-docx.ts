@@ -1,10 +1,8 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { Paragraph, TextRun } from 'docx';
 import { sanitizeText } from '../domain/text.js';
+import { alignmentOf, pt, writePageDocument } from '../letter/docx-page.js';
 import { MARGIN_TWIPS, PAGE_TWIPS, PARAGRAPH_AFTER_PT } from '../letter/layout.js';
 import type { Application } from './model.js';
-
-/** Points to twips. */
-const pt = (n: number) => Math.round(n * 20);
 
 interface Style {
   align?: 'start' | 'end' | 'center' | 'justify';
@@ -25,17 +23,9 @@ interface Style {
  */
 export async function renderApplicationDocx(app: Application): Promise<Buffer> {
   const rtl = app.direction === 'rtl';
-  const alignment = (a: Style['align']) =>
-    a === 'end'
-      ? AlignmentType.END
-      : a === 'center'
-        ? AlignmentType.CENTER
-        : a === 'justify'
-          ? AlignmentType.JUSTIFIED
-          : AlignmentType.START;
   const paragraph = (text: string, s: Style = {}) =>
     new Paragraph({
-      alignment: alignment(s.align),
+      alignment: alignmentOf(s.align),
       bidirectional: rtl,
       keepNext: s.keepNext ?? false,
       keepLines: true,
@@ -102,58 +92,13 @@ export async function renderApplicationDocx(app: Application): Promise<Buffer> {
   );
   if (app.note) body.push(paragraph(app.note, { before: gap * 3, size: app.font.sizePt - 1 }));
 
-  const language = app.locale.split('-u-')[0] ?? app.locale;
-  const font = app.font.name;
-  const cs = app.font.complexScript ?? font;
-  const doc = new Document({
-    title: sanitizeText(app.title[0] ?? ''),
-    creator: sanitizeText(app.signer),
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: { ascii: font, hAnsi: font, cs, eastAsia: font },
-            size: app.font.sizePt * 2,
-            language: rtl ? { value: language, bidirectional: language } : { value: language },
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: {
-              top: MARGIN_TWIPS,
-              bottom: MARGIN_TWIPS,
-              left: MARGIN_TWIPS,
-              right: MARGIN_TWIPS,
-            },
-          },
-        },
-        footers: {
-          first: new Footer({ children: [new Paragraph({})] }),
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                bidirectional: rtl,
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT],
-                    size: (app.font.sizePt - 1) * 2,
-                    rightToLeft: rtl,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: body,
-      },
-    ],
+  return writePageDocument({
+    title: app.title[0] ?? '',
+    creator: app.signer,
+    locale: app.locale,
+    font: app.font,
+    rtl,
+    pageSize: app.pageSize,
+    children: body,
   });
-  return Packer.toBuffer(doc);
 }

@@ -320,6 +320,32 @@ interface SnapshotContactRow {
   rude: number;
 }
 
+/** Snapshot contacts by case id, from their rows and what was read of their reps, promises, escalations. */
+function snapshotContacts(
+  rows: SnapshotContactRow[],
+  reps: Map<number, SnapshotContact['reps']>,
+  promises: Map<number, PromiseRecord[]>,
+  escalations: Map<number, SnapshotContact['escalation']>,
+): Map<number, SnapshotContact[]> {
+  return groupBy(
+    rows,
+    (r) => r.case_id,
+    (r): SnapshotContact => ({
+      id: r.id,
+      caseId: r.case_id,
+      channel: r.channel as Channel,
+      direction: r.direction as Direction,
+      startedAt: new Date(r.started_at),
+      reference: r.reference,
+      supervisor: r.supervisor as SupervisorRequest | null,
+      rude: r.rude === 1,
+      reps: reps.get(r.id) ?? [],
+      promises: promises.get(r.id) ?? [],
+      escalation: escalations.get(r.id) ?? null,
+    }),
+  );
+}
+
 /**
  * The contacts of the cases whose ids lie in [fromId, toId], by case id, each case's oldest
  * first, with only what the clocks, the agenda and the statistics read (no summaries, no
@@ -368,23 +394,7 @@ export function listSnapshotContactsOfCaseRange(
       ).all(...params) as EscalationRow[]
     ).map((e) => [e.contact_id, toEscalation(e)]),
   );
-  return groupBy(
-    rows,
-    (r) => r.case_id,
-    (r): SnapshotContact => ({
-      id: r.id,
-      caseId: r.case_id,
-      channel: r.channel as Channel,
-      direction: r.direction as Direction,
-      startedAt: new Date(r.started_at),
-      reference: r.reference,
-      supervisor: r.supervisor as SupervisorRequest | null,
-      rude: r.rude === 1,
-      reps: reps.get(r.id) ?? [],
-      promises: promises.get(r.id) ?? [],
-      escalation: escalations.get(r.id) ?? null,
-    }),
-  );
+  return snapshotContacts(rows, reps, promises, escalations);
 }
 
 /**
@@ -482,23 +492,7 @@ export function listAgendaContactsOfCaseRange(
       ).all(list) as EscalationRow[]
     ).map((e) => [e.contact_id, toEscalation(e)]),
   );
-  return groupBy(
-    rows,
-    (r) => r.case_id,
-    (r): SnapshotContact => ({
-      id: r.id,
-      caseId: r.case_id,
-      channel: r.channel as Channel,
-      direction: r.direction as Direction,
-      startedAt: new Date(r.started_at),
-      reference: r.reference,
-      supervisor: r.supervisor as SupervisorRequest | null,
-      rude: r.rude === 1,
-      reps: reps.get(r.id) ?? [],
-      promises: promises.get(r.id) ?? [],
-      escalation: escalations.get(r.id) ?? null,
-    }),
-  );
+  return snapshotContacts(rows, reps, promises, escalations);
 }
 
 /** The contacts of a case, oldest first. */

@@ -1,26 +1,13 @@
+import type { CompanyCounts } from '../domain/stats.js';
 import type { Db } from './open.js';
 
 /**
  * What `stats` counts of one company, in a few set-based queries over the whole file (instead of
  * every contact of every case): the same figures as `companyStats` over the cases' snapshots.
  */
-export interface CompanyTally {
-  companyId: number;
-  company: string;
+export interface CompanyTally extends CompanyCounts {
   /** The lowest case id: the order a per-case count meets the companies in. */
   firstCaseId: number;
-  cases: number;
-  resolved: number;
-  abandoned: number;
-  escalatedElsewhere: number;
-  lettersSent: number;
-  casesNeedingLetter: number;
-  ratingSum: number;
-  ratingCount: number;
-  promisesKept: number;
-  promisesBroken: number;
-  promisesBrokenByDefault: number;
-  promisesPending: number;
 }
 
 /** A resolved case with the day its remedy came: `stats` takes the median of the days to it. */

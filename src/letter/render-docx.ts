@@ -1,14 +1,6 @@
-import {
-  AlignmentType,
-  Document,
-  Footer,
-  NoBreakHyphen,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { NoBreakHyphen, Paragraph, TextRun } from 'docx';
 import { sanitizeText } from '../domain/text.js';
+import { alignmentOf, pt, writePageDocument } from './docx-page.js';
 import { MARGIN_TWIPS, PAGE_TWIPS, PARAGRAPH_AFTER_PT } from './layout.js';
 import type { Letter, LetterBlock } from './model.js';
 import type { Align } from './template.js';
@@ -36,9 +28,6 @@ function unbreakable(text: string): (string | NoBreakHyphen)[] {
   if (plain) out.push(plain);
   return out;
 }
-
-/** Points to twips. */
-const pt = (n: number) => Math.round(n * 20);
 
 interface ParagraphStyle {
   align?: Align | 'justify' | 'center';
@@ -68,15 +57,6 @@ function splitLabel(text: string): [string, string] {
  */
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const rtl = letter.direction === 'rtl';
-  // start/end follow the paragraph's direction; LibreOffice treats left/right as visual sides.
-  const alignment = (a: ParagraphStyle['align']) =>
-    a === 'end'
-      ? AlignmentType.END
-      : a === 'justify'
-        ? AlignmentType.JUSTIFIED
-        : a === 'center'
-          ? AlignmentType.CENTER
-          : AlignmentType.START;
   const run = (value: string, bold: boolean, size: number | undefined) => {
     const lead = value.startsWith(' ') ? ' ' : '';
     return new TextRun({
@@ -93,7 +73,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const paragraph = (text: string, s: ParagraphStyle = {}) => {
     const [label, rest] = s.boldLabel ? splitLabel(text) : ['', text];
     return new Paragraph({
-      alignment: alignment(s.align),
+      alignment: alignmentOf(s.align),
       bidirectional: rtl,
       keepNext: s.keepNext ?? false,
       keepLines: true,
@@ -238,59 +218,13 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
         return b.lines.map((l) => paragraph(l, { align: 'justify', after: gap }));
     }
   };
-  const language = letter.locale.split('-u-')[0] ?? letter.locale;
-  const font = letter.font.name;
-  const cs = letter.font.complexScript ?? font;
-  const doc = new Document({
-    title: sanitizeText(letter.subject),
-    creator: sanitizeText(letter.signer),
-    styles: {
-      default: {
-        document: {
-          run: {
-            font: { ascii: font, hAnsi: font, cs, eastAsia: font },
-            size: letter.font.sizePt * 2,
-            language: rtl ? { value: language, bidirectional: language } : { value: language },
-          },
-        },
-      },
-    },
-    sections: [
-      {
-        properties: {
-          titlePage: true,
-          page: {
-            size: { width: page.width, height: page.height },
-            margin: {
-              top: MARGIN_TWIPS,
-              bottom: MARGIN_TWIPS,
-              left: MARGIN_TWIPS,
-              right: MARGIN_TWIPS,
-            },
-          },
-        },
-        footers: {
-          // No page number on page 1; Word wants a paragraph in every footer.
-          first: new Footer({ children: [new Paragraph({})] }),
-          default: new Footer({
-            children: [
-              new Paragraph({
-                alignment: AlignmentType.CENTER,
-                bidirectional: rtl,
-                children: [
-                  new TextRun({
-                    children: [PageNumber.CURRENT],
-                    size: (letter.font.sizePt - 1) * 2,
-                    rightToLeft: rtl,
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: letter.blocks.flatMap(block),
-      },
-    ],
+  return writePageDocument({
+    title: letter.subject,
+    creator: letter.signer,
+    locale: letter.locale,
+    font: letter.font,
+    rtl,
+    pageSize: letter.pageSize,
+    children: letter.blocks.flatMap(block),
   });
-  return Packer.toBuffer(doc);
 }
