@@ -6,7 +6,8 @@
 // createRequire (chrono-node, the holiday library). The chunks sit at the top of dist/, where
 // the compiled modules' `../templates/` still finds the templates. dist/complain.meta.json says
 // which sources each chunk holds (test/e2e/case-file.test.ts reads it).
-import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
 
@@ -14,6 +15,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 const DIST = join(ROOT, 'dist');
 for (const f of readdirSync(DIST))
   if (/^complain(-.*)?\.js$/.test(f)) rmSync(join(DIST, f), { force: true });
+// The build's digest (src/version.ts BUILD): every compiled module, in path order.
+const digest = createHash('sha256');
+for (const f of readdirSync(DIST, { recursive: true, encoding: 'utf8' })
+  .filter((f) => f.endsWith('.js') && !/^complain(-.*)?\.js$/.test(f))
+  .sort())
+  digest.update(f).update(readFileSync(join(DIST, f)));
 const result = await build({
   absWorkingDir: ROOT,
   entryPoints: { complain: join(DIST, 'main.js') },
@@ -26,6 +33,7 @@ const result = await build({
   entryNames: '[name]',
   chunkNames: 'complain-[name]-[hash]',
   external: ['better-sqlite3'],
+  define: { __COMPLAIN_BUILD__: JSON.stringify(digest.digest('hex').slice(0, 16)) },
   // Bundled CommonJS packages (commander…) call require() for Node's own modules.
   banner: {
     js: "import { createRequire as __complainRequire } from 'node:module'; const require = __complainRequire(import.meta.url);",

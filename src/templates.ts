@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Jurisdiction } from './domain/jurisdiction-rules.js';
 import { emptyJurisdiction } from './domain/jurisdiction-rules.js';
 import { ComplainError, UsageError } from './errors.js';
-import { publicHolidayLookup } from './holidays.js';
+import { HOLIDAY_TABLE_DIR, publicHolidayLookup } from './holidays.js';
 import type { LetterTemplate } from './letter/template.js';
 import { t } from './i18n.js';
 
@@ -38,6 +38,26 @@ export function loadJurisdiction(code: string): Jurisdiction {
   if (country) data.publicHolidays = publicHolidayLookup(country);
   cache.set(code, data);
   return data;
+}
+
+/**
+ * What the dated rules were read from, as one string: each jurisdiction file and each file of
+ * the holiday table the build computed, by name, size and modification time. Rows computed from
+ * the rules are kept (the due cache) only while this stays the same: an upgrade or an edited
+ * jurisdiction file makes them stale.
+ */
+export function rulesStamp(): string {
+  const of = (dir: string) =>
+    existsSync(dir)
+      ? readdirSync(dir)
+          .filter((f) => f.endsWith('.json'))
+          .sort()
+          .map((f) => {
+            const stat = statSync(dir + f);
+            return `${f}:${stat.size}:${Math.round(stat.mtimeMs)}`;
+          })
+      : ['none'];
+  return [...of(TEMPLATES_DIR + 'jurisdictions/'), ...of(HOLIDAY_TABLE_DIR)].join(',');
 }
 
 const letterCache = new Map<string, LetterTemplate>();

@@ -130,68 +130,78 @@ export function* eachAgendaSnapshot(
 /** The pending promises `due` on a terminal may show, of the open cases of some companies. */
 export interface PromiseCandidates {
   overdue: number;
-  /** The first `limit` overdue, in the agenda's order: due first, then case, then as logged. */
-  overdueFirst: { promiseId: number; caseId: number }[];
-  /** Every promise due from `now` to `until` (the window, a day wider), in the same order. */
-  soon: { promiseId: number; caseId: number; dueAt: Date }[];
+  /** Due from `now` to the end of the window. */
+  upcoming: number;
+  /** The first `limit` of each list, in the agenda's order: due, then case, then as logged. */
+  first: { promiseId: number; caseId: number }[];
 }
 
 /**
  * The pending promises of the open cases, except those of `exceptCompanies` (read whole
- * instead), counted and picked in SQL: the agenda lists them by due instant, then case, then
- * contact (started, id), then promise id — the order it gives them.
+ * instead), counted and picked in SQL: overdue before `now`, upcoming from `now` to `windowEnd`
+ * (the end of the window's last day). The agenda lists them by due instant, then case, then
+ * contact (started, id), then promise id; the first `limit` of each list are named.
  */
 export function promiseCandidates(
   db: Db,
   {
     now,
-    until,
+    windowEnd,
     limit,
     exceptCompanies,
-  }: { now: Date; until: Date; limit: number; exceptCompanies: readonly number[] },
+  }: { now: Date; windowEnd: Date; limit: number; exceptCompanies: readonly number[] },
 ): PromiseCandidates {
-  // From the open cases through the pending-promise index (CROSS JOIN keeps that order): one
-  // lookup per case, never a scan of every promise.
-  const from = `FROM case_file f CROSS JOIN promise p CROSS JOIN contact c
-    WHERE p.case_id = f.id AND p.state = 'pending' AND c.id = p.contact_id
+  // From the pending promises in due order (promise_pending_due, schema 11), each case looked
+  // up in the index that answers whether it is open (case_file_open): the work follows the
+  // promises in the range, and the first of a list stop the walk.
+  const pending = `FROM promise p INDEXED BY promise_pending_due
+      JOIN case_file f INDEXED BY case_file_open ON f.id = p.case_id
+    WHERE p.state = 'pending' AND p.due_at >= @from AND p.due_at < @to
       AND coalesce(f.closed_at, '') = ''
       AND f.status IN (SELECT value FROM json_each(@statuses))
       AND f.company_id NOT IN (SELECT value FROM json_each(@except))`;
-  const order = 'ORDER BY p.due_at, f.id, c.started_at, c.id, p.id';
-  const params = {
+  const base = {
     statuses: JSON.stringify(ACTIVE_STATUSES),
     except: JSON.stringify(exceptCompanies),
-    now: now.toISOString(),
+    limit,
   };
-  // The count needs no contact: the pending-promise index alone answers it.
-  const overdue = (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM case_file f CROSS JOIN promise p
-         WHERE p.case_id = f.id AND p.state = 'pending' AND p.due_at < @now
-           AND coalesce(f.closed_at, '') = ''
-           AND f.status IN (SELECT value FROM json_each(@statuses))
-           AND f.company_id NOT IN (SELECT value FROM json_each(@except))`,
-      )
-      .get(params) as { n: number }
-  ).n;
-  const overdueFirst = (
-    db
-      .prepare(`SELECT p.id, f.id AS case_id ${from} AND p.due_at < @now ${order} LIMIT @limit`)
-      .all({ ...params, limit }) as { id: number; case_id: number }[]
-  ).map((r) => ({ promiseId: r.id, caseId: r.case_id }));
-  const soon = (
-    db
-      .prepare(
-        `SELECT p.id, f.id AS case_id, p.due_at ${from} AND p.due_at >= @now AND p.due_at <= @until ${order}`,
-      )
-      .all({ ...params, until: until.toISOString() }) as {
-      id: number;
-      case_id: number;
-      due_at: string;
-    }[]
-  ).map((r) => ({ promiseId: r.id, caseId: r.case_id, dueAt: new Date(r.due_at) }));
-  return { overdue, overdueFirst, soon };
+  const count = (range: { from: string; to: string }) =>
+    (db.prepare(`SELECT count(*) AS n ${pending}`).get({ ...base, ...range }) as { n: number }).n;
+  const first = (range: { from: string; to: string }) => {
+    // The due instant of the limit-th promise: none after it can be among the first, so only
+    // those up to it (ties included) are ordered in full, with their contacts.
+    const cutoff = (
+      db
+        .prepare(`SELECT p.due_at ${pending} ORDER BY p.due_at LIMIT 1 OFFSET @skip`)
+        .get({ ...base, ...range, skip: Math.max(0, limit - 1) }) as { due_at: string } | undefined
+    )?.due_at;
+    return (
+      db
+        .prepare(
+          `SELECT p.id, p.case_id FROM promise p INDEXED BY promise_pending_due
+             JOIN case_file f INDEXED BY case_file_open ON f.id = p.case_id
+             JOIN contact c ON c.id = p.contact_id
+           WHERE p.state = 'pending' AND p.due_at >= @from AND p.due_at < @to AND p.due_at <= @cutoff
+             AND coalesce(f.closed_at, '') = ''
+             AND f.status IN (SELECT value FROM json_each(@statuses))
+             AND f.company_id NOT IN (SELECT value FROM json_each(@except))
+           ORDER BY p.due_at, f.id, c.started_at, c.id, p.id LIMIT @limit`,
+        )
+        .all({ ...base, ...range, cutoff: cutoff ?? range.to }) as { id: number; case_id: number }[]
+    ).map((r) => ({ promiseId: r.id, caseId: r.case_id }));
+  };
+  // ISO instants compare as text: every due_at is written by toISOString().
+  const overdue = { from: '', to: now.toISOString() };
+  // Up to the last instant of the window, which `< to` needs one millisecond after.
+  const upcoming = {
+    from: now.toISOString(),
+    to: new Date(windowEnd.getTime() + 1).toISOString(),
+  };
+  return {
+    overdue: count(overdue),
+    upcoming: count(upcoming),
+    first: [...first(overdue), ...first(upcoming)],
+  };
 }
 
 function* snapshotsOf(

@@ -292,19 +292,47 @@ export function getCase(db: Db, id: number): CaseRecord {
   return found;
 }
 
-/** Every case, with its company; `openOnly`: the cases not closed and in an active status. */
-export function listCases(db: Db, { openOnly = false }: { openOnly?: boolean } = {}): CaseRecord[] {
-  const companies = new Map(listCompanies(db).map((c) => [c.id, c]));
-  const rows = (
-    openOnly
-      ? db
-          .prepare(
-            `SELECT * FROM case_file WHERE closed_at IS NULL
-               AND status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}) ORDER BY id`,
-          )
-          .all(...ACTIVE_STATUSES)
-      : db.prepare('SELECT * FROM case_file ORDER BY id').all()
-  ) as CaseRow[];
+/**
+ * Every case, with its company; `openOnly`: the cases not closed and in an active status; `ids`:
+ * only these cases (read by their key, however many the file holds); `companies`: only the
+ * cases of these companies.
+ */
+export function listCases(
+  db: Db,
+  {
+    openOnly = false,
+    ids,
+    companies: ofCompanies,
+  }: { openOnly?: boolean; ids?: readonly number[]; companies?: readonly number[] } = {},
+): CaseRecord[] {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (ids) {
+    where.push('id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ids));
+  }
+  if (ofCompanies) {
+    where.push('company_id IN (SELECT value FROM json_each(?))');
+    params.push(JSON.stringify(ofCompanies));
+  }
+  if (openOnly) {
+    where.push(`closed_at IS NULL AND status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')})`);
+    params.push(...ACTIVE_STATUSES);
+  }
+  const rows = db
+    .prepare(
+      `SELECT * FROM case_file ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`,
+    )
+    .all(...params) as CaseRow[];
+  // A few cases (by id) need only their own companies, not the whole list.
+  const companies = new Map(
+    (ids && ids.length < 50
+      ? [...new Set(rows.map((r) => r.company_id))].map((id) =>
+          toCompany(db.prepare('SELECT * FROM company WHERE id = ?').get(id) as CompanyRow),
+        )
+      : listCompanies(db)
+    ).map((c) => [c.id, c]),
+  );
   return rows.map((row) => toCase(row, companies.get(row.company_id)!));
 }
 

@@ -276,6 +276,75 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX IF NOT EXISTS contact_escalation_kind ON contact_escalation(kind);
     `,
   },
+  {
+    version: 11,
+    name: "the agenda's dated rows kept between runs (derived, never exported, cleared by triggers); pending promises by due date",
+    // `due` on a terminal shows the most urgent rows of thousands of cases: the pending promises,
+    // letter deadlines and legal clocks of each open case are computed once and kept here (src/db/due-cache.ts),
+    // not recomputed at every run. Nothing here is data: a case's rows are deleted by the
+    // database itself whenever anything they are computed from changes (the triggers below),
+    // and `due` computes them again. cache_meta holds what the rows were computed with (the
+    // program, the jurisdiction files, the time zone); when that differs, every row is stale.
+    sql: `
+      CREATE TABLE cache_meta (
+        key    TEXT PRIMARY KEY,
+        value  TEXT NOT NULL
+      );
+      CREATE TABLE cache_due_case (
+        case_id  INTEGER PRIMARY KEY REFERENCES case_file(id) ON DELETE CASCADE
+      );
+      CREATE TABLE cache_due_item (
+        case_id   INTEGER NOT NULL REFERENCES cache_due_case(case_id) ON DELETE CASCADE,
+        -- The case's company (a copy: the companies with service standards are read whole).
+        company_id INTEGER NOT NULL,
+        -- When it falls due (ISO instant, UTC): a promise's own, a day's end in the user's zone.
+        due_at    TEXT NOT NULL,
+        -- 1: a right of the consumer's (shown while it runs, never as overdue).
+        consumer  INTEGER NOT NULL CHECK (consumer IN (0, 1))
+      );
+      CREATE INDEX cache_due_item_case ON cache_due_item(case_id);
+      CREATE INDEX cache_due_item_due ON cache_due_item(due_at, case_id, consumer, company_id);
+      -- The pending promises in due order, for the first of them across the file.
+      CREATE INDEX promise_pending_due ON promise(due_at, case_id) WHERE state = 'pending';
+      -- Whether a case is open, and its company, without reading its row.
+      CREATE INDEX case_file_open ON case_file(id, status, closed_at, company_id);
+      CREATE TRIGGER cache_due_contact_insert AFTER INSERT ON contact
+        BEGIN DELETE FROM cache_due_case WHERE case_id = NEW.case_id; END;
+      CREATE TRIGGER cache_due_contact_update AFTER UPDATE ON contact
+        BEGIN DELETE FROM cache_due_case WHERE case_id IN (OLD.case_id, NEW.case_id); END;
+      CREATE TRIGGER cache_due_contact_delete AFTER DELETE ON contact
+        BEGIN DELETE FROM cache_due_case WHERE case_id = OLD.case_id; END;
+      CREATE TRIGGER cache_due_letter_insert AFTER INSERT ON letter
+        BEGIN DELETE FROM cache_due_case WHERE case_id = NEW.case_id; END;
+      CREATE TRIGGER cache_due_letter_update AFTER UPDATE ON letter
+        BEGIN DELETE FROM cache_due_case WHERE case_id IN (OLD.case_id, NEW.case_id); END;
+      CREATE TRIGGER cache_due_letter_delete AFTER DELETE ON letter
+        BEGIN DELETE FROM cache_due_case WHERE case_id = OLD.case_id; END;
+      CREATE TRIGGER cache_due_case_event_insert AFTER INSERT ON case_event
+        BEGIN DELETE FROM cache_due_case WHERE case_id = NEW.case_id; END;
+      CREATE TRIGGER cache_due_case_event_update AFTER UPDATE ON case_event
+        BEGIN DELETE FROM cache_due_case WHERE case_id IN (OLD.case_id, NEW.case_id); END;
+      CREATE TRIGGER cache_due_case_event_delete AFTER DELETE ON case_event
+        BEGIN DELETE FROM cache_due_case WHERE case_id = OLD.case_id; END;
+      CREATE TRIGGER cache_due_promise_insert AFTER INSERT ON promise
+        BEGIN DELETE FROM cache_due_case WHERE case_id = NEW.case_id; END;
+      CREATE TRIGGER cache_due_promise_update AFTER UPDATE ON promise
+        BEGIN DELETE FROM cache_due_case WHERE case_id IN (OLD.case_id, NEW.case_id); END;
+      CREATE TRIGGER cache_due_promise_delete AFTER DELETE ON promise
+        BEGIN DELETE FROM cache_due_case WHERE case_id = OLD.case_id; END;
+      CREATE TRIGGER cache_due_contact_escalation_insert AFTER INSERT ON contact_escalation
+        BEGIN DELETE FROM cache_due_case
+          WHERE case_id IN (SELECT case_id FROM contact WHERE id IN (NEW.contact_id)); END;
+      CREATE TRIGGER cache_due_contact_escalation_update AFTER UPDATE ON contact_escalation
+        BEGIN DELETE FROM cache_due_case
+          WHERE case_id IN (SELECT case_id FROM contact WHERE id IN (OLD.contact_id, NEW.contact_id)); END;
+      CREATE TRIGGER cache_due_contact_escalation_delete AFTER DELETE ON contact_escalation
+        BEGIN DELETE FROM cache_due_case
+          WHERE case_id IN (SELECT case_id FROM contact WHERE id IN (OLD.contact_id)); END;
+      CREATE TRIGGER cache_due_case_file_update AFTER UPDATE ON case_file
+        BEGIN DELETE FROM cache_due_case WHERE case_id IN (OLD.id, NEW.id); END;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

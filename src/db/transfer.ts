@@ -28,11 +28,17 @@ interface ForeignKey {
   to: string;
 }
 
+/**
+ * The tables that hold records: not SQLite's own, nor the caches (schema 11: rows computed from
+ * the records, deleted by triggers when those change), which an export leaves out and an
+ * import never fills.
+ */
 function tableNames(db: Db): string[] {
   return (
     db
       .prepare(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name",
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+           AND name NOT LIKE 'cache_%' ORDER BY name`,
       )
       .all() as { name: string }[]
   ).map((r) => r.name);

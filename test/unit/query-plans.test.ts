@@ -27,6 +27,7 @@ const LARGE = [
   'letter',
   'evidence',
   'case_event',
+  'cache_due_item',
 ];
 const NOW = new Date('2026-11-23T12:00:00Z');
 let t: TestContext;
