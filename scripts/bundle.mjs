@@ -21,7 +21,25 @@ for (const f of readdirSync(DIST, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.js') && !/^complain(-.*)?\.js$/.test(f))
   .sort())
   digest.update(f).update(readFileSync(join(DIST, f)));
+// commander requires node:child_process (and with it net, dgram and the streams) when it loads,
+// for executable subcommands, which complain has none of: it gets the module when first used.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer)
+        ? { path: 'lazy-child-process', namespace: 'complain' }
+        : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'complain' }, () => ({
+      contents:
+        "let real; module.exports = new Proxy({}, { get: (_, key) => (real ??= require('node:child_process'))[key] });",
+      loader: 'js',
+    }));
+  },
+};
 const result = await build({
+  plugins: [lazyChildProcess],
   absWorkingDir: ROOT,
   entryPoints: { complain: join(DIST, 'main.js') },
   bundle: true,

@@ -111,7 +111,10 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
   let db: Db | undefined;
   let prompter: Prompter | undefined = runtime.prompter;
   const ctx: AppContext = {
-    stdin: runtime.stdin,
+    // Read when used: process.stdin sets up a stream when first read.
+    get stdin() {
+      return runtime.stdin;
+    },
     stdout: runtime.stdout,
     stderr: runtime.stderr,
     stdoutIsTTY: runtime.stdoutIsTTY,

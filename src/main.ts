@@ -39,7 +39,10 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const abort = new AbortController();
   let systemZone: string | undefined;
   const runtime: Runtime = {
-    stdin: process.stdin,
+    // Read only by the prompts and `import -`: process.stdin sets up a stream when first read.
+    get stdin() {
+      return process.stdin;
+    },
     stdout: process.stdout,
     stderr: process.stderr,
     stdinIsTTY: Boolean(process.stdin.isTTY),

@@ -316,7 +316,7 @@ export function listCases(
     params.push(JSON.stringify(ofCompanies));
   }
   if (openOnly) {
-    where.push(`closed_at IS NULL AND status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')})`);
+    where.push('closed_at IS NULL', `status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')})`);
     params.push(...ACTIVE_STATUSES);
   }
   const rows = db
