@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot } from '../db/agenda-repo.js';
-import { companyTallies, resolvedCases } from '../db/stats-repo.js';
+import { companyTallies, resolvedCases, useOnePassCache } from '../db/stats-repo.js';
 import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
@@ -28,6 +28,7 @@ export function toStatsOptions(opts: Record<string, unknown>): StatsOptions {
  */
 export async function runStats(_options: StatsOptions, ctx: AppContext): Promise<CompanyStats[]> {
   const db = ctx.db();
+  useOnePassCache(db);
   const { now, timeZone } = ctx.clock();
   const standards = standardsByCompany(db);
   const checked = new Map<number, { kept: number; missed: number }>();
@@ -57,6 +58,17 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
     return;
   }
   const c = ctx.colorOut;
+  // Hundreds of companies share a few letter counts: each sentence is formatted once.
+  const letterCells = new Map<string, string>();
+  const lettersCell = (letters: number, count: number) => {
+    const key = `${letters}/${count}`;
+    let cell = letterCells.get(key);
+    if (cell === undefined) {
+      cell = t('agenda.stats.letters', { letters, count });
+      letterCells.set(key, cell);
+    }
+    return cell;
+  };
   ctx.stdout.write(
     renderTable(
       [
@@ -87,7 +99,7 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
               byDefault: s.promisesBrokenByDefault,
             })
           : `${s.promisesKept}/${s.promisesBroken}`,
-        t('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
+        lettersCell(s.lettersSent, s.casesNeedingLetter),
         s.standardsKept + s.standardsMissed ? `${s.standardsKept}/${s.standardsMissed}` : '—',
         s.averageRating === null ? '—' : `${s.averageRating}/5`,
       ]),
