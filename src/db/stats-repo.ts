@@ -63,7 +63,8 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
     )
     .all() as CaseCounts[];
   // How a case counts (closedAsOf): its closing when it has one, else what its status says; an
-  // open case (none of these) counts in none of the sums.
+  // open case (none of these) counts in none of the sums. One pass over the table in its own
+  // order (NOT INDEXED): by case_file_company it would jump from row to row.
   const closings = db
     .prepare(
       `SELECT x.companyId, sum(x.outcome = 'resolved') AS resolved,
@@ -76,7 +77,7 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
            CASE WHEN coalesce(f.closed_as, '') <> '' THEN f.closed_as
              WHEN f.status = 'resolved' THEN 'resolved' WHEN f.status = 'abandoned' THEN 'abandoned'
              WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END AS outcome
-         FROM case_file f
+         FROM case_file f NOT INDEXED
          WHERE f.closed_as IS NOT NULL OR f.closed_at IS NOT NULL
            OR f.status IN ('resolved', 'abandoned')) x
        GROUP BY x.companyId`,
