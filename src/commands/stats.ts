@@ -58,16 +58,16 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
     return;
   }
   const c = ctx.colorOut;
-  // Hundreds of companies share a few letter counts: each sentence is formatted once.
-  const letterCells = new Map<string, string>();
-  const lettersCell = (letters: number, count: number) => {
-    const key = `${letters}/${count}`;
-    let cell = letterCells.get(key);
-    if (cell === undefined) {
-      cell = t('agenda.stats.letters', { letters, count });
-      letterCells.set(key, cell);
+  // Hundreds of companies share a few counts: each cell's sentence is formatted once.
+  const cells = new Map<string, string>();
+  const cell = (key: string, params: Record<string, number>) => {
+    const id = `${key}\u0000${Object.values(params).join('/')}`;
+    let text = cells.get(id);
+    if (text === undefined) {
+      text = t(key, params);
+      cells.set(id, text);
     }
-    return cell;
+    return text;
   };
   ctx.stdout.write(
     renderTable(
@@ -83,23 +83,25 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
       ],
       stats.map((s) => [
         s.company,
-        s.open ? t('agenda.stats.cases-open', { cases: s.cases, open: s.open }) : String(s.cases),
+        s.open
+          ? cell('agenda.stats.cases-open', { cases: s.cases, open: s.open })
+          : String(s.cases),
         [
           String(s.resolved),
-          ...(s.abandoned ? [t('agenda.stats.abandoned', { count: s.abandoned })] : []),
+          ...(s.abandoned ? [cell('agenda.stats.abandoned', { count: s.abandoned })] : []),
           ...(s.escalatedElsewhere
-            ? [t('agenda.stats.elsewhere', { count: s.escalatedElsewhere })]
+            ? [cell('agenda.stats.elsewhere', { count: s.escalatedElsewhere })]
             : []),
         ].join(', '),
         s.medianDaysToResolution === null ? '—' : String(s.medianDaysToResolution),
         s.promisesBrokenByDefault
-          ? t('agenda.stats.promises-default', {
+          ? cell('agenda.stats.promises-default', {
               kept: s.promisesKept,
               broken: s.promisesBroken,
               byDefault: s.promisesBrokenByDefault,
             })
           : `${s.promisesKept}/${s.promisesBroken}`,
-        lettersCell(s.lettersSent, s.casesNeedingLetter),
+        cell('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
         s.standardsKept + s.standardsMissed ? `${s.standardsKept}/${s.standardsMissed}` : '—',
         s.averageRating === null ? '—' : `${s.averageRating}/5`,
       ]),

@@ -63,8 +63,8 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
     )
     .all() as CaseCounts[];
   // How a case counts (closedAsOf): its closing when it has one, else what its status says; an
-  // open case (none of these) counts in none of the sums. One pass over the table in its own
-  // order (NOT INDEXED): by case_file_company it would jump from row to row.
+  // open case (none of these) counts in none of the sums. Read from case_file_closed (schema
+  // 12), which holds the closed cases only, by company.
   const closings = db
     .prepare(
       `SELECT x.companyId, sum(x.outcome = 'resolved') AS resolved,
@@ -77,7 +77,7 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
            CASE WHEN coalesce(f.closed_as, '') <> '' THEN f.closed_as
              WHEN f.status = 'resolved' THEN 'resolved' WHEN f.status = 'abandoned' THEN 'abandoned'
              WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END AS outcome
-         FROM case_file f NOT INDEXED
+         FROM case_file f INDEXED BY case_file_closed
          WHERE f.closed_as IS NOT NULL OR f.closed_at IS NOT NULL
            OR f.status IN ('resolved', 'abandoned')) x
        GROUP BY x.companyId`,
@@ -139,13 +139,14 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
   });
 }
 
-/** The cases resolved with a remedy's date, with when each began. */
+/** The cases resolved with a remedy's date, with when each began (from case_file_closed). */
 export function resolvedCases(db: Db): ResolvedCase[] {
   const rows = db
     .prepare(
       `SELECT f.company_id, f.remedy_received_on, f.created_at,
          (SELECT min(c.started_at) FROM contact c WHERE c.case_id = f.id) AS first_contact
-       FROM case_file f WHERE f.closed_as = 'resolved' AND coalesce(f.remedy_received_on, '') <> ''`,
+       FROM case_file f INDEXED BY case_file_closed
+       WHERE f.closed_as = 'resolved' AND coalesce(f.remedy_received_on, '') <> ''`,
     )
     .all() as {
     company_id: number;
