@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot } from '../db/agenda-repo.js';
-import { companyTallies, resolvedCases } from '../db/stats-repo.js';
+import { companyTallies, resolvedCases, useOnePassCache } from '../db/stats-repo.js';
 import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
@@ -28,6 +28,7 @@ export function toStatsOptions(opts: Record<string, unknown>): StatsOptions {
  */
 export async function runStats(_options: StatsOptions, ctx: AppContext): Promise<CompanyStats[]> {
   const db = ctx.db();
+  useOnePassCache(db);
   const { now, timeZone } = ctx.clock();
   const standards = standardsByCompany(db);
   const checked = new Map<number, { kept: number; missed: number }>();
@@ -57,6 +58,17 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
     return;
   }
   const c = ctx.colorOut;
+  // Hundreds of companies share a few counts: each cell's sentence is formatted once.
+  const cells = new Map<string, string>();
+  const cell = (key: string, params: Record<string, number>) => {
+    const id = `${key}\u0000${Object.values(params).join('/')}`;
+    let text = cells.get(id);
+    if (text === undefined) {
+      text = t(key, params);
+      cells.set(id, text);
+    }
+    return text;
+  };
   ctx.stdout.write(
     renderTable(
       [
@@ -71,23 +83,25 @@ export function printStats(ctx: AppContext, options: StatsOptions, stats: Compan
       ],
       stats.map((s) => [
         s.company,
-        s.open ? t('agenda.stats.cases-open', { cases: s.cases, open: s.open }) : String(s.cases),
+        s.open
+          ? cell('agenda.stats.cases-open', { cases: s.cases, open: s.open })
+          : String(s.cases),
         [
           String(s.resolved),
-          ...(s.abandoned ? [t('agenda.stats.abandoned', { count: s.abandoned })] : []),
+          ...(s.abandoned ? [cell('agenda.stats.abandoned', { count: s.abandoned })] : []),
           ...(s.escalatedElsewhere
-            ? [t('agenda.stats.elsewhere', { count: s.escalatedElsewhere })]
+            ? [cell('agenda.stats.elsewhere', { count: s.escalatedElsewhere })]
             : []),
         ].join(', '),
         s.medianDaysToResolution === null ? '—' : String(s.medianDaysToResolution),
         s.promisesBrokenByDefault
-          ? t('agenda.stats.promises-default', {
+          ? cell('agenda.stats.promises-default', {
               kept: s.promisesKept,
               broken: s.promisesBroken,
               byDefault: s.promisesBrokenByDefault,
             })
           : `${s.promisesKept}/${s.promisesBroken}`,
-        t('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
+        cell('agenda.stats.letters', { letters: s.lettersSent, count: s.casesNeedingLetter }),
         s.standardsKept + s.standardsMissed ? `${s.standardsKept}/${s.standardsMissed}` : '—',
         s.averageRating === null ? '—' : `${s.averageRating}/5`,
       ]),

@@ -18,56 +18,119 @@ export interface ResolvedCase {
   startedAt: Date;
 }
 
-/** The companies' counts, in the order their first case comes. */
+/**
+ * The page cache `stats` reads with: its queries pass over each page about once, in case order,
+ * so SQLite's default cache (16 MB in better-sqlite3) only costs memory. Per connection.
+ */
+export const STATS_CACHE_KIB = 1024;
+
+/** Sets the connection's page cache for one pass over the whole file (see STATS_CACHE_KIB). */
+export function useOnePassCache(db: Db): void {
+  db.pragma(`cache_size = -${STATS_CACHE_KIB}`);
+}
+
+type CaseCounts = Pick<CompanyTally, 'companyId' | 'company' | 'firstCaseId' | 'cases'>;
+type ClosingCounts = Pick<
+  CompanyTally,
+  'companyId' | 'resolved' | 'abandoned' | 'escalatedElsewhere' | 'ratingCount' | 'ratingSum'
+>;
+interface LetterCounts {
+  companyId: number;
+  sent: number;
+  cases: number;
+}
+interface PromiseCounts {
+  companyId: number;
+  total: number;
+  kept: number;
+  broken: number;
+  brokenByDefault: number;
+}
+
+/**
+ * The companies' counts, in the order their first case comes. Each query walks the cases in the
+ * order of an index (by company, or by case id) so that the rows it joins come in order too, and
+ * reads only the closed cases, the letters and the promises; none reads a contact of a case the
+ * company never wrote in.
+ */
 export function companyTallies(db: Db, now: Date): CompanyTally[] {
   const cases = db
     .prepare(
-      // How a case counts (closedAsOf): its closing when it has one, else what its status says.
-      `SELECT x.companyId, x.company, min(x.id) AS firstCaseId, count(*) AS cases,
-         sum(x.outcome = 'resolved') AS resolved,
+      `SELECT f.company_id AS companyId, co.name AS company, min(f.id) AS firstCaseId,
+         count(*) AS cases
+       FROM case_file f INDEXED BY case_file_company JOIN company co ON co.id = f.company_id
+       GROUP BY f.company_id ORDER BY firstCaseId`,
+    )
+    .all() as CaseCounts[];
+  // How a case counts (closedAsOf): its closing when it has one, else what its status says; an
+  // open case (none of these) counts in none of the sums. Read from case_file_closed (schema
+  // 12), which holds the closed cases only, by company.
+  const closings = db
+    .prepare(
+      `SELECT x.companyId, sum(x.outcome = 'resolved') AS resolved,
          sum(x.outcome = 'abandoned') AS abandoned,
          sum(x.outcome = 'escalated-elsewhere') AS escalatedElsewhere,
          sum(x.closed <> '' AND x.rating <> 0) AS ratingCount,
-         sum(CASE WHEN x.closed <> '' THEN x.rating ELSE 0 END) AS ratingSum,
-         sum(x.sent) AS lettersSent, sum(x.sent > 0) AS casesNeedingLetter
-       FROM (SELECT f.id, f.company_id AS companyId, co.name AS company,
-           coalesce(f.closed_as, '') AS closed, coalesce(f.rating, 0) AS rating,
+         sum(CASE WHEN x.closed <> '' THEN x.rating ELSE 0 END) AS ratingSum
+       FROM (SELECT f.company_id AS companyId, coalesce(f.closed_as, '') AS closed,
+           coalesce(f.rating, 0) AS rating,
            CASE WHEN coalesce(f.closed_as, '') <> '' THEN f.closed_as
              WHEN f.status = 'resolved' THEN 'resolved' WHEN f.status = 'abandoned' THEN 'abandoned'
-             WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END AS outcome,
-           (SELECT count(*) FROM letter l WHERE l.case_id = f.id AND coalesce(l.sent_at, '') <> '') AS sent
-         FROM case_file f JOIN company co ON co.id = f.company_id) x
-       GROUP BY x.companyId ORDER BY firstCaseId`,
+             WHEN coalesce(f.closed_at, '') <> '' THEN 'escalated-elsewhere' ELSE '' END AS outcome
+         FROM case_file f INDEXED BY case_file_closed
+         WHERE f.closed_as IS NOT NULL OR f.closed_at IS NOT NULL
+           OR f.status IN ('resolved', 'abandoned')) x
+       GROUP BY x.companyId`,
     )
-    .all() as Omit<
-    CompanyTally,
-    'promisesKept' | 'promisesBroken' | 'promisesBrokenByDefault' | 'promisesPending'
-  >[];
-  // A pending promise past due is broken by default when no inbound contact of its case came
-  // after the contact that made it (promiseStanding); ISO instants compare as text.
+    .all() as ClosingCounts[];
+  // Letters to the company (merchantLetters): a dispute letter to the card issuer is not one.
+  const letters = db
+    .prepare(
+      `SELECT f.company_id AS companyId, count(*) AS sent, count(DISTINCT l.case_id) AS cases
+       FROM case_file f INDEXED BY case_file_company JOIN letter l ON l.case_id = f.id
+       WHERE coalesce(l.sent_at, '') <> '' AND l.kind <> 'card-issuer'
+       GROUP BY f.company_id`,
+    )
+    .all() as LetterCounts[];
+  // Counted case by case in case order (promise_case), then by company. A pending promise past
+  // due is broken by default when no inbound contact of its case came after the contact that
+  // made it (promiseStanding); the contact is read only when the case has an inbound one at all
+  // (contact_inbound, schema 12). ISO instants compare as text.
   const promises = db
     .prepare(
       // Reads every promise on purpose (a whole-file count): query-plans.test.ts allows its scan.
-      `SELECT /* every row */ f.company_id AS companyId, count(*) AS total,
-         sum(p.state = 'kept') AS kept, sum(p.state = 'broken') AS broken,
-         sum(p.state = 'pending' AND p.due_at < @now AND NOT EXISTS (
-           SELECT 1 FROM contact i WHERE i.case_id = c.case_id AND i.started_at > c.started_at
-             AND i.direction = 'inbound' AND i.id <> p.contact_id)) AS brokenByDefault
-       FROM case_file f JOIN contact c ON c.case_id = f.id JOIN promise p ON p.contact_id = c.id
+      `SELECT /* every row */ f.company_id AS companyId, sum(x.total) AS total,
+         sum(x.kept) AS kept, sum(x.broken) AS broken, sum(x.byDefault) AS brokenByDefault
+       FROM (SELECT p.case_id, count(*) AS total, sum(p.state = 'kept') AS kept,
+           sum(p.state = 'broken') AS broken,
+           sum(CASE WHEN p.state <> 'pending' OR p.due_at >= @now THEN 0
+             WHEN NOT EXISTS (SELECT 1 FROM contact i INDEXED BY contact_inbound
+               WHERE i.case_id = p.case_id AND i.direction = 'inbound') THEN 1
+             ELSE NOT EXISTS (SELECT 1 FROM contact i INDEXED BY contact_inbound
+               WHERE i.case_id = p.case_id AND i.direction = 'inbound'
+                 AND i.started_at > (SELECT c.started_at FROM contact c WHERE c.id = p.contact_id))
+             END) AS byDefault
+         FROM promise p INDEXED BY promise_case GROUP BY p.case_id) x
+       JOIN case_file f ON f.id = x.case_id
        GROUP BY f.company_id`,
     )
-    .all({ now: now.toISOString() }) as {
-    companyId: number;
-    total: number;
-    kept: number;
-    broken: number;
-    brokenByDefault: number;
-  }[];
-  const byCompany = new Map(promises.map((p) => [p.companyId, p]));
+    .all({ now: now.toISOString() }) as PromiseCounts[];
+  const closed = new Map(closings.map((c) => [c.companyId, c]));
+  const sent = new Map(letters.map((l) => [l.companyId, l]));
+  const promised = new Map(promises.map((p) => [p.companyId, p]));
   return cases.map((c) => {
-    const p = byCompany.get(c.companyId);
+    const k = closed.get(c.companyId);
+    const l = sent.get(c.companyId);
+    const p = promised.get(c.companyId);
     return {
       ...c,
+      resolved: k?.resolved ?? 0,
+      abandoned: k?.abandoned ?? 0,
+      escalatedElsewhere: k?.escalatedElsewhere ?? 0,
+      ratingCount: k?.ratingCount ?? 0,
+      ratingSum: k?.ratingSum ?? 0,
+      lettersSent: l?.sent ?? 0,
+      casesNeedingLetter: l?.cases ?? 0,
       promisesKept: p?.kept ?? 0,
       promisesBroken: (p?.broken ?? 0) + (p?.brokenByDefault ?? 0),
       promisesBrokenByDefault: p?.brokenByDefault ?? 0,
@@ -76,13 +139,14 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
   });
 }
 
-/** The cases resolved with a remedy's date, with when each began. */
+/** The cases resolved with a remedy's date, with when each began (from case_file_closed). */
 export function resolvedCases(db: Db): ResolvedCase[] {
   const rows = db
     .prepare(
       `SELECT f.company_id, f.remedy_received_on, f.created_at,
          (SELECT min(c.started_at) FROM contact c WHERE c.case_id = f.id) AS first_contact
-       FROM case_file f WHERE f.closed_as = 'resolved' AND coalesce(f.remedy_received_on, '') <> ''`,
+       FROM case_file f INDEXED BY case_file_closed
+       WHERE f.closed_as = 'resolved' AND coalesce(f.remedy_received_on, '') <> ''`,
     )
     .all() as {
     company_id: number;

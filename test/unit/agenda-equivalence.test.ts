@@ -82,6 +82,42 @@ function seed(t: TestContext, timeZone: string): void {
         when,
       );
     }
+    // A dispute letter to the card issuer, sent: not a letter to the company (merchantLetters).
+    if (c.id % 7 === 0) {
+      const created = at(30 + (c.id % 60));
+      const letterId = createLetter(
+        db,
+        {
+          caseId: c.id,
+          kind: 'card-issuer',
+          language: 'en',
+          deadlineOn: created.toISOString().slice(0, 10),
+          deadlineSpec: '30d',
+          deadlineFrom: created.toISOString().slice(0, 10),
+          remedy: 'refund',
+          fileSha256: null,
+          filePath: null,
+          fileSize: null,
+          cc: null,
+          sendMethod: 'registered-mail',
+          enclosures: [],
+        },
+        created,
+      );
+      recordSending(
+        db,
+        letterId,
+        {
+          sentOn: created.toISOString().slice(0, 10),
+          sentVia: 'registered-mail',
+          tracking: `CI${c.id}`,
+          deliveredOn: null,
+          deadlineOn: created.toISOString().slice(0, 10),
+          deadlineFrom: created.toISOString().slice(0, 10),
+        },
+        created,
+      );
+    }
     // A complaint to a regulator starts the clocks that run from one (US, finance).
     if (c.id % 11 === 0) {
       recordCaseFacts(db, c.id, { events: [], sector: 'finance' }, NOW);
@@ -297,6 +333,26 @@ describe.each(['UTC', 'America/New_York'])('on 300 cases, in %s', (zone) => {
     expect(expected.some((s) => s.standardsKept + s.standardsMissed > 0)).toBe(true);
     expect(expected.some((s) => s.promisesKept > 0 && s.promisesBrokenByDefault > 0)).toBe(true);
     expect(expected.some((s) => s.medianDaysToResolution !== null)).toBe(true);
+    // Controls: some promises past due were answered since (overdue, not broken), and a sent
+    // letter to the card issuer is in the file (not counted as a letter to the company).
+    expect(expected.some((s) => s.promisesPending > 0 && s.promisesBrokenByDefault > 0)).toBe(true);
+    const db = t().ctx.db();
+    const { now } = t().ctx.clock();
+    const answered = db
+      .prepare(
+        `SELECT count(*) FROM promise p JOIN contact c ON c.id = p.contact_id
+         WHERE p.state = 'pending' AND p.due_at < ? AND EXISTS (SELECT 1 FROM contact i
+           WHERE i.case_id = c.case_id AND i.direction = 'inbound' AND i.started_at > c.started_at)`,
+      )
+      .pluck()
+      .get(now.toISOString()) as number;
+    expect(answered).toBeGreaterThan(0);
+    expect(
+      db
+        .prepare("SELECT count(*) FROM letter WHERE kind = 'card-issuer' AND sent_at IS NOT NULL")
+        .pluck()
+        .get(),
+    ).toBeGreaterThan(0);
     expect(JSON.stringify(actual, null, 2)).toBe(JSON.stringify(expected, null, 2));
   });
 });
