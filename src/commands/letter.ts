@@ -9,7 +9,6 @@ import { listEvidence } from '../db/evidence-repo.js';
 import { loadSnapshot } from '../db/agenda-repo.js';
 import type { LetterKind, LetterRecord } from '../db/letter-repo.js';
 import { createLetter, getLetter, listLetters } from '../db/letter-repo.js';
-import { pickForum } from '../domain/escalation.js';
 import type { CitedLetter } from '../letter/final-notice.js';
 import {
   asFinalNotice,
@@ -394,8 +393,9 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
           jurisdiction,
           earlier,
           contacts: allContacts,
+          // The escalation ladder is loaded for a final notice only.
           forum:
-            pickForum(
+            (await import('../domain/escalation.js')).pickForum(
               jurisdiction,
               loadSnapshot(db, caseRecord).sector,
               caseRecord.amount,
