@@ -441,12 +441,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     names: [caseRecord.company.name, caseRecord.product, caseRecord.cardIssuer ?? ''],
     caseId: caseRecord.id,
   });
-  const text = renderLetterText(letter);
+  // The plain text is for the preview: an export without one never lays it out.
+  let text: string | undefined;
   const result: LetterResult = {
     caseRecord,
     kind,
     letter,
-    text,
+    get text() {
+      return (text ??= renderLetterText(letter));
+    },
     warnings,
     previewShown: false,
     ...(notice ? { cited: notice.cited, applyFrom: notice.applyFrom } : {}),
@@ -455,7 +458,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
 
   let output = options.output;
   if (ctx.interactive && !options.json) {
-    ctx.print(text);
+    ctx.print(result.text);
     result.previewShown = true;
   }
   reportLint(ctx, letter, warnings);
