@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { listContacts } from '../db/contact-repo.js';
 import { listStandards } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
 import { listEvidence } from '../db/evidence-repo.js';
@@ -311,7 +310,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const caseRecord: CaseRecord = options.companyId
     ? { ...withAddress, company: { ...withAddress.company, companyId: options.companyId } }
     : withAddress;
-  const allContacts = listContacts(db, caseRecord.id);
+  // The snapshot read them already (the same case, nothing written since).
+  const allContacts = snapshot.contacts;
   // An application to a forum or a public post is not a contact with the company.
   const contacts = companyContacts(allContacts);
   const missedStandards = checkStandards(
@@ -397,7 +397,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
           forum:
             (await import('../domain/escalation.js')).pickForum(
               jurisdiction,
-              loadSnapshot(db, caseRecord).sector,
+              snapshot.sector,
               caseRecord.amount,
               Number(today.slice(0, 4)),
             )?.forum ?? null,
