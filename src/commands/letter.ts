@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
-import { listContacts } from '../db/contact-repo.js';
 import { listStandards } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
 import { listEvidence } from '../db/evidence-repo.js';
 import { loadSnapshot } from '../db/agenda-repo.js';
 import type { LetterKind, LetterRecord } from '../db/letter-repo.js';
 import { createLetter, getLetter, listLetters } from '../db/letter-repo.js';
-import { pickForum } from '../domain/escalation.js';
 import type { CitedLetter } from '../letter/final-notice.js';
 import {
   asFinalNotice,
@@ -312,7 +310,8 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
   const caseRecord: CaseRecord = options.companyId
     ? { ...withAddress, company: { ...withAddress.company, companyId: options.companyId } }
     : withAddress;
-  const allContacts = listContacts(db, caseRecord.id);
+  // The snapshot read them already (the same case, nothing written since).
+  const allContacts = snapshot.contacts;
   // An application to a forum or a public post is not a contact with the company.
   const contacts = companyContacts(allContacts);
   const missedStandards = checkStandards(
@@ -394,10 +393,11 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
           jurisdiction,
           earlier,
           contacts: allContacts,
+          // The escalation ladder is loaded for a final notice only.
           forum:
-            pickForum(
+            (await import('../domain/escalation.js')).pickForum(
               jurisdiction,
-              loadSnapshot(db, caseRecord).sector,
+              snapshot.sector,
               caseRecord.amount,
               Number(today.slice(0, 4)),
             )?.forum ?? null,
@@ -441,12 +441,15 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     names: [caseRecord.company.name, caseRecord.product, caseRecord.cardIssuer ?? ''],
     caseId: caseRecord.id,
   });
-  const text = renderLetterText(letter);
+  // The plain text is for the preview: an export without one never lays it out.
+  let text: string | undefined;
   const result: LetterResult = {
     caseRecord,
     kind,
     letter,
-    text,
+    get text() {
+      return (text ??= renderLetterText(letter));
+    },
     warnings,
     previewShown: false,
     ...(notice ? { cited: notice.cited, applyFrom: notice.applyFrom } : {}),
@@ -455,7 +458,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
 
   let output = options.output;
   if (ctx.interactive && !options.json) {
-    ctx.print(text);
+    ctx.print(result.text);
     result.previewShown = true;
   }
   reportLint(ctx, letter, warnings);

@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors.js';
+import { numberFormat, supportedCurrencies } from './intl.js';
 import type { MessageParams } from '../i18n.js';
 import { t, uiLocale } from '../i18n.js';
 
@@ -35,8 +36,8 @@ export function minorDigits(currency: string): number {
   if (currency === 'IRT') return 0;
   try {
     return (
-      new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions()
-        .maximumFractionDigits ?? 2
+      numberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ??
+      2
     );
   } catch {
     return 2;
@@ -45,7 +46,7 @@ export function minorDigits(currency: string): number {
 
 function isKnownCurrency(code: string): boolean {
   if (code === 'IRT') return true;
-  return (Intl.supportedValuesOf('currency') as string[]).includes(code);
+  return supportedCurrencies().includes(code);
 }
 
 function toLatinDigits(text: string): string {
@@ -141,10 +142,10 @@ export function formatMoneyPlain(money: Money): string {
 /** The amount as a reader of `locale` writes it ("12.400,00 ₺" in tr, "€59.90" in en). */
 export function formatMoney(money: Money, locale: string): string {
   if (money.currency === 'IRT') {
-    return `${new Intl.NumberFormat(locale).format(money.minor)} تومان`;
+    return `${numberFormat(locale).format(money.minor)} تومان`;
   }
   const digits = minorDigits(money.currency);
-  return new Intl.NumberFormat(locale, { style: 'currency', currency: money.currency }).format(
+  return numberFormat(locale, { style: 'currency', currency: money.currency }).format(
     money.minor / 10 ** digits,
   );
 }
@@ -159,7 +160,7 @@ const SHORT_CURRENCY: Record<string, string> = { TRY: 'TL' };
 export function formatMoneyShort(money: Money, locale: string = uiLocale()): string {
   const digits = minorDigits(money.currency);
   const value = money.minor / 10 ** digits;
-  const text = new Intl.NumberFormat(locale, {
+  const text = numberFormat(locale, {
     minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
     maximumFractionDigits: digits,
   }).format(value);

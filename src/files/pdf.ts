@@ -1,4 +1,3 @@
-import { spawn, spawnSync } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -100,13 +99,17 @@ export async function convertDocxToPdf(
   }
 }
 
-/** Runs LibreOffice in its own process group, so that a timeout stops soffice.bin too. */
-function run(
+/**
+ * Runs LibreOffice in its own process group, so that a timeout stops soffice.bin too. The
+ * process module is loaded here, when a PDF is asked for: a DOCX export does without it.
+ */
+async function run(
   file: string,
   args: string[],
   env: Record<string, string | undefined>,
   timeoutMs: number,
 ): Promise<string> {
+  const { spawn, spawnSync } = await import('node:child_process');
   return new Promise((resolvePromise) => {
     let stderr = '';
     const child = spawn(file, args, {

@@ -1,4 +1,5 @@
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, PageNumber, Paragraph, TextRun } from 'docx';
+import { packDocx } from './docx-pack.js';
 import { sanitizeText } from '../domain/text.js';
 import type { PageSize } from './layout.js';
 import { MARGIN_TWIPS, PAGE_TWIPS } from './layout.js';
@@ -90,5 +91,5 @@ export function writePageDocument(input: {
       },
     ],
   });
-  return Packer.toBuffer(doc);
+  return packDocx(doc);
 }

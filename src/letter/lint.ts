@@ -2,6 +2,7 @@ import type { Letter, LetterBlock, Placeholder } from './model.js';
 import type { LintLists } from './template.js';
 import { pageCapacity, PARAGRAPH_AFTER_PT } from './layout.js';
 import { t } from '../i18n.js';
+import { segmenter, supportedCurrencies } from '../domain/intl.js';
 
 /** What lint looks for: the revision a careful writer does after a night's rest. */
 export type LintCode =
@@ -66,36 +67,56 @@ function folded(text: string, locale: string, equivalents: Record<string, string
   return out.replace(/\s+/g, ' ');
 }
 
-function findPhrase(
-  sentence: string,
-  phrases: string[],
+/** A phrase as a whole word or words: no letter or digit just before or after it. */
+const wholeWords = (pattern: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])(?:${pattern})(?![\\p{L}\\p{N}])`, 'u');
+
+/**
+ * Finds the first phrase of a list (in the list's order) in a folded sentence. The phrases are
+ * folded and compiled once per lint, not once per sentence; one pattern of all of them tells
+ * first whether any is there, which is the usual answer for a letter: none.
+ */
+function phraseFinder(
+  phrases: readonly string[],
   locale: string,
-  equivalents: Record<string, string> = {},
-): string | undefined {
-  const lower = folded(sentence, locale, equivalents);
-  return phrases.find((phrase) => {
-    const p = escapeRegExp(folded(phrase, locale, equivalents).trim());
-    return new RegExp(`(?<![\\p{L}\\p{N}])${p}(?![\\p{L}\\p{N}])`, 'u').test(lower);
-  });
+  equivalents: Record<string, string>,
+): (foldedSentence: string) => string | undefined {
+  if (phrases.length === 0) return () => undefined;
+  const patterns = phrases.map((phrase) =>
+    escapeRegExp(folded(phrase, locale, equivalents).trim()),
+  );
+  const any = wholeWords(patterns.join('|'));
+  let each: RegExp[] | undefined;
+  return (sentence) => {
+    if (!any.test(sentence)) return undefined;
+    each ??= patterns.map(wholeWords);
+    const i = each.findIndex((re) => re.test(sentence));
+    return i < 0 ? undefined : phrases[i];
+  };
 }
 
 function sentencesOf(paragraph: string, locale: string): string[] {
-  const segmenter = new Intl.Segmenter(locale, { granularity: 'sentence' });
-  return [...segmenter.segment(paragraph)].map((s) => s.segment.trim()).filter(Boolean);
+  const sentences = segmenter(locale, { granularity: 'sentence' });
+  return [...sentences.segment(paragraph)].map((s) => s.segment.trim()).filter(Boolean);
 }
 
+const LETTER = /\p{L}/gu;
+
 function shouted(sentence: string, locale: string, allowed: Set<string>): string[] {
-  return sentence
-    .split(/\s+/)
-    .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
-    .filter(
-      (w) =>
-        !/\p{N}/u.test(w) &&
-        [...w].filter((ch) => /\p{L}/u.test(ch)).length >= 3 &&
-        w === w.toLocaleUpperCase(locale) &&
-        w !== w.toLocaleLowerCase(locale) &&
-        !allowed.has(w),
-    );
+  return (
+    sentence
+      .split(/\s+/)
+      .map((w) => w.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+      // The cheapest test that rules out most words first: a word in capitals is its upper case.
+      .filter(
+        (w) =>
+          w === w.toLocaleUpperCase(locale) &&
+          !/\p{N}/u.test(w) &&
+          (w.match(LETTER)?.length ?? 0) >= 3 &&
+          w !== w.toLocaleLowerCase(locale) &&
+          !allowed.has(w),
+      )
+  );
 }
 
 /** Lines the letter takes on the page, roughly: wrapped text plus paragraph spacing. */
@@ -159,9 +180,15 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
   const allowed = new Set([
     ...ctx.lists.acronyms,
     // Amounts print with their currency code in some locales ("TRY 1,249.90").
-    ...Intl.supportedValuesOf('currency'),
+    ...supportedCurrencies(),
     ...ctx.names.flatMap((n) => n.split(/[^\p{L}\p{N}]+/u)),
   ]);
+  const find = {
+    placeholders: phraseFinder(ctx.lists.placeholders, locale, equivalents),
+    insult: phraseFinder(ctx.lists.insults, locale, equivalents),
+    sarcasm: phraseFinder(ctx.lists.sarcasm, locale, equivalents),
+    threat: phraseFinder(ctx.lists.threats, locale, equivalents),
+  };
   for (const block of letter.blocks) {
     if (!PROSE.includes(block.kind)) continue;
     for (const line of block.lines) {
@@ -169,9 +196,8 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
       let own = line.replace(/[\u200e\u200f\u2066-\u2069]/g, '');
       for (const q of letter.quotes) own = own.split(q).join('…');
       for (const sentence of sentencesOf(own, locale)) {
-        const unfinished =
-          /\[[^\]]*\]|\?\?\?/.test(sentence) ||
-          Boolean(findPhrase(sentence, ctx.lists.placeholders, locale, equivalents));
+        const lower = folded(sentence, locale, equivalents);
+        const unfinished = /\[[^\]]*\]|\?\?\?/.test(sentence) || Boolean(find.placeholders(lower));
         if (
           unfinished &&
           letter.placeholders.length === 0 &&
@@ -188,12 +214,8 @@ export function lintLetter(letter: Letter, ctx: LintContext): LintWarning[] {
         if (/!{2,}/.test(sentence))
           warnings.push({ code: 'exclamation', message: t('letter.lint.exclamation'), sentence });
         // The template's word lists, each with its own warning.
-        for (const [code, list] of [
-          ['insult', ctx.lists.insults],
-          ['sarcasm', ctx.lists.sarcasm],
-          ['threat', ctx.lists.threats],
-        ] as const) {
-          const phrase = findPhrase(sentence, list, locale, equivalents);
+        for (const code of ['insult', 'sarcasm', 'threat'] as const) {
+          const phrase = find[code](lower);
           if (phrase)
             warnings.push({ code, message: t(`letter.lint.${code}`, { phrase }), sentence });
         }

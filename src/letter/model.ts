@@ -8,6 +8,7 @@ import type { Money } from '../domain/money.js';
 import type { LapsedPeriod } from '../domain/clocks.js';
 import type { RightResult } from '../domain/rights.js';
 import { evaluateRights, strongestRight } from '../domain/rights.js';
+import { listFormat, numberFormat } from '../domain/intl.js';
 import { formatMoney, minorDigits } from '../domain/money.js';
 import { promiseStanding } from '../domain/promises.js';
 import { sanitizeText } from '../domain/text.js';
@@ -136,7 +137,7 @@ export interface MissedStandard {
 
 /** "within 1 day, counting working days only": a standard's time in the letter's language. */
 function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
-  const duration = new Intl.NumberFormat(t.locale, {
+  const duration = numberFormat(t.locale, {
     style: 'unit',
     unit: m.unit === 'hours' ? 'hour' : 'day',
     unitDisplay: 'long',
@@ -181,7 +182,7 @@ export function contactKinds(t: LetterTemplate, contacts: readonly ContactRecord
     const kind = plural(t, g.key, g.count);
     return g.wrap ? fill(text(t, g.wrap), { kind }) : kind;
   });
-  return new Intl.ListFormat(t.locale, { type: 'conjunction' }).format(parts);
+  return listFormat(t.locale, { type: 'conjunction' }).format(parts);
 }
 
 /**
@@ -489,7 +490,7 @@ export function formatLetterMoney(t: LetterTemplate, m: Money): string {
   if (!word) return formatMoney(m, t.locale);
   const digits = m.currency === 'IRT' ? 0 : minorDigits(m.currency);
   const value = m.minor / 10 ** digits;
-  const n = new Intl.NumberFormat(t.locale, {
+  const n = numberFormat(t.locale, {
     minimumFractionDigits: Number.isInteger(value) ? 0 : digits,
     maximumFractionDigits: digits,
   }).format(value);

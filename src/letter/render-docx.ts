@@ -5,15 +5,19 @@ import { MARGIN_TWIPS, PAGE_TWIPS, PARAGRAPH_AFTER_PT } from './layout.js';
 import type { Letter, LetterBlock } from './model.js';
 import type { Align } from './template.js';
 
+const HYPHENATED = /[\p{L}\p{N}]-[\p{L}\p{N}]/u;
+
 /**
  * The text with the hyphens of reference numbers (TCK-88812, C-5521) made non-breaking: a number
  * split over two lines is misread, and PDF readers join the halves without the hyphen.
  */
 function unbreakable(text: string): (string | NoBreakHyphen)[] {
+  // Most lines have no hyphen between letters or digits: then there is nothing to split.
+  if (!HYPHENATED.test(text)) return text ? [text] : [];
   const out: (string | NoBreakHyphen)[] = [];
   let plain = '';
   for (const token of text.split(/(\s+)/)) {
-    if (/\p{N}/u.test(token) && /[\p{L}\p{N}]-[\p{L}\p{N}]/u.test(token)) {
+    if (token.includes('-') && /\p{N}/u.test(token) && HYPHENATED.test(token)) {
       const pieces = token.split(/(?<=[\p{L}\p{N}])-(?=[\p{L}\p{N}])/u);
       pieces.forEach((piece, i) => {
         plain += piece;

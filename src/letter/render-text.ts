@@ -2,14 +2,31 @@ import type { Letter, LetterBlock } from './model.js';
 
 const WIDTH = 78;
 
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g;
+
+/** Characters (code points, as `[...text]` counts them), not UTF-16 units. */
+function length(text: string): number {
+  return text.length - (text.match(SURROGATE_PAIR)?.length ?? 0);
+}
+
 function wrap(text: string, width: number, indent = ''): string[] {
   const out: string[] = [];
   let line = '';
+  // The line's length, kept as it grows rather than counted again for every word.
+  let used = 0;
   for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && [...line].length + 1 + [...word].length > width - indent.length) {
+    const size = length(word);
+    if (line && used + 1 + size > width - indent.length) {
       out.push(line);
       line = word;
-    } else line = line ? `${line} ${word}` : word;
+      used = size;
+    } else if (line) {
+      line = `${line} ${word}`;
+      used += 1 + size;
+    } else {
+      line = word;
+      used = size;
+    }
   }
   if (line) out.push(line);
   return out;

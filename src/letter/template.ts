@@ -2,6 +2,7 @@
  * The shape of templates/letters/<lang>.json: every sentence of a letter, its date formats,
  * fonts, layout and lint word lists, as data a translator edits. Code only fills placeholders.
  */
+import { dateTimeFormat, numberFormat, pluralRules } from '../domain/intl.js';
 
 /** Where a block sits on the line: start/end follow the writing direction (RTL-safe). */
 export type Align = 'start' | 'end';
@@ -114,7 +115,7 @@ export function optionalText(template: LetterTemplate, key: string): string | un
 
 /** A number as the letter's locale writes it (Persian digits in fa), without grouping. */
 export function formatCount(template: LetterTemplate, n: number): string {
-  return new Intl.NumberFormat(template.locale, { useGrouping: false }).format(n);
+  return numberFormat(template.locale, { useGrouping: false }).format(n);
 }
 
 /** A template string that must exist; a missing key is a broken template, not user error. */
@@ -154,7 +155,7 @@ export function plural(
 ): string {
   const forms = template.plurals[key];
   if (!forms) throw new Error(`letter template ${template.language}: no plural "${key}"`);
-  const category = new Intl.PluralRules(template.language).select(count);
+  const category = pluralRules(template.language).select(count);
   const pattern = forms[`=${count}`] ?? forms[category] ?? forms.other;
   if (pattern === undefined)
     throw new Error(`letter template ${template.language}: no "other" form of "${key}"`);
@@ -172,7 +173,7 @@ export function formatLetterDate(
   options: Intl.DateTimeFormatOptions,
 ): string {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+  return dateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
     new Date(Date.UTC(y, m - 1, d, 12)),
   );
 }

@@ -518,6 +518,29 @@ describe('start-up stays light', () => {
     },
   );
 
+  it.each(['TR', 'GB'])(
+    'letter -o (%s) loads docx, but not chrono-node, the holiday library, the prompts or child_process',
+    (jurisdiction) => {
+      const sb = makeSandbox();
+      try {
+        sb.run(newCaseArgs({ jurisdiction }));
+        const trace = join(sb.dir, 'modules.txt');
+        const args = ['letter', '1', '--no-input', '-o', join(sb.dir, 'letter.docx')];
+        expect(spawnSyncTraced(sb, args, trace)).toBe(0);
+        const loaded = withSources(readFileSync(trace, 'utf8'));
+        // A control: the export did load the DOCX library.
+        expect(loaded).toMatch(/node_modules\/docx\//);
+        expect(loaded).not.toMatch(/node_modules\/chrono-node\//);
+        expect(loaded).not.toMatch(/node_modules\/date-holidays/);
+        expect(loaded).not.toMatch(/node_modules\/@inquirer\//);
+        // LibreOffice's process module: only for a PDF.
+        expect(loaded).not.toMatch(/node:child_process/);
+      } finally {
+        sb.cleanup();
+      }
+    },
+  );
+
   it.each([[['--help']], [['list', '--help']], [['list', '--no-such-flag']]])(
     '%j does not load the database driver (commander ends it by an exception)',
     (args) => {
