@@ -1,10 +1,10 @@
-import { crc32, deflateRawSync } from 'node:zlib';
 import type { Document } from 'docx';
 import { Packer } from 'docx';
+import yazl from 'yazl';
 
 /**
  * The DOCX file of a document: docx's own parts (the same XML `Packer.toBuffer` writes), zipped
- * with Node's zlib instead of docx's JavaScript DEFLATE (fflate), which took a third of a
+ * with Node's zlib (through yazl) instead of docx's JavaScript DEFLATE (fflate), which took a third of a
  * letter's export. The zip holds the same files in the same order, DEFLATE-compressed.
  */
 export async function packDocx(doc: Document, now: Date = new Date()): Promise<Buffer> {
@@ -35,64 +35,19 @@ export function docxCompiler(): Compile | undefined {
     ) as Map<string, string | Uint8Array>;
 }
 
-/** MS-DOS date and time (local time, as zip tools write and show them). */
-function dosDateTime(at: Date): { date: number; time: number } {
-  const year = Math.min(Math.max(at.getFullYear(), 1980), 2107);
-  return {
-    date: ((year - 1980) << 9) | ((at.getMonth() + 1) << 5) | at.getDate(),
-    time: (at.getHours() << 11) | (at.getMinutes() << 5) | Math.floor(at.getSeconds() / 2),
-  };
-}
-
-/** A zip file (no ZIP64: a letter's parts are far below 4 GB), every file DEFLATE-compressed. */
-export function zipFiles(files: Map<string, string | Uint8Array>, at: Date): Buffer {
-  const { date, time } = dosDateTime(at);
+/**
+ * A zip of `files` in their order, each DEFLATE-compressed by zlib, dated `at` (yazl, which the
+ * case bundle writes its zips with too; it marks non-ASCII names as UTF-8).
+ */
+export async function zipFiles(files: Map<string, string | Uint8Array>, at: Date): Promise<Buffer> {
+  const zip = new yazl.ZipFile();
+  for (const [path, data] of files)
+    zip.addBuffer(typeof data === 'string' ? Buffer.from(data, 'utf8') : Buffer.from(data), path, {
+      mtime: at,
+      compress: true,
+    });
+  zip.end();
   const chunks: Buffer[] = [];
-  const central: Buffer[] = [];
-  let offset = 0;
-  for (const [path, data] of files) {
-    const raw = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
-    const packed = deflateRawSync(raw);
-    const name = Buffer.from(path, 'utf8');
-    // Bit 11: the name is UTF-8 (set only when it is not plain ASCII).
-    const flags = name.length === path.length ? 0 : 0x0800;
-    const crc = crc32(raw);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4); // version needed: 2.0 (DEFLATE)
-    local.writeUInt16LE(flags, 6);
-    local.writeUInt16LE(8, 8); // DEFLATE
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(raw.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4); // made by: MS-DOS, 2.0
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(flags, 8);
-    entry.writeUInt16LE(8, 10);
-    entry.writeUInt16LE(time, 12);
-    entry.writeUInt16LE(date, 14);
-    entry.writeUInt32LE(crc, 16);
-    entry.writeUInt32LE(packed.length, 20);
-    entry.writeUInt32LE(raw.length, 24);
-    entry.writeUInt16LE(name.length, 28);
-    // Extra field, comment, disk number, internal and external attributes: none.
-    entry.writeUInt32LE(offset, 42);
-    chunks.push(local, name, packed);
-    central.push(entry, name);
-    offset += local.length + name.length + packed.length;
-  }
-  const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(files.size, 8);
-  end.writeUInt16LE(files.size, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...chunks, directory, end]);
+  for await (const chunk of zip.outputStream as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
 }
