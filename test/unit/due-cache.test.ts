@@ -1,6 +1,5 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../scripts/seed-store.mjs';
 import { printDue, runDue, toDueOptions } from '../../src/commands/due.js';
 import {
   closeCase,
@@ -8,7 +7,7 @@ import {
   recordCaseFacts,
   setPromiseState,
 } from '../../src/db/agenda-repo.js';
-import { createCase, deleteCase, getCase, listCases } from '../../src/db/case-repo.js';
+import { deleteCase, getCase, listCases } from '../../src/db/case-repo.js';
 import { createContact } from '../../src/db/contact-repo.js';
 import { createLetter, recordSending } from '../../src/db/letter-repo.js';
 import { exportData } from '../../src/db/transfer.js';
@@ -20,6 +19,7 @@ import { parseContact } from '../../src/domain/contact-fields.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
+import { seedTestStore } from '../support/seed.js';
 
 // `due` on a terminal reads the letters' deadlines and the legal clocks of the open cases from
 // the due cache (schema 11), which the database's triggers empty for a case whenever it
@@ -29,20 +29,9 @@ const NOW = new Date('2026-11-23T12:00:00Z');
 const DAY = 86_400_000;
 let t: TestContext;
 
-const api = {
-  createCase,
-  createContact,
-  closeCase,
-  recordCaseFacts,
-  createLetter,
-  recordSending,
-  saveProfile,
-  parseContact,
-};
-
 beforeAll(() => {
   t = makeTestContext({ now: NOW, timeZone: 'UTC' });
-  seedStore(t.ctx.db(), api, { n: 120, now: NOW, firstContacts: 30 });
+  seedTestStore(t.ctx.db(), { n: 120, now: NOW, firstContacts: 30 });
 });
 afterAll(() => t.cleanup());
 

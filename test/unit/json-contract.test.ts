@@ -1,22 +1,16 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../scripts/seed-store.mjs';
 import { printDue, runDue, toDueOptions } from '../../src/commands/due.js';
 import { printList, runList, toListOptions } from '../../src/commands/list.js';
 import { printStats, runStats, toStatsOptions } from '../../src/commands/stats.js';
-import { closeCase, recordCaseFacts } from '../../src/db/agenda-repo.js';
-import { createCase } from '../../src/db/case-repo.js';
-import { createContact } from '../../src/db/contact-repo.js';
-import { createLetter, recordSending } from '../../src/db/letter-repo.js';
-import { saveProfile } from '../../src/db/profile-repo.js';
 import type { CaseSnapshot, SnapshotContact } from '../../src/domain/clocks.js';
-import { parseContact } from '../../src/domain/contact-fields.js';
 import type { ContactRecord } from '../../src/domain/model.js';
 import { ACTIVE_STATUSES } from '../../src/domain/vocab.js';
 import { ROOT } from '../support/cli.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
+import { seedTestStore } from '../support/seed.js';
 
 // `due --json`, `stats --json` and `list --json` are the stable contract: on the same seeded
 // store they print what the code printed before the set-based rewrite (the files were written by
@@ -27,17 +21,7 @@ let t: TestContext;
 
 beforeAll(() => {
   t = makeTestContext({ now: NOW });
-  const api = {
-    createCase,
-    createContact,
-    closeCase,
-    recordCaseFacts,
-    createLetter,
-    recordSending,
-    saveProfile,
-    parseContact,
-  };
-  seedStore(t.ctx.db(), api, { n: 80, now: NOW, firstContacts: 30 });
+  seedTestStore(t.ctx.db(), { n: 80, now: NOW, firstContacts: 30 });
 });
 afterAll(() => t.cleanup());
 

@@ -1,32 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedStore } from '../../scripts/seed-store.mjs';
 import { ATTENTION_LIMIT, printList, runList, toListOptions } from '../../src/commands/list.js';
-import { closeCase, recordCaseFacts } from '../../src/db/agenda-repo.js';
-import { createCase } from '../../src/db/case-repo.js';
-import { createContact, listCaseActivity } from '../../src/db/contact-repo.js';
-import { createLetter, recordSending } from '../../src/db/letter-repo.js';
-import { saveProfile } from '../../src/db/profile-repo.js';
-import { parseContact } from '../../src/domain/contact-fields.js';
+import { listCaseActivity } from '../../src/db/contact-repo.js';
 import { UsageError } from '../../src/errors.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
+import { seedTestStore } from '../support/seed.js';
 
 const NOW = new Date('2026-11-23T12:00:00Z');
 let t: TestContext;
-const api = {
-  createCase,
-  createContact,
-  closeCase,
-  recordCaseFacts,
-  createLetter,
-  recordSending,
-  saveProfile,
-  parseContact,
-};
 
 beforeAll(() => {
   t = makeTestContext({ now: NOW });
-  seedStore(t.ctx.db(), api, { n: 40, now: NOW, firstContacts: 12 });
+  seedTestStore(t.ctx.db(), { n: 40, now: NOW, firstContacts: 12 });
 });
 afterAll(() => t.cleanup());
 
