@@ -36,7 +36,7 @@ const SIZES = value('--sizes', '')
     ? [100, 10_000, 100_000]
     : [100, 10_000];
 const ROOT = resolve(import.meta.dirname, '..');
-const BIN = join(ROOT, 'bin', 'complain.js');
+const BIN = join(ROOT, 'bin', 'complain.cjs');
 const api = {
   createCase,
   createContact,

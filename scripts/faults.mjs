@@ -30,7 +30,7 @@ import { PassThrough } from 'node:stream';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const BIN = join(ROOT, 'bin', 'complain.js');
+const BIN = join(ROOT, 'bin', 'complain.cjs');
 const SCALE = Number(process.env.FAULTS_SCALE ?? '1');
 const only = process.env.FAULTS_ONLY?.split(',');
 const n = (count) => Math.max(1, Math.round(count * SCALE));

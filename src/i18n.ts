@@ -31,7 +31,8 @@ export type MessageParams = Record<string, string | number | boolean | null | un
 
 let current: UiLanguage = 'en';
 let pinned = false;
-const catalogues = new Map<UiLanguage, Map<string, string>>();
+/** Each area file read so far, by `lang/area` (a key's area is what comes before its first dot). */
+const areas = new Map<string, Map<string, string>>();
 const compiled = new Map<string, IntlMessageFormat>();
 
 /** Whether `code` is an interface language. */
@@ -92,39 +93,58 @@ export function catalogueFiles(language: UiLanguage): string[] {
     .sort();
 }
 
-/** Reads one language's catalogue files into one map (cached). */
-export function catalogue(language: UiLanguage): Map<string, string> {
-  const known = catalogues.get(language);
+/**
+ * One area file of a language (`cli.json` holds the `cli.*` keys, a test keeps it so), read when
+ * a key of it is first asked for: a run reads the few areas it speaks, not the whole catalogue.
+ * An area the language lacks is empty (its keys fall back to English).
+ */
+function area(language: UiLanguage, name: string): Map<string, string> {
+  const id = `${language}/${name}`;
+  const known = areas.get(id);
   if (known) return known;
   const messages = new Map<string, string>();
-  for (const file of catalogueFiles(language)) {
-    const path = `${MESSAGES_DIR}${language}/${file}`;
-    let data: Record<string, unknown>;
-    try {
-      data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-    } catch (error) {
-      // Not a ComplainError: errors.ts would import this module. main.ts reports it as a bug.
+  const path = `${MESSAGES_DIR}${id}.json`;
+  let data: Record<string, unknown> = {};
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    // Not a ComplainError: errors.ts would import this module. main.ts reports it as a bug.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT')
       throw new Error(
-        `the message catalogue ${language}/${file} cannot be read (${(error as Error).message}): reinstall complain, or fix the file if you edited it`,
+        `the message catalogue ${id}.json cannot be read (${(error as Error).message}): reinstall complain, or fix the file if you edited it`,
         { cause: error },
       );
-    }
-    for (const [key, value] of Object.entries(data)) {
-      if (typeof value === 'string') messages.set(key, value);
-    }
   }
-  catalogues.set(language, messages);
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value === 'string') messages.set(key, value);
+  }
+  areas.set(id, messages);
+  return messages;
+}
+
+/** The text of `key` in `language` itself, without falling back. */
+function lookup(language: UiLanguage, key: string): string | undefined {
+  const dot = key.indexOf('.');
+  return dot > 0 ? area(language, key.slice(0, dot)).get(key) : undefined;
+}
+
+/** One language's whole catalogue, every area file in one map. */
+export function catalogue(language: UiLanguage): Map<string, string> {
+  const messages = new Map<string, string>();
+  for (const file of catalogueFiles(language))
+    for (const [key, value] of area(language, file.slice(0, -'.json'.length)))
+      messages.set(key, value);
   return messages;
 }
 
 /** The raw ICU text of a message in a language, falling back to English; undefined when unknown. */
 export function messageText(key: string, language: UiLanguage = current): string | undefined {
-  return catalogue(language).get(key) ?? (language === 'en' ? undefined : catalogue('en').get(key));
+  return lookup(language, key) ?? (language === 'en' ? undefined : lookup('en', key));
 }
 
 /** Whether a message exists (in English, the reference catalogue). */
 export function hasMessage(key: string): boolean {
-  return catalogue('en').has(key);
+  return lookup('en', key) !== undefined;
 }
 
 /**
@@ -139,10 +159,10 @@ export function t(key: string, params?: MessageParams): string {
 /** `t()` in a given language (letters and exports are written in the letter's language). */
 export function translate(language: UiLanguage, key: string, params?: MessageParams): string {
   let lang = language;
-  let text = catalogue(lang).get(key);
+  let text = lookup(lang, key);
   if (text === undefined && lang !== 'en') {
     lang = 'en';
-    text = catalogue('en').get(key);
+    text = lookup('en', key);
   }
   if (text === undefined) throw new Error(`unknown message "${key}" (a bug: add it to en)`);
   // Most messages are plain text: skip the formatter. An apostrophe is ICU syntax only before

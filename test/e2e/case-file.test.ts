@@ -574,7 +574,7 @@ function withSources(loaded: string): string {
     .filter(([file]) => loaded.includes(`${ROOT}/${file}\n`))
     .flatMap(([, o]) => Object.keys(o.inputs).map((i) => `${ROOT}/${i}`));
   // A control: the bundle's entry was among the files loaded.
-  expect(loaded).toContain(`${ROOT}/dist/complain.js\n`);
+  expect(loaded).toContain(`${ROOT}/dist/complain.cjs\n`);
   return `${loaded}${inputs.join('\n')}\n`;
 }
 
@@ -582,8 +582,8 @@ function spawnSyncTraced(sb: CliSandbox, args: string[], trace: string): number 
   const r = spawnSync(
     process.execPath,
     [
-      '--import',
-      join(ROOT, 'test/support/trace-modules.mjs'),
+      '--require',
+      join(ROOT, 'test/support/trace-modules.cjs'),
       BIN,
       '--data-dir',
       sb.dataDir,

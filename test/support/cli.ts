@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The repository root and the built binary the e2e tests spawn. */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const BIN = join(ROOT, 'bin', 'complain.js');
+export const BIN = join(ROOT, 'bin', 'complain.cjs');
 
 /** What one run of the binary produced. */
 export interface RunResult {
