@@ -183,12 +183,13 @@ function urgentAgenda(
   });
   totals.overdue += cached.overdue;
   totals.upcoming += cached.upcoming;
-  // The cases named, read whole: every row they have is in the lists (counted above), and
-  // the first of each list are among them.
-  if (cached.cases.length > 0)
-    for (const s of eachSnapshot(db, listCases(db, { ids: cached.cases, openOnly: true }), {
-      openOnly: true,
-      chunk: 1,
+  // The cases named, read again: every row they have is in the lists (counted above), and
+  // the first of each list are among them. Only the contacts their rows are written from.
+  const named = cached.cases.length > 0 ? listCases(db, { ids: cached.cases, openOnly: true }) : [];
+  if (named.length > 0)
+    for (const s of eachAgendaSnapshot(db, named, {
+      scattered: true,
+      needs: contactNeedsOf(named),
     }))
       caseItems(s, loadJurisdiction(s.case.jurisdiction), now, tz).forEach((row, i) =>
         place(row, 0, i, false),
@@ -272,12 +273,12 @@ function urgentAgendaOfEveryCase(
   // The promises of the other cases: counted in SQL, the first of each list written in full.
   const promises = urgentPromises(db, now, dueWindow(now, tz, days).end, [...fullFor], totals);
   const cases = new Set(promises.cases);
-  for (const s of eachSnapshot(
-    db,
-    open.filter((c) => cases.has(c.id)),
-    // A few cases anywhere in the file: one at a time, each in a few indexed queries.
-    { openOnly: true, chunk: 1 },
-  ))
+  const named = open.filter((c) => cases.has(c.id));
+  // A few cases anywhere in the file: read by their ids, in a few indexed queries.
+  for (const s of eachAgendaSnapshot(db, named, {
+    scattered: true,
+    needs: contactNeedsOf(named),
+  }))
     caseItems(s, loadJurisdiction(s.case.jurisdiction), now, tz).forEach((row, i) => {
       if (row.promise && promises.ids.has(row.promise.id)) {
         // Counted above: placed without counting again.

@@ -10,11 +10,14 @@ import { ComplainError, NotFoundError } from '../errors.js';
 import { caseNotFound, touchCase } from './case-repo.js';
 import type { PromiseRow } from './contact-repo.js';
 import {
-  listAgendaContactsOfCaseRange,
+  fromCaseScope,
+  listAgendaContactsOf,
   listContacts,
-  listSnapshotContactsOfCaseRange,
+  listSnapshotContactsOf,
+  prepared,
   toPromise,
 } from './contact-repo.js';
+import type { CaseScope } from './contact-repo.js';
 import type { Db } from './open.js';
 import { t } from '../i18n.js';
 
@@ -38,8 +41,9 @@ interface LetterDatesRow {
   kind: string | null;
 }
 
-const LETTER_DATES_SQL =
-  'SELECT id, case_id, created_at, deadline_on, sent_at, sent_via, delivered_at, kind FROM letter';
+const LETTER_DATES_SELECT =
+  'SELECT id, case_id, created_at, deadline_on, sent_at, sent_via, delivered_at, kind FROM';
+const LETTER_DATES_SQL = `${LETTER_DATES_SELECT} letter`;
 
 function toLetterDates(r: LetterDatesRow): LetterDates {
   return {
@@ -86,21 +90,28 @@ const SNAPSHOT_CHUNK = 500;
  * The snapshots of `records` (in id order), the same as `loadSnapshot` gives one by one but with
  * only the contact columns a snapshot names, read a chunk of cases at a time with a few range
  * queries per chunk instead of five per case. `openOnly`: the records are the open cases only,
- * and the contacts of the closed cases between them are left out in SQL.
+ * and the contacts of the closed cases between them are left out in SQL. `scattered`: the
+ * records are a few cases anywhere in the file (the ones `due` shows), each chunk read by its
+ * list of ids rather than by ranges, so that neither the cases between them nor a round of
+ * queries per case is read.
  */
 export function* eachSnapshot(
   db: Db,
   records: readonly CaseRecord[],
-  { chunk = SNAPSHOT_CHUNK, openOnly = false }: { chunk?: number; openOnly?: boolean } = {},
+  {
+    chunk = SNAPSHOT_CHUNK,
+    openOnly = false,
+    scattered = false,
+  }: { chunk?: number; openOnly?: boolean; scattered?: boolean } = {},
 ): Generator<CaseSnapshot> {
-  yield* snapshotsOf(db, records, chunk, (from, to) =>
-    listSnapshotContactsOfCaseRange(db, from, to, openOnly),
+  yield* snapshotsOf(db, records, { chunk, scattered }, (scope) =>
+    listSnapshotContactsOf(db, scope, openOnly),
   );
 }
 
 /**
  * The snapshots `buildAgenda` needs of open cases, a chunk at a time, with only the contacts the
- * agenda reads (see listAgendaContactsOfCaseRange): the items, their order and their words are
+ * agenda reads (see listAgendaContactsOf): the items, their order and their words are
  * the same as from `eachSnapshot`'s whole contact lists. A case whose company has service
  * standards (`fullFor`) gets every contact: the standards are checked against each one.
  */
@@ -112,19 +123,22 @@ export function* eachAgendaSnapshot(
     fullFor = new Set<number>(),
     promises = true,
     needs,
+    scattered = false,
   }: {
     chunk?: number;
     fullFor?: ReadonlySet<number>;
     promises?: boolean;
     needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
+    /** A few cases anywhere in the file, read by their ids (see eachSnapshot). */
+    scattered?: boolean;
   } = {},
 ): Generator<CaseSnapshot> {
   const lean = records.filter((r) => !fullFor.has(r.company.id));
   const full = records.filter((r) => fullFor.has(r.company.id));
-  yield* snapshotsOf(db, lean, chunk, (from, to) =>
-    listAgendaContactsOfCaseRange(db, from, to, { promises, ...(needs ? { needs } : {}) }),
+  yield* snapshotsOf(db, lean, { chunk, scattered }, (scope) =>
+    listAgendaContactsOf(db, scope, { promises, ...(needs ? { needs } : {}) }),
   );
-  if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true });
+  if (full.length > 0) yield* eachSnapshot(db, full, { chunk, openOnly: true, scattered });
 }
 
 /** The pending promises `due` on a terminal may show, of the open cases of some companies. */
@@ -207,42 +221,62 @@ export function promiseCandidates(
 function* snapshotsOf(
   db: Db,
   records: readonly CaseRecord[],
-  chunk: number,
-  contactsOf: (from: number, to: number) => Map<number, SnapshotContact[]>,
+  { chunk, scattered }: { chunk: number; scattered: boolean },
+  contactsOf: (scope: CaseScope) => Map<number, SnapshotContact[]>,
 ): Generator<CaseSnapshot> {
   const sorted = [...records].sort((a, b) => a.id - b.id);
-  const letters = db.prepare(
-    `${LETTER_DATES_SQL} WHERE case_id BETWEEN ? AND ? ORDER BY case_id, created_at, id`,
-  );
-  const events = db.prepare(
-    'SELECT case_id, event, on_date FROM case_event WHERE case_id BETWEEN ? AND ? ORDER BY case_id, on_date, event',
-  );
-  const sectors = db.prepare('SELECT id, sector, sale FROM case_file WHERE id BETWEEN ? AND ?');
-  // A chunk is at most `chunk` cases whose ids span at most twice that: the range queries read
-  // every case between its first and last id, so a few cases far apart (the promises `due`
-  // shows, the cases under standards) are read in small ranges, not the whole file between them.
+  // A chunk is at most `chunk` cases. Read by ranges, its ids also span at most twice that:
+  // the range queries read every case between its first and last id, so a few cases far apart
+  // (the cases under standards) are read in small ranges, not the whole file between them.
   const parts: CaseRecord[][] = [];
   for (const record of sorted) {
     const part = parts.at(-1);
-    if (part && part.length < chunk && record.id - part[0]!.id < chunk * 2) part.push(record);
+    if (part && part.length < chunk && (scattered || record.id - part[0]!.id < chunk * 2))
+      part.push(record);
     else parts.push([record]);
   }
   for (const part of parts) {
-    const from = part[0]!.id;
-    const to = part.at(-1)!.id;
-    const contacts = contactsOf(from, to);
-    const letterMap = byCase(letters.all(from, to) as LetterDatesRow[], toLetterDates);
+    const scope: CaseScope = scattered
+      ? { ids: part.map((r) => r.id) }
+      : { from: part[0]!.id, to: part.at(-1)!.id };
+    const contacts = contactsOf(scope);
+    const query = (sql: (from: string, where: string) => string, table: string, key: string) => {
+      const { from, where, params } = fromCaseScope(table, key, scope);
+      return prepared(db, sql(from, where)).all(...params);
+    };
+    const letterMap = byCase(
+      query(
+        (from, where) =>
+          `${LETTER_DATES_SELECT} ${from} WHERE ${where} ORDER BY case_id, created_at, id`,
+        'letter',
+        'case_id',
+      ) as LetterDatesRow[],
+      toLetterDates,
+    );
     const eventMap = byCase(
-      events.all(from, to) as { case_id: number }[],
+      query(
+        (from, where) =>
+          `SELECT case_id, event, on_date FROM ${from} WHERE ${where} ORDER BY case_id, on_date, event`,
+        'case_event',
+        'case_id',
+      ) as { case_id: number }[],
       (r: { event: string; on_date: string }): CaseEvent => ({
         event: r.event as ClockStart,
         onDate: r.on_date,
       }),
     );
     const sectorOf = new Map(
-      (sectors.all(from, to) as { id: number; sector: string | null; sale: string | null }[]).map(
-        (r) => [r.id, r],
-      ),
+      (
+        query(
+          (from, where) => `SELECT id, sector, sale FROM ${from} WHERE ${where}`,
+          'case_file',
+          'id',
+        ) as {
+          id: number;
+          sector: string | null;
+          sale: string | null;
+        }[]
+      ).map((r) => [r.id, r]),
     );
     for (const record of part)
       yield {

@@ -178,7 +178,7 @@ const statements = new WeakMap<Db, Map<string, Statement<unknown[]>>>();
  * A statement prepared once per connection: `due` and `stats` run the same range queries for
  * every chunk of cases (and for each of a few cases one by one).
  */
-function prepared(db: Db, sql: string): Statement<unknown[]> {
+export function prepared(db: Db, sql: string): Statement<unknown[]> {
   let known = statements.get(db);
   if (!known) statements.set(db, (known = new Map()));
   let stmt = known.get(sql);
@@ -347,32 +347,62 @@ function snapshotContacts(
 }
 
 /**
- * The contacts of the cases whose ids lie in [fromId, toId], by case id, each case's oldest
- * first, with only what the clocks, the agenda and the statistics read (no summaries, no
- * quotes): four indexed range queries whatever the number of cases. `openOnly` leaves out, in
- * SQL, the cases that are closed or not in an active status (`due` reads only those).
+ * Which cases one round of snapshot queries reads: every case whose id lies in [from, to] (a
+ * run of neighbours: one index range), or the cases listed (a few far apart: one index lookup
+ * each, not the cases between them).
  */
-export function listSnapshotContactsOfCaseRange(
+export type CaseScope = { from: number; to: number } | { ids: readonly number[] };
+
+/**
+ * The rows of `table` whose `key` (a case id) is in `scope`: what goes after FROM and after
+ * WHERE, and the parameters of both, in that order. Listed ids are joined from json_each first
+ * (CROSS JOIN keeps that order): SQLite then looks each one up in the key's index, even where
+ * its statistics call the table small and it would rather scan the whole of it.
+ */
+export function fromCaseScope(
+  table: string,
+  key: string,
+  scope: CaseScope,
+): { from: string; where: string; params: (number | string)[] } {
+  return 'ids' in scope
+    ? {
+        from: `(SELECT value AS listed_case FROM json_each(?)) CROSS JOIN ${table} ON ${key} = listed_case`,
+        where: '1',
+        params: [JSON.stringify(scope.ids)],
+      }
+    : { from: table, where: `${key} BETWEEN ? AND ?`, params: [scope.from, scope.to] };
+}
+
+/**
+ * The contacts of the cases in `scope`, by case id, each case's oldest first, with only what
+ * the clocks, the agenda and the statistics read (no summaries, no quotes): four indexed
+ * queries whatever the number of cases. `openOnly` leaves out, in SQL, the cases of a range
+ * that are closed or not in an active status (`due` reads only those); listed cases are read
+ * as listed.
+ */
+export function listSnapshotContactsOf(
   db: Db,
-  fromId: number,
-  toId: number,
+  scope: CaseScope,
   openOnly = false,
 ): Map<number, SnapshotContact[]> {
-  const scope = openOnly
-    ? `c.case_id IN (SELECT f.id FROM case_file f WHERE f.id BETWEEN ? AND ?
-         AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`
-    : 'c.case_id BETWEEN ? AND ?';
-  const params = openOnly ? [fromId, toId, ...ACTIVE_STATUSES] : [fromId, toId];
+  const cases = fromCaseScope('contact c', 'c.case_id', scope);
+  let { where, params } = cases;
+  if (openOnly && !('ids' in scope)) {
+    where = `c.case_id IN (SELECT f.id FROM case_file f WHERE f.id BETWEEN ? AND ?
+         AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`;
+    params = [scope.from, scope.to, ...ACTIVE_STATUSES];
+  }
+  const from = cases.from;
   const rows = prepared(
     db,
     `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
-       FROM contact c WHERE ${scope} ORDER BY c.case_id, c.started_at, c.id`,
+       FROM ${from} WHERE ${where} ORDER BY c.case_id, c.started_at, c.id`,
   ).all(...params) as SnapshotContactRow[];
   const reps = groupBy(
     prepared(
       db,
-      `SELECT r.contact_id, r.name, r.rep_id, r.role FROM contact_rep r JOIN contact c ON c.id = r.contact_id
-         WHERE ${scope} ORDER BY r.contact_id, r.position`,
+      `SELECT r.contact_id, r.name, r.rep_id, r.role FROM ${from} JOIN contact_rep r ON r.contact_id = c.id
+         WHERE ${where} ORDER BY r.contact_id, r.position`,
     ).all(...params) as RepRow[],
     (r) => r.contact_id,
     (r) => ({ name: r.name, repId: r.rep_id, role: r.role }),
@@ -380,8 +410,8 @@ export function listSnapshotContactsOfCaseRange(
   const promises = groupBy(
     prepared(
       db,
-      `SELECT p.* FROM promise p JOIN contact c ON c.id = p.contact_id
-         WHERE ${scope} ORDER BY p.due_at, p.id`,
+      `SELECT p.* FROM ${from} JOIN promise p ON p.contact_id = c.id
+         WHERE ${where} ORDER BY p.due_at, p.id`,
     ).all(...params) as PromiseRow[],
     (p) => p.contact_id,
     toPromise,
@@ -390,7 +420,7 @@ export function listSnapshotContactsOfCaseRange(
     (
       prepared(
         db,
-        `SELECT e.* FROM contact_escalation e JOIN contact c ON c.id = e.contact_id WHERE ${scope}`,
+        `SELECT e.* FROM ${from} JOIN contact_escalation e ON e.contact_id = c.id WHERE ${where}`,
       ).all(...params) as EscalationRow[]
     ).map((e) => [e.contact_id, toEscalation(e)]),
   );
@@ -398,7 +428,7 @@ export function listSnapshotContactsOfCaseRange(
 }
 
 /**
- * The contacts of the open cases in [fromId, toId] that the agenda reads, by case id, oldest
+ * The contacts of the open cases in `scope` that the agenda reads, by case id, oldest
  * first, each with its pending promises only. The agenda reads a contact for a pending promise
  * (who made it), the first outbound contact, the first outbound letter and the first regulator
  * application (the clocks' start dates; every regulator application is read, they are few),
@@ -407,10 +437,9 @@ export function listSnapshotContactsOfCaseRange(
  * `find` of the first such contact or a `some` meets the same one), so it is never read: a few
  * indexed queries a chunk.
  */
-export function listAgendaContactsOfCaseRange(
+export function listAgendaContactsOf(
   db: Db,
-  fromId: number,
-  toId: number,
+  scope: CaseScope,
   {
     promises: withPromises = true,
     needs,
@@ -423,7 +452,9 @@ export function listAgendaContactsOfCaseRange(
     needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
   } = {},
 ): Map<number, SnapshotContact[]> {
-  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE f.id BETWEEN @from AND @to AND f.closed_at IS NULL
+  const cases =
+    'ids' in scope ? 'f.id IN (SELECT value FROM json_each(@ids))' : 'f.id BETWEEN @from AND @to';
+  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE ${cases} AND f.closed_at IS NULL
     AND f.status IN (${ACTIVE_STATUSES.map((_, i) => `@status_${'abcdefghij'[i]}`).join(', ')})`;
   const first = (where: string, order = 'x.started_at, x.id', cases = '') =>
     `SELECT (SELECT x.id FROM contact x WHERE x.case_id = o.id AND ${where} ORDER BY ${order} LIMIT 1) FROM open o${cases}`;
@@ -434,8 +465,7 @@ export function listAgendaContactsOfCaseRange(
     ? ''
     : ` WHERE EXISTS (SELECT 1 FROM letter l WHERE l.case_id = o.id AND coalesce(l.sent_at, '') <> '')`;
   const params = {
-    from: fromId,
-    to: toId,
+    ...('ids' in scope ? { ids: JSON.stringify(scope.ids) } : { from: scope.from, to: scope.to }),
     ...Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [`status_${'abcdefghij'[i]}`, s])),
     ...(needs
       ? {

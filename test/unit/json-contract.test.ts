@@ -99,12 +99,18 @@ describe('eachSnapshot reads what loadSnapshot reads, case by case', () => {
     ) as unknown as SnapshotContact[],
   });
 
-  it.each([1, 7, 500])('in chunks of %i cases, on a subset with gaps', async (chunk) => {
+  it.each([
+    [1, false],
+    [7, false],
+    [500, false],
+    [3, true],
+    [500, true],
+  ])('in chunks of %i cases (by ids: %s), on a subset with gaps', async (chunk, scattered) => {
     const { eachSnapshot, loadSnapshot } = await import('../../src/db/agenda-repo.js');
     const { listCases } = await import('../../src/db/case-repo.js');
     const db = t.ctx.db();
     const subset = listCases(db).filter((c) => c.id % 4 !== 0);
-    const bulk = [...eachSnapshot(db, subset, { chunk })];
+    const bulk = [...eachSnapshot(db, subset, { chunk, scattered })];
     expect(bulk.length).toBe(subset.length);
     expect(bulk.some((s) => s.letters.length > 0)).toBe(true);
     expect(bulk.some((s) => s.events.length > 0 && s.sector !== null)).toBe(true);
@@ -113,9 +119,13 @@ describe('eachSnapshot reads what loadSnapshot reads, case by case', () => {
     expect(bulk).toEqual(subset.map((c) => lean(loadSnapshot(db, c))));
   });
 
-  it.each([1, 500])(
-    'open cases only, in chunks of %i, leaving out the closed ones in SQL',
-    async (chunk) => {
+  it.each([
+    [1, false],
+    [500, false],
+    [2, true],
+  ])(
+    'open cases only, in chunks of %i (by ids: %s), leaving out the closed ones in SQL',
+    async (chunk, scattered) => {
       const { eachSnapshot, loadSnapshot } = await import('../../src/db/agenda-repo.js');
       const { listCases } = await import('../../src/db/case-repo.js');
       const db = t.ctx.db();
@@ -127,7 +137,7 @@ describe('eachSnapshot reads what loadSnapshot reads, case by case', () => {
       expect(open).toEqual(
         all.filter((c) => ACTIVE_STATUSES.includes(c.status) && c.closedAt === null),
       );
-      const bulk = [...eachSnapshot(db, open, { chunk, openOnly: true })];
+      const bulk = [...eachSnapshot(db, open, { chunk, openOnly: true, scattered })];
       expect(bulk).toEqual(open.map((c) => lean(loadSnapshot(db, c))));
     },
   );

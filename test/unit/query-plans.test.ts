@@ -35,7 +35,7 @@ const seen = new Set<string>();
 
 /** The plan of a statement, its parameters bound to NULL (the planner's choice does not depend on them). */
 function planOf(db: Db, sql: string): string[] {
-  const names = [...new Set([...sql.matchAll(/[@:$]([a-z_]+)/gi)].map((m) => m[1]!))];
+  const names = [...new Set([...sql.matchAll(/[@:$]([a-z_][a-z_0-9]*)/gi)].map((m) => m[1]!))];
   const stmt = db.prepare(`EXPLAIN QUERY PLAN ${sql}`);
   const run = (args: unknown[]) => stmt.all(...args) as { detail: string }[];
   if (names.length > 0)
