@@ -185,7 +185,7 @@ function urgentAgenda(
   totals.upcoming += cached.upcoming;
   // The cases named, read again: every row they have is in the lists (counted above), and
   // the first of each list are among them. Only the contacts their rows are written from.
-  const named = cached.cases.length > 0 ? listCases(db, { ids: cached.cases, openOnly: true }) : [];
+  const named = listCases(db, { ids: cached.cases, openOnly: true });
   if (named.length > 0)
     for (const s of eachAgendaSnapshot(db, named, {
       scattered: true,

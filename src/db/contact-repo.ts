@@ -385,14 +385,16 @@ export function listSnapshotContactsOf(
   scope: CaseScope,
   openOnly = false,
 ): Map<number, SnapshotContact[]> {
-  const cases = fromCaseScope('contact c', 'c.case_id', scope);
-  let { where, params } = cases;
-  if (openOnly && !('ids' in scope)) {
-    where = `c.case_id IN (SELECT f.id FROM case_file f WHERE f.id BETWEEN ? AND ?
-         AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`;
-    params = [scope.from, scope.to, ...ACTIVE_STATUSES];
-  }
-  const from = cases.from;
+  // A range may hold closed cases: they are left out in the range's own subquery.
+  const { from, where, params } =
+    openOnly && !('ids' in scope)
+      ? {
+          from: 'contact c',
+          where: `c.case_id IN (SELECT f.id FROM case_file f WHERE f.id BETWEEN ? AND ?
+         AND f.closed_at IS NULL AND f.status IN (${ACTIVE_STATUSES.map(() => '?').join(', ')}))`,
+          params: [scope.from, scope.to, ...ACTIVE_STATUSES],
+        }
+      : fromCaseScope('contact c', 'c.case_id', scope);
   const rows = prepared(
     db,
     `SELECT c.id, c.case_id, c.channel, c.direction, c.started_at, c.reference, c.supervisor, c.rude
@@ -452,9 +454,9 @@ export function listAgendaContactsOf(
     needs?: { firstOutbound: string[]; written: string[]; regulator: string[] };
   } = {},
 ): Map<number, SnapshotContact[]> {
-  const cases =
+  const inScope =
     'ids' in scope ? 'f.id IN (SELECT value FROM json_each(@ids))' : 'f.id BETWEEN @from AND @to';
-  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE ${cases} AND f.closed_at IS NULL
+  const open = `SELECT f.id, f.jurisdiction FROM case_file f WHERE ${inScope} AND f.closed_at IS NULL
     AND f.status IN (${ACTIVE_STATUSES.map((_, i) => `@status_${'abcdefghij'[i]}`).join(', ')})`;
   const first = (where: string, order = 'x.started_at, x.id', cases = '') =>
     `SELECT (SELECT x.id FROM contact x WHERE x.case_id = o.id AND ${where} ORDER BY ${order} LIMIT 1) FROM open o${cases}`;

@@ -42,15 +42,24 @@ function storedStamp(db: Db): string | undefined {
 }
 
 /**
- * `AND <column> NOT IN (…)` for `exceptCompanies`, with its named parameters; nothing when there
- * are none (most stores: no company has standards). A list of parameters rather than json_each,
- * which costs a scan and a filter of its own on every row of the kept rows counted.
+ * `values` as named parameters (`@<prefix>_0, @<prefix>_1…`), for an IN (…), and their bindings:
+ * a list of parameters rather than json_each, which costs a scan and a filter of its own on
+ * every row it is checked against.
  */
-function outside(column: string, exceptCompanies: readonly number[]) {
-  const names = exceptCompanies.map((_, i) => `except_${i}`);
+function listOf(prefix: string, values: readonly (number | string)[]) {
+  const names = values.map((_, i) => `${prefix}_${i}`);
   return {
-    sql: names.length ? `AND ${column} NOT IN (${names.map((n) => `@${n}`).join(', ')})` : '',
-    params: Object.fromEntries(names.map((n, i) => [n, exceptCompanies[i]])),
+    sql: names.map((n) => `@${n}`).join(', '),
+    params: Object.fromEntries(names.map((n, i) => [n, values[i]])),
+  };
+}
+
+/** `AND <column> NOT IN (…)` for `exceptCompanies`; nothing when there are none (most stores). */
+function outside(column: string, exceptCompanies: readonly number[]) {
+  const list = listOf('except', exceptCompanies);
+  return {
+    sql: exceptCompanies.length ? `AND ${column} NOT IN (${list.sql})` : '',
+    params: list.params,
   };
 }
 
@@ -58,19 +67,16 @@ function outside(column: string, exceptCompanies: readonly number[]) {
 function staleCases(db: Db, stamp: string, exceptCompanies: readonly number[]): number[] | null {
   if (storedStamp(db) !== stamp) return null;
   const except = outside('f.company_id', exceptCompanies);
-  const statuses = Object.fromEntries(ACTIVE_STATUSES.map((s, i) => [`status_${i}`, s]));
+  const statuses = listOf('status', ACTIVE_STATUSES);
   return (
     db
       .prepare(
         `SELECT f.id FROM case_file f
-         WHERE f.closed_at IS NULL
-           AND f.status IN (${Object.keys(statuses)
-             .map((n) => `@${n}`)
-             .join(', ')}) ${except.sql}
+         WHERE f.closed_at IS NULL AND f.status IN (${statuses.sql}) ${except.sql}
            AND NOT EXISTS (SELECT 1 FROM cache_due_case d WHERE d.case_id = f.id)
          ORDER BY f.id`,
       )
-      .all({ ...statuses, ...except.params }) as { id: number }[]
+      .all({ ...statuses.params, ...except.params }) as { id: number }[]
   ).map((r) => r.id);
 }
 
