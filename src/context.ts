@@ -140,7 +140,12 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
         // A run killed outright (SIGKILL, power loss) could not remove its temp files: do it now.
         if (runtime.isRunning) {
           const dirs = ['', 'letters', 'backups'].map((d) => join(paths.dataDir, d));
-          sweepOrphanTemps([...dirs, paths.evidenceDir], runtime.isRunning);
+          // An attach killed after its commit leaves a staged copy its record names: keep it.
+          const open = db;
+          const isRecorded = (dir: string, sha256: string) =>
+            dir === paths.evidenceDir &&
+            open.prepare('SELECT 1 FROM evidence WHERE stored_path = ?').get(sha256) !== undefined;
+          sweepOrphanTemps([...dirs, paths.evidenceDir], runtime.isRunning, isRecorded);
         }
       }
       return db;

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
 import type { AddedEvidence, EvidenceInput } from '../db/evidence-repo.js';
-import { addEvidence, countStoredPathUses } from '../db/evidence-repo.js';
+import { addEvidence } from '../db/evidence-repo.js';
 import { parseChoice } from '../domain/contact-fields.js';
 import { defaultLabel, guessKind } from '../domain/evidence.js';
 import { sanitizeText } from '../domain/text.js';
@@ -10,13 +10,15 @@ import type { CaseRecord } from '../domain/model.js';
 import type { EvidenceKind } from '../domain/vocab.js';
 import { EVIDENCE_KINDS, labelOf } from '../domain/vocab.js';
 import { UsageError } from '../errors.js';
-import type { ProgressFn, StoredCopy } from '../files/evidence-store.js';
+import type { ProgressFn, StagedCopy } from '../files/evidence-store.js';
 import {
   copyIntoStore,
+  discardCopies,
   ensureStore,
   inspectSource,
-  removeStoredCopy,
+  publishCopies,
 } from '../files/evidence-store.js';
+import { fsyncDir } from '../files/atomic.js';
 import { progressLine } from '../output/progress.js';
 import { evidenceView } from '../output/views.js';
 import type { Act } from './shared.js';
@@ -59,8 +61,10 @@ export interface AttachResult {
 }
 
 /**
- * Checks every file first (nothing is copied when one is bad), copies each into the store, then
- * records them all in one transaction. A failure removes the copies this run created.
+ * Checks every file first (nothing is copied when one is bad), copies each into the store under
+ * a temp name, records them all in one transaction, and only then gives the copies their names.
+ * A failure before the commit removes this run's copies; a kill after it leaves the renames to
+ * the next run.
  */
 export async function runAttach(
   options: AttachOptions,
@@ -74,7 +78,8 @@ export async function runAttach(
   for (const file of options.files) sources.push(await inspectSource(file, policy));
   const store = ctx.paths.evidenceDir;
   await ensureStore(store);
-  const copies: StoredCopy[] = [];
+  const copies: StagedCopy[] = [];
+  let recorded = false;
   try {
     for (const source of sources)
       copies.push(await copyIntoStore(source, store, onProgress?.(source.name)));
@@ -86,11 +91,13 @@ export async function runAttach(
       sha256: copies[i]!.sha256,
       size: copies[i]!.size,
     }));
-    return { caseRecord, added: addEvidence(db, caseRecord.id, inputs, ctx.now()) };
+    const added = addEvidence(db, caseRecord.id, inputs, ctx.now());
+    recorded = true;
+    publishCopies(store, copies);
+    await fsyncDir(store);
+    return { caseRecord, added };
   } catch (error) {
-    for (const copy of copies.filter((c) => c.created))
-      if (countStoredPathUses(db, copy.storedPath) === 0)
-        await removeStoredCopy(store, copy.storedPath);
+    if (!recorded) await discardCopies(copies);
     throw error;
   }
 }

@@ -1,6 +1,6 @@
 import type * as Crypto from 'node:crypto';
 import { createRequire } from 'node:module';
-import { readdirSync, rmSync, Stats } from 'node:fs';
+import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, Stats } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
@@ -19,6 +19,11 @@ function randomHex(bytes: number): string {
 export function trackTemp(file: string): () => void {
   inFlight.add(file);
   return () => inFlight.delete(file);
+}
+
+/** Unmarks a temp file by name: from now on a Ctrl-C leaves it where it is. */
+export function untrackTemp(file: string): void {
+  inFlight.delete(file);
 }
 
 /**
@@ -58,14 +63,28 @@ export function incomingPathIn(storeDir: string): string {
   return join(storeDir, `.incoming-${owner}-${randomHex(8)}`);
 }
 
+/**
+ * The temp name of an evidence copy hashed and waiting for its record: the writer renames it to
+ * its SHA-256 once the record is committed.
+ */
+export function stagedPathIn(storeDir: string, sha256: string): string {
+  return join(storeDir, `.incoming-${owner}-${sha256}`);
+}
+
 const TEMP_NAME = /^\.(?:incoming-(\d+)-[0-9a-f]+|.+\.(\d+)-[0-9a-f]{12}\.tmp)$/;
+const STAGED_NAME = /^\.incoming-\d+-([0-9a-f]{64})$/;
 
 /**
- * Removes the temp files in `dirs` whose writer is no longer running: what a run killed
+ * Settles the temp files in `dirs` whose writer is no longer running: what a run killed
  * outright (SIGKILL, power loss) left behind. A live writer's temp files are left alone.
- * Returns the paths removed.
+ * A staged evidence copy whose record was committed (`isRecorded`) is renamed to its SHA-256,
+ * which the writer would have done next; every other one is removed. Returns the paths removed.
  */
-export function sweepOrphanTemps(dirs: string[], isRunning: (pid: number) => boolean): string[] {
+export function sweepOrphanTemps(
+  dirs: string[],
+  isRunning: (pid: number) => boolean,
+  isRecorded: (dir: string, sha256: string) => boolean = () => false,
+): string[] {
   const removed: string[] = [];
   for (const dir of dirs) {
     let names: string[];
@@ -79,6 +98,8 @@ export function sweepOrphanTemps(dirs: string[], isRunning: (pid: number) => boo
       if (!m) continue;
       const pid = Number(m[1] ?? m[2]);
       if (pid === 0 || pid === owner || isRunning(pid)) continue;
+      const sha256 = STAGED_NAME.exec(name)?.[1];
+      if (sha256 && finishStaged(dir, name, sha256, isRecorded)) continue;
       try {
         rmSync(join(dir, name), { force: true });
         removed.push(join(dir, name));
@@ -88,6 +109,37 @@ export function sweepOrphanTemps(dirs: string[], isRunning: (pid: number) => boo
     }
   }
   return removed;
+}
+
+/** Renames a dead writer's staged copy to its SHA-256 when its record is there. */
+function finishStaged(
+  dir: string,
+  name: string,
+  sha256: string,
+  isRecorded: (dir: string, sha256: string) => boolean,
+): boolean {
+  try {
+    if (!isRecorded(dir, sha256)) return false;
+    // Over an existing copy of the same content this is harmless, and repairs a damaged one.
+    renameSync(join(dir, name), join(dir, sha256));
+    fsyncDirSync(dir);
+    return true;
+  } catch {
+    // Left for doctor to name.
+    return true;
+  }
+}
+
+function fsyncDirSync(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(dir, 'r');
+    fsyncSync(fd);
+  } catch {
+    // As fsyncDir: some file systems refuse it, and the rename is atomic there all the same.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** Flushes a directory entry (a rename or a new file) to disk; ignored where unsupported. */

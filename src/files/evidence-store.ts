@@ -7,6 +7,7 @@ import {
   fstatSync,
   fsyncSync,
   openSync,
+  renameSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, realpath, rename, stat } from 'node:fs/promises';
@@ -14,7 +15,7 @@ import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
-import { fsyncDir, incomingPathIn, removeQuietly, trackTemp } from './atomic.js';
+import { incomingPathIn, removeQuietly, stagedPathIn, trackTemp, untrackTemp } from './atomic.js';
 import { pathError } from './path-check.js';
 import { t } from '../i18n.js';
 
@@ -41,14 +42,19 @@ export interface SourceFile {
   ino: number;
 }
 
-/** A copy in the store, named by its SHA-256. */
-export interface StoredCopy {
+/**
+ * A copy hashed into the store under a temp name, waiting for the record that names it: only
+ * `publishCopies` gives it its SHA-256 name, once that record is committed. So a run killed at
+ * any point leaves either a temp the next run removes, or a committed record whose copy the next
+ * run finishes renaming (see `sweepOrphanTemps`), never a copy no record names.
+ */
+export interface StagedCopy {
   sha256: string;
   size: number;
-  /** Relative to the store. */
+  /** Relative to the store, once published. */
   storedPath: string;
-  /** False when the store already held this content. */
-  created: boolean;
+  /** Where the copy waits until then: `.incoming-<pid>-<sha256>`. */
+  staged: string;
 }
 
 function isInside(child: string, parent: string): boolean {
@@ -201,13 +207,14 @@ function hasher(onChunk: (n: number) => void) {
 /**
  * Copies a checked file into the store without ever writing to the original: opened
  * O_RDONLY|O_NONBLOCK|O_NOFOLLOW (a FIFO swapped in cannot hang us), checked to be the same
- * regular file, streamed into a 'wx' 0600 temp while hashing, fsynced, renamed to its SHA-256.
+ * regular file, streamed into a 'wx' 0600 temp while hashing, fsynced, renamed to its staged
+ * name (its SHA-256 behind the temp prefix). Ctrl-C removes it until `publishCopies`.
  */
 export async function copyIntoStore(
   source: SourceFile,
   storeDir: string,
   onProgress?: ProgressFn,
-): Promise<StoredCopy> {
+): Promise<StagedCopy> {
   // Plain fds: a FileHandle with a stream on it waits for the stream's close before its own.
   let input: number;
   try {
@@ -251,15 +258,10 @@ export async function copyIntoStore(
         t('evidence.source.emptyHint'),
       );
     const sha256 = h.digest();
-    const final = join(storeDir, sha256);
-    const existed = await lstat(final).then(
-      () => true,
-      () => false,
-    );
-    // Renaming over an existing copy is harmless, and repairs one that was damaged.
-    await rename(tmp, final);
-    await fsyncDir(storeDir);
-    return { sha256, size: done, storedPath: sha256, created: !existed };
+    const staged = stagedPathIn(storeDir, sha256);
+    await rename(tmp, staged);
+    trackTemp(staged);
+    return { sha256, size: done, storedPath: sha256, staged };
   } catch (error) {
     if (output !== undefined) closeQuietly(output);
     await removeQuietly(tmp);
@@ -267,6 +269,31 @@ export async function copyIntoStore(
   } finally {
     untrack();
     closeQuietly(input);
+  }
+}
+
+/**
+ * Gives staged copies their SHA-256 names. Call it straight after the transaction that records
+ * them, with no await between: a Ctrl-C handled in between would remove a recorded copy. Renaming
+ * over an existing copy of the same content is harmless, and repairs one that was damaged.
+ */
+export function publishCopies(storeDir: string, copies: StagedCopy[]): void {
+  const pending = new Map(copies.map((c) => [c.staged, c.storedPath]));
+  // From here on a staged copy is the record's: an interrupted run leaves it for the next one.
+  for (const staged of pending.keys()) untrackTemp(staged);
+  for (const [staged, storedPath] of pending)
+    try {
+      renameSync(staged, join(storeDir, storedPath));
+    } catch (error) {
+      throw storeWriteError(error, storedPath);
+    }
+}
+
+/** Removes staged copies whose records were not written. */
+export async function discardCopies(copies: StagedCopy[]): Promise<void> {
+  for (const { staged } of copies) {
+    await removeQuietly(staged);
+    untrackTemp(staged);
   }
 }
 

@@ -6,6 +6,7 @@ import {
   mkdirSync,
   readdirSync,
   readFileSync,
+  renameSync,
   statSync,
   writeFileSync,
 } from 'node:fs';
@@ -79,6 +80,57 @@ describe('faults found by npm run test:faults', () => {
     expect(sb.run(['list']).status).toBe(0);
     expect(readdirSync(store)).not.toContain('.incoming-999999-0123456789abcdef');
     expect(sb.run(['doctor']).status).toBe(0);
+  });
+
+  it('an attach killed after its commit has its copy named by the next run', () => {
+    // What a SIGKILL between the record's commit and the copy's rename leaves behind.
+    const file = join(sb.dir, 'invoice.pdf');
+    writeFileSync(file, 'invoice 42, unpaid');
+    const [e] = JSON.parse(sb.run(['attach', '1', file, '--json']).stdout) as { sha256: string }[];
+    const store = join(sb.dataDir, 'evidence');
+    const staged = `.incoming-999999-${e!.sha256}`;
+    renameSync(join(store, e!.sha256), join(store, staged));
+    expect(sb.run(['list']).status).toBe(0);
+    expect(readdirSync(store)).not.toContain(staged);
+    expect(readFileSync(join(store, e!.sha256), 'utf8')).toBe('invoice 42, unpaid');
+    expect(sb.run(['doctor']).status).toBe(0);
+  });
+
+  it('an attach killed before its commit leaves nothing the next run keeps', () => {
+    const store = join(sb.dataDir, 'evidence');
+    const sha256 = createHash('sha256').update('never recorded').digest('hex');
+    const staged = `.incoming-999999-${sha256}`;
+    writeFileSync(join(store, staged), 'never recorded');
+    expect(sb.run(['list']).status).toBe(0);
+    expect(readdirSync(store).filter((n) => n.includes(sha256))).toEqual([]);
+    expect(sb.run(['doctor']).status).toBe(0);
+  });
+
+  it('a live attach keeps its copy under a temp name until its record is committed', async () => {
+    const big = join(sb.dir, 'slow.bin');
+    writeFileSync(big, Buffer.alloc(48 * 1024 * 1024, 3));
+    const store = join(sb.dataDir, 'evidence');
+    const sha256 = createHash('sha256').update(readFileSync(big)).digest('hex');
+    const db = new Database(join(sb.dataDir, 'complain.db'), { readonly: true });
+    const records = db.prepare('SELECT count(*) AS n FROM evidence WHERE sha256 = ?').pluck();
+    const child = spawn(process.execPath, [BIN, '--data-dir', sb.dataDir, 'attach', '1', big]);
+    const exited = new Promise((done) => child.on('close', done));
+    let staged = false;
+    let named = false;
+    while (child.exitCode === null && !named) {
+      const names = readdirSync(store);
+      staged ||= names.includes(`.incoming-${child.pid}-${sha256}`);
+      named = names.includes(sha256);
+      // The copy is never under its own name before the record that names it is committed.
+      if (named) expect(records.get(sha256)).toBe(1);
+      await new Promise((ok) => setTimeout(ok, 1));
+    }
+    await exited;
+    expect(child.exitCode).toBe(0);
+    expect(records.get(sha256)).toBe(1);
+    db.close();
+    expect(staged).toBe(true);
+    expect(readdirSync(store).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
   it('a read-only database file stays read-only', () => {
