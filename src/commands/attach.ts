@@ -91,6 +91,8 @@ export async function runAttach(
       sha256: copies[i]!.sha256,
       size: copies[i]!.size,
     }));
+    // The staged names reach the disk before the records that need them do (power loss).
+    await fsyncDir(store);
     const added = addEvidence(db, caseRecord.id, inputs, ctx.now());
     recorded = true;
     publishCopies(store, copies);

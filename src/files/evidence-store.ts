@@ -259,8 +259,14 @@ export async function copyIntoStore(
       );
     const sha256 = h.digest();
     const staged = stagedPathIn(storeDir, sha256);
-    await rename(tmp, staged);
+    // Tracked before the rename: a Ctrl-C handled as it completes must find the staged name.
     trackTemp(staged);
+    try {
+      await rename(tmp, staged);
+    } catch (error) {
+      untrackTemp(staged);
+      throw error;
+    }
     return { sha256, size: done, storedPath: sha256, staged };
   } catch (error) {
     if (output !== undefined) closeQuietly(output);

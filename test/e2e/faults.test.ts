@@ -82,13 +82,16 @@ describe('faults found by npm run test:faults', () => {
     expect(sb.run(['doctor']).status).toBe(0);
   });
 
+  /** The pid of a process that has exited: no live writer owns a temp named after it. */
+  const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid;
+
   it('an attach killed after its commit has its copy named by the next run', () => {
     // What a SIGKILL between the record's commit and the copy's rename leaves behind.
     const file = join(sb.dir, 'invoice.pdf');
     writeFileSync(file, 'invoice 42, unpaid');
     const [e] = JSON.parse(sb.run(['attach', '1', file, '--json']).stdout) as { sha256: string }[];
     const store = join(sb.dataDir, 'evidence');
-    const staged = `.incoming-999999-${e!.sha256}`;
+    const staged = `.incoming-${deadPid()}-${e!.sha256}`;
     renameSync(join(store, e!.sha256), join(store, staged));
     expect(sb.run(['list']).status).toBe(0);
     expect(readdirSync(store)).not.toContain(staged);
@@ -99,7 +102,7 @@ describe('faults found by npm run test:faults', () => {
   it('an attach killed before its commit leaves nothing the next run keeps', () => {
     const store = join(sb.dataDir, 'evidence');
     const sha256 = createHash('sha256').update('never recorded').digest('hex');
-    const staged = `.incoming-999999-${sha256}`;
+    const staged = `.incoming-${deadPid()}-${sha256}`;
     writeFileSync(join(store, staged), 'never recorded');
     expect(sb.run(['list']).status).toBe(0);
     expect(readdirSync(store).filter((n) => n.includes(sha256))).toEqual([]);
@@ -108,28 +111,27 @@ describe('faults found by npm run test:faults', () => {
 
   it('a live attach keeps its copy under a temp name until its record is committed', async () => {
     const big = join(sb.dir, 'slow.bin');
-    writeFileSync(big, Buffer.alloc(48 * 1024 * 1024, 3));
+    writeFileSync(big, Buffer.alloc(8 * 1024 * 1024, 3));
     const store = join(sb.dataDir, 'evidence');
     const sha256 = createHash('sha256').update(readFileSync(big)).digest('hex');
-    const db = new Database(join(sb.dataDir, 'complain.db'), { readonly: true });
+    const db = new Database(join(sb.dataDir, 'complain.db'));
     const records = db.prepare('SELECT count(*) AS n FROM evidence WHERE sha256 = ?').pluck();
+    // The test holds the write lock: the child copies, then waits for it to record.
+    db.exec('BEGIN IMMEDIATE');
     const child = spawn(process.execPath, [BIN, '--data-dir', sb.dataDir, 'attach', '1', big]);
     const exited = new Promise((done) => child.on('close', done));
-    let staged = false;
-    let named = false;
-    while (child.exitCode === null && !named) {
-      const names = readdirSync(store);
-      staged ||= names.includes(`.incoming-${child.pid}-${sha256}`);
-      named = names.includes(sha256);
-      // The copy is never under its own name before the record that names it is committed.
-      if (named) expect(records.get(sha256)).toBe(1);
-      await new Promise((ok) => setTimeout(ok, 1));
-    }
+    const staged = `.incoming-${child.pid}-${sha256}`;
+    for (let i = 0; i < 400 && !readdirSync(store).includes(staged); i++)
+      await new Promise((ok) => setTimeout(ok, 10));
+    const waiting = readdirSync(store);
+    db.exec('COMMIT');
     await exited;
+    expect(waiting).toContain(staged);
+    expect(waiting).not.toContain(sha256);
     expect(child.exitCode).toBe(0);
     expect(records.get(sha256)).toBe(1);
     db.close();
-    expect(staged).toBe(true);
+    expect(readdirSync(store)).toContain(sha256);
     expect(readdirSync(store).filter((name) => name.startsWith('.'))).toEqual([]);
   });
 
