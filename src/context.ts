@@ -141,10 +141,12 @@ export function createContext(runtime: Runtime, globals: GlobalOptions): AppCont
         if (runtime.isRunning) {
           const dirs = ['', 'letters', 'backups'].map((d) => join(paths.dataDir, d));
           // An attach killed after its commit leaves a staged copy its record names: keep it.
-          const open = db;
+          // (Asked here, not through evidence-repo, which every command would then load.)
+          const opened = db;
           const isRecorded = (dir: string, sha256: string) =>
             dir === paths.evidenceDir &&
-            open.prepare('SELECT 1 FROM evidence WHERE stored_path = ?').get(sha256) !== undefined;
+            opened.prepare('SELECT 1 FROM evidence WHERE stored_path = ?').get(sha256) !==
+              undefined;
           sweepOrphanTemps([...dirs, paths.evidenceDir], runtime.isRunning, isRecorded);
         }
       }

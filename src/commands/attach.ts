@@ -95,8 +95,8 @@ export async function runAttach(
     await fsyncDir(store);
     const added = addEvidence(db, caseRecord.id, inputs, ctx.now());
     recorded = true;
+    // Not fsynced after: should a rename be lost, the next run finishes it from the staged name.
     publishCopies(store, copies);
-    await fsyncDir(store);
     return { caseRecord, added };
   } catch (error) {
     if (!recorded) await discardCopies(copies);

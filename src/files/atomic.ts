@@ -1,6 +1,6 @@
 import type * as Crypto from 'node:crypto';
 import { createRequire } from 'node:module';
-import { closeSync, fsyncSync, openSync, readdirSync, renameSync, rmSync, Stats } from 'node:fs';
+import { readdirSync, renameSync, rmSync, Stats } from 'node:fs';
 import { chmod, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { ComplainError } from '../errors.js';
@@ -18,7 +18,7 @@ function randomHex(bytes: number): string {
 /** Marks a temp file as being written; the returned function unmarks it. */
 export function trackTemp(file: string): () => void {
   inFlight.add(file);
-  return () => inFlight.delete(file);
+  return () => untrackTemp(file);
 }
 
 /** Unmarks a temp file by name: from now on a Ctrl-C leaves it where it is. */
@@ -120,25 +120,13 @@ function finishStaged(
 ): boolean {
   try {
     if (!isRecorded(dir, sha256)) return false;
-    // Over an existing copy of the same content this is harmless, and repairs a damaged one.
+    // Over an existing copy of the same content this is harmless, and repairs a damaged one. No
+    // fsync: should the rename be lost, the staged name is still there for the next run.
     renameSync(join(dir, name), join(dir, sha256));
-    fsyncDirSync(dir);
     return true;
   } catch {
     // Left for doctor to name.
     return true;
-  }
-}
-
-function fsyncDirSync(dir: string): void {
-  let fd: number | undefined;
-  try {
-    fd = openSync(dir, 'r');
-    fsyncSync(fd);
-  } catch {
-    // As fsyncDir: some file systems refuse it, and the rename is atomic there all the same.
-  } finally {
-    if (fd !== undefined) closeSync(fd);
   }
 }
 
