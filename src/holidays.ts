@@ -72,12 +72,11 @@ function countryOf(code: string): Country | null {
   };
   const rules = data.holidays[code] ?? {};
   const zone = rules.zones?.[0] ?? 'UTC';
-  const version = (require('date-holidays/package.json') as { version: string }).version;
   const country: Country = {
     parser: new HolidaysParser({ holidays: data.holidays, names }, code, { types: ['public'] }),
     zone,
     language: rules.langs?.[0],
-    source: `date-holidays ${version} (${code})`,
+    source: `date-holidays ${libraryVersion()} (${code})`,
   };
   countries.set(code, country);
   return country;
@@ -118,6 +117,25 @@ interface HolidayTable {
 }
 
 const tables = new Map<string, HolidayTable | null>();
+let version: string | undefined;
+
+/**
+ * The installed library's version. Its package.json is read where Node's resolution looks first
+ * (this package's node_modules), which costs a read; resolving it through require walks the
+ * search paths (3 ms of every `due`). require only where the library is installed elsewhere.
+ */
+function libraryVersion(): string {
+  if (version !== undefined) return version;
+  try {
+    const file = fileURLToPath(
+      new URL('../node_modules/date-holidays/package.json', import.meta.url),
+    );
+    version = (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+  } catch {
+    version = (require('date-holidays/package.json') as { version: string }).version;
+  }
+  return version;
+}
 
 function tableOf(code: string): HolidayTable | null {
   const known = tables.get(code);
@@ -127,8 +145,7 @@ function tableOf(code: string): HolidayTable | null {
   if (/^[A-Z]{2}$/.test(code) && existsSync(file)) {
     try {
       const read = JSON.parse(readFileSync(file, 'utf8')) as HolidayTable;
-      const version = (require('date-holidays/package.json') as { version: string }).version;
-      if (read.version === version) table = read;
+      if (read.version === libraryVersion()) table = read;
     } catch {
       table = null;
     }
@@ -139,8 +156,7 @@ function tableOf(code: string): HolidayTable | null {
 
 /** The public holidays of a country in the years [from, to], computed by the library. */
 export function computeHolidayTable(code: string, from: number, to: number): HolidayTable {
-  const version = (require('date-holidays/package.json') as { version: string }).version;
-  const out: HolidayTable = { version, from, to, years: {} };
+  const out: HolidayTable = { version: libraryVersion(), from, to, years: {} };
   for (let year = from; year <= to; year++)
     out.years[String(year)] = [...computeYear(code, year).values()];
   return out;

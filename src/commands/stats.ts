@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { eachSnapshot } from '../db/agenda-repo.js';
 import { companyTallies, resolvedCases, useOnePassCache } from '../db/stats-repo.js';
+import { keptResolvedCases, keptTallies, refreshStatsCache } from '../db/stats-cache.js';
 import { listCases } from '../db/case-repo.js';
 import { standardsByCompany } from '../db/standard-repo.js';
 import { checkStandards } from '../domain/standards.js';
@@ -23,8 +24,9 @@ export function toStatsOptions(opts: Record<string, unknown>): StatsOptions {
 }
 
 /**
- * How each company handled its cases: counted in SQL over the whole file; only the cases of a
- * company with service standards are read contact by contact (each contact is checked).
+ * How each company handled its cases: from the counts kept per case (or counted in SQL over the
+ * whole file); only the cases of a company with service standards are read contact by contact
+ * (each contact is checked).
  */
 export async function runStats(_options: StatsOptions, ctx: AppContext): Promise<CompanyStats[]> {
   const db = ctx.db();
@@ -45,7 +47,15 @@ export async function runStats(_options: StatsOptions, ctx: AppContext): Promise
       checked.set(snapshot.case.company.id, tally);
     }
   }
-  return statsFromCounts(companyTallies(db, now), resolvedCases(db), checked, timeZone);
+  // The counts kept per case, brought up to date first (the cases changed since the last run);
+  // the whole file when they cannot be now (another writer, a read-only file).
+  const kept = refreshStatsCache(db);
+  return statsFromCounts(
+    kept ? keptTallies(db, now) : companyTallies(db, now),
+    kept ? keptResolvedCases(db) : resolvedCases(db),
+    checked,
+    timeZone,
+  );
 }
 
 export function printStats(ctx: AppContext, options: StatsOptions, stats: CompanyStats[]): void {

@@ -8,7 +8,8 @@
  *
  * Nothing here is data (an export leaves these tables out): the database's own triggers delete
  * a case's rows whenever its case, contacts, escalations, promises, letters or clock start dates
- * change, and `refreshDueCache` computes the missing cases again, in one IMMEDIATE transaction
+ * change, and list the open cases without rows (cache_due_stale, schema 13), and
+ * `refreshDueCache` computes those cases again, in one IMMEDIATE transaction
  * with the reads, so that no writer can slip a change between the reading and the keeping. The
  * rows hold while the stamp holds (the build, the rule files, the time zone they were computed
  * in); rows exist only for open cases (closing or reopening a case changes case_file, whose
@@ -16,6 +17,7 @@
  */
 import type { Db } from './open.js';
 import { ACTIVE_STATUSES } from '../domain/vocab.js';
+import { withoutWaiting } from './cache-write.js';
 
 /** One case's rows as the cache keeps them. */
 export interface DueCacheEntry {
@@ -66,22 +68,21 @@ function outside(column: string, exceptCompanies: readonly number[]) {
 /** The open cases (outside `exceptCompanies`) with no kept rows; null: every row is stale. */
 function staleCases(db: Db, stamp: string, exceptCompanies: readonly number[]): number[] | null {
   if (storedStamp(db) !== stamp) return null;
+  // cache_due_stale (schema 13) lists every open case without rows, and a few more (closed
+  // since, or of a company with standards): only those are looked at.
   const except = outside('f.company_id', exceptCompanies);
   const statuses = listOf('status', ACTIVE_STATUSES);
   return (
     db
       .prepare(
-        `SELECT f.id FROM case_file f
+        // CROSS JOIN: the list first, then each case by its id (not every case, then the list).
+        `SELECT s.case_id AS id FROM cache_due_stale s CROSS JOIN case_file f ON f.id = s.case_id
          WHERE f.closed_at IS NULL AND f.status IN (${statuses.sql}) ${except.sql}
-           AND NOT EXISTS (SELECT 1 FROM cache_due_case d WHERE d.case_id = f.id)
-         ORDER BY f.id`,
+         ORDER BY s.case_id`,
       )
       .all({ ...statuses.params, ...except.params }) as { id: number }[]
   ).map((r) => r.id);
 }
-
-/** The errors that mean "not now" for a cache write: another writer, a read-only or full disk. */
-const CANNOT_WRITE = /^SQLITE_(BUSY|LOCKED|READONLY|FULL|IOERR|CANTOPEN|PERM)/;
 
 /**
  * Computes and keeps the rows of the cases that lack them (every open case when the stamp
@@ -105,36 +106,33 @@ export function refreshDueCache(
   // The usual run: nothing stale, no write lock taken.
   const stale = staleCases(db, stamp, exceptCompanies);
   if (stale !== null && stale.length === 0) return true;
-  const timeout = db.pragma('busy_timeout', { simple: true }) as number;
-  // A read command does not wait for writers: it computes without the cache instead.
-  db.pragma('busy_timeout = 0');
-  try {
-    db.transaction(() => {
-      const ids = staleCases(db, stamp, exceptCompanies);
-      if (ids !== null && ids.length === 0) return;
-      if (ids === null) {
-        db.prepare('DELETE FROM cache_due_case').run();
-        db.prepare(
-          'INSERT INTO cache_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
-        ).run(STAMP_KEY, stamp);
-      }
-      const keep = db.prepare('INSERT OR REPLACE INTO cache_due_case (case_id) VALUES (?)');
-      const row = db.prepare(
-        'INSERT INTO cache_due_item (case_id, company_id, due_at, consumer) VALUES (?, ?, ?, ?)',
-      );
-      for (const entry of compute(ids)) {
-        keep.run(entry.caseId);
-        for (const r of entry.rows)
-          row.run(entry.caseId, entry.companyId, r.dueAt.toISOString(), r.consumer ? 1 : 0);
-      }
-    }).immediate();
-    return true;
-  } catch (error) {
-    if (CANNOT_WRITE.test(String((error as { code?: unknown }).code ?? ''))) return false;
-    throw error;
-  } finally {
-    db.pragma(`busy_timeout = ${timeout}`);
-  }
+  return withoutWaiting(db, () => {
+    const ids = staleCases(db, stamp, exceptCompanies);
+    if (ids !== null && ids.length === 0) return;
+    if (ids === null) {
+      db.prepare('DELETE FROM cache_due_case').run();
+      db.prepare(
+        'INSERT INTO cache_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+      ).run(STAMP_KEY, stamp);
+    }
+    const keep = db.prepare('INSERT OR REPLACE INTO cache_due_case (case_id) VALUES (?)');
+    const row = db.prepare(
+      'INSERT INTO cache_due_item (case_id, company_id, due_at, consumer) VALUES (?, ?, ?, ?)',
+    );
+    for (const entry of compute(ids)) {
+      keep.run(entry.caseId);
+      for (const r of entry.rows)
+        row.run(entry.caseId, entry.companyId, r.dueAt.toISOString(), r.consumer ? 1 : 0);
+    }
+    // What is left listed and has nothing to compute (a case closed since, or gone) leaves the
+    // list; the cases of companies with standards stay, for when they have none.
+    const statuses = listOf('status', ACTIVE_STATUSES);
+    db.prepare(
+      `DELETE FROM cache_due_stale WHERE case_id IN (SELECT s.case_id FROM cache_due_stale s
+         LEFT JOIN case_file f ON f.id = s.case_id
+         WHERE f.id IS NULL OR f.closed_at IS NOT NULL OR f.status NOT IN (${statuses.sql}))`,
+    ).run(statuses.params);
+  });
 }
 
 /**
@@ -162,17 +160,25 @@ export function dueCacheView(
   };
   const overdue = `FROM cache_due_item WHERE due_at < @now AND consumer = 0 ${except.sql}`;
   const upcoming = `FROM cache_due_item WHERE due_at >= @now AND due_at <= @end ${except.sql}`;
-  const count = (from: string) =>
-    (db.prepare(`SELECT count(*) AS n ${from}`).get(params) as { n: number }).n;
+  const count = (sql: string) => (db.prepare(sql).get(params) as { n: number }).n;
   const first = (from: string) =>
     (
       db.prepare(`SELECT case_id ${from} ORDER BY due_at, case_id LIMIT @limit`).all(params) as {
         case_id: number;
       }[]
     ).map((r) => r.case_id);
+  // Most kept rows are long past: the rows that can be overdue, as cache_due_count (schema 13)
+  // counts them, less those not due yet, rather than a count of every row past.
+  const countable = count(
+    `SELECT coalesce(sum(n), 0) AS n FROM cache_due_count WHERE 1 ${except.sql}`,
+  );
   return {
-    overdue: count(overdue),
-    upcoming: count(upcoming),
+    overdue:
+      countable -
+      count(
+        `SELECT count(*) AS n FROM cache_due_item WHERE due_at >= @now AND consumer = 0 ${except.sql}`,
+      ),
+    upcoming: count(`SELECT count(*) AS n ${upcoming}`),
     cases: [...new Set([...first(overdue), ...first(upcoming)])],
   };
 }

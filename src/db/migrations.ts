@@ -360,6 +360,113 @@ export const MIGRATIONS: readonly Migration[] = [
         WHERE closed_as IS NOT NULL OR closed_at IS NOT NULL OR status IN ('resolved', 'abandoned');
     `,
   },
+  {
+    version: 13,
+    name: "the due cache's list of open cases without rows, and its count of the rows that can be overdue",
+    // `due` looked for the open cases with no kept rows among all of them (a NOT EXISTS over
+    // every open case) and counted every kept row already past: at 10,000 cases, most of its
+    // time past start-up. cache_due_stale lists the open cases without rows: a case enters it
+    // when it is made or reopened, or when its rows are deleted (the schema 11 triggers delete
+    // them), and leaves it when its rows are kept. cache_due_count holds how many kept rows of
+    // each company can be overdue (consumer = 0): the overdue count is that less the rows not
+    // yet due, which are few. Both are kept by the triggers below, in the transaction of the
+    // change; the rows kept so far are dropped, so that the counts start from nothing.
+    sql: `
+      CREATE TABLE cache_due_stale (
+        case_id  INTEGER PRIMARY KEY
+      );
+      CREATE TABLE cache_due_count (
+        company_id  INTEGER PRIMARY KEY,
+        n           INTEGER NOT NULL
+      );
+      DELETE FROM cache_due_case;
+      DELETE FROM cache_meta WHERE key = 'due';
+      INSERT INTO cache_due_stale (case_id) SELECT id FROM case_file WHERE closed_at IS NULL;
+      CREATE TRIGGER cache_due_item_insert AFTER INSERT ON cache_due_item WHEN NEW.consumer = 0
+        BEGIN INSERT INTO cache_due_count (company_id, n) VALUES (NEW.company_id, 1)
+          ON CONFLICT (company_id) DO UPDATE SET n = n + 1; END;
+      CREATE TRIGGER cache_due_item_delete AFTER DELETE ON cache_due_item WHEN OLD.consumer = 0
+        BEGIN UPDATE cache_due_count SET n = n - 1 WHERE company_id = OLD.company_id; END;
+      CREATE TRIGGER cache_due_item_update AFTER UPDATE OF company_id, consumer ON cache_due_item
+        BEGIN
+          UPDATE cache_due_count SET n = n - 1 WHERE company_id = OLD.company_id AND OLD.consumer = 0;
+          INSERT INTO cache_due_count (company_id, n) SELECT NEW.company_id, 1 WHERE NEW.consumer = 0
+            ON CONFLICT (company_id) DO UPDATE SET n = n + 1;
+        END;
+      CREATE TRIGGER cache_due_case_insert AFTER INSERT ON cache_due_case
+        BEGIN DELETE FROM cache_due_stale WHERE case_id = NEW.case_id; END;
+      CREATE TRIGGER cache_due_case_delete AFTER DELETE ON cache_due_case
+        BEGIN INSERT OR IGNORE INTO cache_due_stale (case_id)
+          SELECT id FROM case_file WHERE id = OLD.case_id AND closed_at IS NULL; END;
+      CREATE TRIGGER cache_due_case_file_insert AFTER INSERT ON case_file WHEN NEW.closed_at IS NULL
+        BEGIN INSERT OR IGNORE INTO cache_due_stale (case_id) VALUES (NEW.id); END;
+      CREATE TRIGGER cache_due_case_file_reopen AFTER UPDATE ON case_file WHEN NEW.closed_at IS NULL
+        BEGIN INSERT OR IGNORE INTO cache_due_stale (case_id) VALUES (NEW.id); END;
+      CREATE TRIGGER cache_due_case_file_delete AFTER DELETE ON case_file
+        BEGIN DELETE FROM cache_due_stale WHERE case_id = OLD.id; END;
+    `,
+  },
+  {
+    version: 14,
+    name: 'what `stats` counts of each case, kept between runs (derived, never exported), and the cases to count again',
+    // `stats` counted every promise of the file at every run, asking of each pending one whether
+    // the company wrote after it (20 ms at 10,000 cases). None of that depends on the day but
+    // whether a promise is past due, so it is kept per case (src/db/stats-cache.ts):
+    // cache_stats_case holds a case's counts, cache_stats_unanswered its pending promises that
+    // no inbound contact came after (broken by default once due). A change to a case, its
+    // contacts, promises or letters puts the case in cache_stats_stale (the triggers below);
+    // `stats` counts those cases again first, and reads the rest as kept.
+    sql: `
+      CREATE TABLE cache_stats_case (
+        case_id       INTEGER PRIMARY KEY REFERENCES case_file(id) ON DELETE CASCADE,
+        company_id    INTEGER NOT NULL,
+        promises      INTEGER NOT NULL,
+        kept          INTEGER NOT NULL,
+        broken        INTEGER NOT NULL,
+        -- Pending promises that no inbound contact came after (the rows of cache_stats_unanswered).
+        unanswered    INTEGER NOT NULL,
+        -- Letters to the company sent (a dispute letter to the card issuer is not one).
+        letters_sent  INTEGER NOT NULL,
+        -- The earliest contact's started_at (ISO instant), NULL without contacts.
+        first_contact TEXT
+      );
+      CREATE INDEX cache_stats_case_company ON cache_stats_case(company_id, case_id, promises, kept,
+        broken, unanswered, letters_sent);
+      CREATE TABLE cache_stats_unanswered (
+        case_id     INTEGER NOT NULL REFERENCES cache_stats_case(case_id) ON DELETE CASCADE,
+        company_id  INTEGER NOT NULL,
+        due_at      TEXT NOT NULL
+      );
+      CREATE INDEX cache_stats_unanswered_case ON cache_stats_unanswered(case_id);
+      CREATE INDEX cache_stats_unanswered_due ON cache_stats_unanswered(due_at, company_id);
+      CREATE TABLE cache_stats_stale (
+        case_id  INTEGER PRIMARY KEY
+      );
+      INSERT INTO cache_stats_stale (case_id) SELECT id FROM case_file;
+      CREATE TRIGGER cache_stats_contact_insert AFTER INSERT ON contact
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_contact_update AFTER UPDATE ON contact
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id), (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_contact_delete AFTER DELETE ON contact
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id); END;
+      CREATE TRIGGER cache_stats_promise_insert AFTER INSERT ON promise
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_promise_update AFTER UPDATE ON promise
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id), (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_promise_delete AFTER DELETE ON promise
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id); END;
+      CREATE TRIGGER cache_stats_letter_insert AFTER INSERT ON letter
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_letter_update AFTER UPDATE ON letter
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id), (NEW.case_id); END;
+      CREATE TRIGGER cache_stats_letter_delete AFTER DELETE ON letter
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.case_id); END;
+      CREATE TRIGGER cache_stats_case_file_insert AFTER INSERT ON case_file
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (NEW.id); END;
+      CREATE TRIGGER cache_stats_case_file_update AFTER UPDATE ON case_file
+        BEGIN INSERT OR IGNORE INTO cache_stats_stale (case_id) VALUES (OLD.id), (NEW.id); END;
+    `,
+  },
 ];
 
 /** The schema version this code writes. */

@@ -144,6 +144,9 @@ export function migrate(db: Db, file = t('evidence.db.theDatabase')): void {
   checkCompatible(db, file);
   const version = db.pragma('user_version', { simple: true }) as number;
   for (const migration of MIGRATIONS) {
+    // The usual run: nothing to migrate, and no transaction made (better-sqlite3 prepares its
+    // statements on the first one).
+    if (version >= migration.version) continue;
     const step = db.transaction(() => {
       // Read again inside the lock: another process may have migrated meanwhile.
       const current = db.pragma('user_version', { simple: true }) as number;
@@ -152,7 +155,7 @@ export function migrate(db: Db, file = t('evidence.db.theDatabase')): void {
       db.pragma(`application_id = ${APPLICATION_ID}`);
       db.pragma(`user_version = ${migration.version}`);
     });
-    if (version < migration.version) step.immediate();
+    step.immediate();
   }
 }
 

@@ -48,23 +48,11 @@ interface PromiseCounts {
 }
 
 /**
- * The companies' counts, in the order their first case comes. Each query walks the cases in the
- * order of an index (by company, or by case id) so that the rows it joins come in order too, and
- * reads only the closed cases, the letters and the promises; none reads a contact of a case the
- * company never wrote in.
+ * How each company's cases closed, by company. How a case counts (closedAsOf): its closing when
+ * it has one, else what its status says; an open case (none of these) counts in none of the
+ * sums. Read from case_file_closed (schema 12), which holds the closed cases only, by company.
  */
-export function companyTallies(db: Db, now: Date): CompanyTally[] {
-  const cases = db
-    .prepare(
-      `SELECT f.company_id AS companyId, co.name AS company, min(f.id) AS firstCaseId,
-         count(*) AS cases
-       FROM case_file f INDEXED BY case_file_company JOIN company co ON co.id = f.company_id
-       GROUP BY f.company_id ORDER BY firstCaseId`,
-    )
-    .all() as CaseCounts[];
-  // How a case counts (closedAsOf): its closing when it has one, else what its status says; an
-  // open case (none of these) counts in none of the sums. Read from case_file_closed (schema
-  // 12), which holds the closed cases only, by company.
+export function closingCounts(db: Db): Map<number, ClosingCounts> {
   const closings = db
     .prepare(
       `SELECT x.companyId, sum(x.outcome = 'resolved') AS resolved,
@@ -83,6 +71,50 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
        GROUP BY x.companyId`,
     )
     .all() as ClosingCounts[];
+  return new Map(closings.map((c) => [c.companyId, c]));
+}
+
+/** A company's tally from its counts (a company with no closing, letter or promise has zeros). */
+export function tallyOf(
+  c: CaseCounts,
+  k: ClosingCounts | undefined,
+  lp: Omit<LetterCounts, 'companyId'> & Omit<PromiseCounts, 'companyId'>,
+): CompanyTally {
+  return {
+    companyId: c.companyId,
+    company: c.company,
+    firstCaseId: c.firstCaseId,
+    cases: c.cases,
+    resolved: k?.resolved ?? 0,
+    abandoned: k?.abandoned ?? 0,
+    escalatedElsewhere: k?.escalatedElsewhere ?? 0,
+    ratingCount: k?.ratingCount ?? 0,
+    ratingSum: k?.ratingSum ?? 0,
+    lettersSent: lp.sent,
+    casesNeedingLetter: lp.cases,
+    promisesKept: lp.kept,
+    promisesBroken: lp.broken + lp.brokenByDefault,
+    promisesBrokenByDefault: lp.brokenByDefault,
+    promisesPending: lp.total - lp.kept - lp.broken - lp.brokenByDefault,
+  };
+}
+
+/**
+ * The companies' counts, in the order their first case comes. Each query walks the cases in the
+ * order of an index (by company, or by case id) so that the rows it joins come in order too, and
+ * reads only the closed cases, the letters and the promises; none reads a contact of a case the
+ * company never wrote in.
+ */
+export function companyTallies(db: Db, now: Date): CompanyTally[] {
+  const cases = db
+    .prepare(
+      `SELECT f.company_id AS companyId, co.name AS company, min(f.id) AS firstCaseId,
+         count(*) AS cases
+       FROM case_file f INDEXED BY case_file_company JOIN company co ON co.id = f.company_id
+       GROUP BY f.company_id ORDER BY firstCaseId`,
+    )
+    .all() as CaseCounts[];
+  const closed = closingCounts(db);
   // Letters to the company (merchantLetters): a dispute letter to the card issuer is not one.
   const letters = db
     .prepare(
@@ -115,28 +147,39 @@ export function companyTallies(db: Db, now: Date): CompanyTally[] {
        GROUP BY f.company_id`,
     )
     .all({ now: now.toISOString() }) as PromiseCounts[];
-  const closed = new Map(closings.map((c) => [c.companyId, c]));
   const sent = new Map(letters.map((l) => [l.companyId, l]));
   const promised = new Map(promises.map((p) => [p.companyId, p]));
   return cases.map((c) => {
-    const k = closed.get(c.companyId);
     const l = sent.get(c.companyId);
     const p = promised.get(c.companyId);
-    return {
-      ...c,
-      resolved: k?.resolved ?? 0,
-      abandoned: k?.abandoned ?? 0,
-      escalatedElsewhere: k?.escalatedElsewhere ?? 0,
-      ratingCount: k?.ratingCount ?? 0,
-      ratingSum: k?.ratingSum ?? 0,
-      lettersSent: l?.sent ?? 0,
-      casesNeedingLetter: l?.cases ?? 0,
-      promisesKept: p?.kept ?? 0,
-      promisesBroken: (p?.broken ?? 0) + (p?.brokenByDefault ?? 0),
-      promisesBrokenByDefault: p?.brokenByDefault ?? 0,
-      promisesPending: p ? p.total - p.kept - p.broken - p.brokenByDefault : 0,
-    };
+    return tallyOf(c, closed.get(c.companyId), {
+      sent: l?.sent ?? 0,
+      cases: l?.cases ?? 0,
+      total: p?.total ?? 0,
+      kept: p?.kept ?? 0,
+      broken: p?.broken ?? 0,
+      brokenByDefault: p?.brokenByDefault ?? 0,
+    });
   });
+}
+
+/** A row of the resolved cases' query (here and in stats-cache.ts). */
+export interface ResolvedRow {
+  company_id: number;
+  remedy_received_on: string;
+  created_at: string;
+  first_contact: string | null;
+}
+
+/** A resolved case, begun at the earlier of its creation and its first contact. */
+export function resolvedOf(r: ResolvedRow): ResolvedCase {
+  const created = new Date(r.created_at).getTime();
+  const first = r.first_contact === null ? created : new Date(r.first_contact).getTime();
+  return {
+    companyId: r.company_id,
+    remedyReceivedOn: r.remedy_received_on,
+    startedAt: new Date(Math.min(created, first)),
+  };
 }
 
 /** The cases resolved with a remedy's date, with when each began (from case_file_closed). */
@@ -148,19 +191,6 @@ export function resolvedCases(db: Db): ResolvedCase[] {
        FROM case_file f INDEXED BY case_file_closed
        WHERE f.closed_as = 'resolved' AND coalesce(f.remedy_received_on, '') <> ''`,
     )
-    .all() as {
-    company_id: number;
-    remedy_received_on: string;
-    created_at: string;
-    first_contact: string | null;
-  }[];
-  return rows.map((r) => {
-    const created = new Date(r.created_at).getTime();
-    const first = r.first_contact === null ? created : new Date(r.first_contact).getTime();
-    return {
-      companyId: r.company_id,
-      remedyReceivedOn: r.remedy_received_on,
-      startedAt: new Date(Math.min(created, first)),
-    };
-  });
+    .all() as ResolvedRow[];
+  return rows.map(resolvedOf);
 }

@@ -26,3 +26,59 @@ export function seedTestStore(
 ): { cases: number; contacts: number } {
   return seedStore(db, seedApi, options) as { cases: number; contacts: number };
 }
+
+/** Logs an e-mail from the company on `caseId`, `at` (the company answers). */
+export function logAnswer(db: Db, caseId: number, at: Date, now: Date): void {
+  createContact(
+    db,
+    caseId,
+    parseContact(
+      {
+        channel: 'email',
+        direction: 'inbound',
+        at: at.toISOString(),
+        reps: [],
+        summary: 'They answered the letter.',
+        promises: [],
+        quotes: [],
+      },
+      { now, timeZone: 'UTC' },
+    ),
+    now,
+  );
+}
+
+/** Writes a letter on `caseId` and records it sent by e-mail on 2026-11-11 (answer due 11-25). */
+export function sendLetter(db: Db, caseId: number, now: Date): void {
+  const letter = createLetter(
+    db,
+    {
+      caseId,
+      language: 'en',
+      deadlineOn: '2026-11-25',
+      deadlineSpec: '14d',
+      deadlineFrom: '2026-11-11',
+      remedy: 'refund',
+      fileSha256: null,
+      filePath: null,
+      fileSize: null,
+      cc: null,
+      sendMethod: 'email',
+      enclosures: [],
+    },
+    now,
+  );
+  recordSending(
+    db,
+    letter,
+    {
+      sentOn: '2026-11-11',
+      sentVia: 'email',
+      tracking: null,
+      deliveredOn: null,
+      deadlineOn: '2026-11-25',
+      deadlineFrom: null,
+    },
+    now,
+  );
+}

@@ -8,18 +8,15 @@ import {
   setPromiseState,
 } from '../../src/db/agenda-repo.js';
 import { deleteCase, getCase, listCases } from '../../src/db/case-repo.js';
-import { createContact } from '../../src/db/contact-repo.js';
-import { createLetter, recordSending } from '../../src/db/letter-repo.js';
 import { exportData } from '../../src/db/transfer.js';
 import { saveProfile } from '../../src/db/profile-repo.js';
 import { standardsByCompany } from '../../src/db/standard-repo.js';
 import { buildAgenda } from '../../src/domain/agenda.js';
 import { isClosed } from '../../src/domain/closure.js';
-import { parseContact } from '../../src/domain/contact-fields.js';
 import { loadJurisdiction } from '../../src/templates.js';
 import type { TestContext } from '../support/context.js';
 import { makeTestContext } from '../support/context.js';
-import { seedTestStore } from '../support/seed.js';
+import { logAnswer, seedTestStore, sendLetter } from '../support/seed.js';
 
 // `due` on a terminal reads the letters' deadlines and the legal clocks of the open cases from
 // the due cache (schema 11), which the database's triggers empty for a case whenever it
@@ -36,6 +33,32 @@ beforeAll(() => {
 afterAll(() => t.cleanup());
 
 const count = (sql: string) => (t.ctx.db().prepare(sql).get() as { n: number }).n;
+
+/**
+ * What the triggers keep besides the rows (schema 13): every open case without rows is listed
+ * as stale, and the count of each company's rows that can be overdue is the rows' own count.
+ */
+function expectBookkeeping() {
+  const db = t.ctx.db();
+  const unlisted = db
+    .prepare(
+      `SELECT f.id FROM case_file f WHERE f.closed_at IS NULL
+         AND f.id NOT IN (SELECT case_id FROM cache_due_case)
+         AND f.id NOT IN (SELECT case_id FROM cache_due_stale)`,
+    )
+    .all();
+  expect(unlisted).toEqual([]);
+  const counted = db
+    .prepare('SELECT company_id, n FROM cache_due_count WHERE n <> 0 ORDER BY company_id')
+    .all();
+  const rows = db
+    .prepare(
+      `SELECT company_id, count(*) AS n FROM cache_due_item WHERE consumer = 0
+       GROUP BY company_id ORDER BY company_id`,
+    )
+    .all();
+  expect(counted).toEqual(rows);
+}
 
 /** What `due` prints, from the cache, and what every contact of every open case gives. */
 async function both(days = 14) {
@@ -59,7 +82,9 @@ async function both(days = 14) {
     (id) => standards.get(id) ?? [],
   );
   const expected = printed({ agenda: reference, icsFile: undefined });
+  expectBookkeeping();
   const actual = printed(await runDue(options, ctx));
+  expectBookkeeping();
   return { expected, actual, open };
 }
 
@@ -101,23 +126,7 @@ describe('the due cache', () => {
   it('follows a contact logged: the company answers the most overdue letter', async () => {
     const db = t.ctx.db();
     const first = firstCase((await both()).expected);
-    createContact(
-      db,
-      first,
-      parseContact(
-        {
-          channel: 'email',
-          direction: 'inbound',
-          at: new Date(NOW.getTime() - DAY).toISOString(),
-          reps: [],
-          summary: 'They answered the letter.',
-          promises: [],
-          quotes: [],
-        },
-        { now: NOW, timeZone: 'UTC' },
-      ),
-      NOW,
-    );
+    logAnswer(db, first, new Date(NOW.getTime() - DAY), NOW);
     expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id = ${first}`)).toBe(0);
     const { expected, actual } = await both();
     expect(actual).toBe(expected);
@@ -127,37 +136,7 @@ describe('the due cache', () => {
   it('follows a letter sent, a clock start recorded, an edit, a promise kept, a closing and a deletion', async () => {
     const db = t.ctx.db();
     const [a, b, c, d, e] = listCases(db, { openOnly: true }).map((k) => k.id);
-    const letter = createLetter(
-      db,
-      {
-        caseId: a!,
-        language: 'en',
-        deadlineOn: '2026-11-25',
-        deadlineSpec: '14d',
-        deadlineFrom: '2026-11-11',
-        remedy: 'refund',
-        fileSha256: null,
-        filePath: null,
-        fileSize: null,
-        cc: null,
-        sendMethod: 'email',
-        enclosures: [],
-      },
-      NOW,
-    );
-    recordSending(
-      db,
-      letter,
-      {
-        sentOn: '2026-11-11',
-        sentVia: 'email',
-        tracking: null,
-        deliveredOn: null,
-        deadlineOn: '2026-11-25',
-        deadlineFrom: null,
-      },
-      NOW,
-    );
+    sendLetter(db, a!, NOW);
     expect((await both(7)).actual).toBe((await both(7)).expected);
     recordCaseFacts(db, b!, { events: [{ event: 'delivery', onDate: '2026-11-10' }] }, NOW);
     expect((await both(30)).actual).toBe((await both(30)).expected);
@@ -192,6 +171,28 @@ describe('the due cache', () => {
     expect(actual).toBe(expected);
     expect(count('SELECT count(*) AS n FROM cache_due_case')).toBe(open.length);
     expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id IN (${d}, ${e})`)).toBe(0);
+  });
+
+  it('follows a case reopened and a status set by hand (the list of cases without rows)', async () => {
+    const db = t.ctx.db();
+    const closed = db
+      .prepare('SELECT id FROM case_file WHERE closed_at IS NOT NULL ORDER BY id LIMIT 1')
+      .get() as { id: number };
+    expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id = ${closed.id}`)).toBe(0);
+    db.prepare(
+      "UPDATE case_file SET closed_at = NULL, closed_as = NULL, status = 'waiting' WHERE id = ?",
+    ).run(closed.id);
+    expect(count(`SELECT count(*) AS n FROM cache_due_stale WHERE case_id = ${closed.id}`)).toBe(1);
+    expect((await both()).actual).toBe((await both()).expected);
+    expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id = ${closed.id}`)).toBe(1);
+    // Resolved without a closing: listed, left out while resolved, computed once open again.
+    db.prepare("UPDATE case_file SET status = 'resolved' WHERE id = ?").run(closed.id);
+    expect((await both()).actual).toBe((await both()).expected);
+    expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id = ${closed.id}`)).toBe(0);
+    db.prepare("UPDATE case_file SET status = 'open' WHERE id = ?").run(closed.id);
+    expect((await both()).actual).toBe((await both()).expected);
+    expect(count(`SELECT count(*) AS n FROM cache_due_case WHERE case_id = ${closed.id}`)).toBe(1);
+    expect(count('SELECT count(*) AS n FROM cache_due_stale')).toBe(0);
   });
 
   it('is computed again in another time zone (the stamp)', async () => {

@@ -28,6 +28,8 @@ const LARGE = [
   'evidence',
   'case_event',
   'cache_due_item',
+  'cache_stats_case',
+  'cache_stats_unanswered',
 ];
 const NOW = new Date('2026-11-23T12:00:00Z');
 let t: TestContext;
