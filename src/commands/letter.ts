@@ -81,6 +81,8 @@ export interface LetterOptions {
   /** A file, "-" for stdout, or undefined to preview only. */
   output: string | undefined;
   strict: boolean;
+  /** --all-contacts: every contact listed, however long the history (else it is condensed). */
+  allContacts: boolean;
   json: boolean;
   /** --kind: what the letter is; by default a final notice once a letter was sent. */
   kind: LetterKind | undefined;
@@ -138,6 +140,7 @@ export function toLetterOptions(
     cc: str(opts.cc),
     output,
     strict: Boolean(opts.strict),
+    allContacts: Boolean(opts.allContacts),
     json: Boolean(opts.json),
     kind: kind as LetterKind | undefined,
     to: to === 'card-issuer' ? to : undefined,
@@ -382,6 +385,7 @@ export async function runLetter(options: LetterOptions, ctx: AppContext): Promis
     remedy,
     remedyDetail: remedyDetail ?? null,
     deadline,
+    allContacts: options.allContacts,
     now: clock.now,
     timeZone: clock.timeZone,
   });
@@ -698,6 +702,7 @@ export function registerLetter(program: Command, act: Act): void {
     .option('--to <recipient>', t('card.letter.help.to'))
     .option('--issuer-address <address>', t('card.letter.help.issuerAddress'))
     .option('--strict', t('letter.help.strict'))
+    .option('--all-contacts', t('letter.help.allContacts'))
     .option('--json', t('letter.help.json'))
     .addHelpText(
       'after',

@@ -113,6 +113,8 @@ export interface LetterInput {
   deadlineFrom?: string;
   /** The company's own service standards it missed on the logged contacts (schema 6). */
   missedStandards?: readonly MissedStandard[];
+  /** List every contact, however many (`letter --all-contacts`); else a long history is condensed. */
+  allContacts?: boolean;
   /**
    * The case's rights evaluated on the letter's date (src/domain/rights.ts), the same answer
    * `clock` gives; absent: evaluated here from the case and its contacts alone.
@@ -147,6 +149,52 @@ function withinLetterText(t: LetterTemplate, m: MissedStandard): string {
 
 /** Channels the company answers in writing: one of these without an answer is "unanswered". */
 const WRITTEN_CHANNELS: readonly string[] = ['email', 'web-form', 'letter', 'social'];
+
+/** A history longer than this is condensed: the letter lists CONDENSED_CONTACTS of its contacts. */
+export const LISTED_CONTACTS = 10;
+/** The contacts a condensed history lists: the first, the last and those that matter most. */
+export const CONDENSED_CONTACTS = 8;
+
+/**
+ * The contacts the letter lists, oldest first. Up to LISTED_CONTACTS, every one. A longer
+ * history would run to pages nobody reads (12 pages for 200 contacts), so the letter lists
+ * CONDENSED_CONTACTS of them and counts the others: the first (when the company was told) and
+ * the last, then those that carry the complaint — a promise (broken ones first), words quoted
+ * or rudeness, a standard the company missed, a supervisor asked for or refused, an answer from
+ * the company — the most recent first among equals, and then the most recent of the others.
+ */
+export function contactsToList(
+  contacts: readonly ContactRecord[],
+  missed: readonly MissedStandard[],
+  now: Date,
+): ContactRecord[] {
+  if (contacts.length <= LISTED_CONTACTS) return [...contacts];
+  const ordered = [...contacts].sort(
+    (a, b) => a.startedAt.getTime() - b.startedAt.getTime() || a.id - b.id,
+  );
+  const missedOn = new Set(missed.map((m) => m.contactId));
+  const weight = (k: ContactRecord) => {
+    const promises = k.promises.map((p) => promiseStanding(p, contacts, now));
+    return (
+      (promises.some((s) => s === 'broken' || s === 'broken-by-default') ? 8 : 0) +
+      (promises.length > 0 ? 4 : 0) +
+      (k.quotes.length > 0 ? 4 : k.rude ? 2 : 0) +
+      (missedOn.has(k.id) ? 2 : 0) +
+      (k.supervisor === 'refused' || k.supervisor === 'asked' ? 2 : 0) +
+      (k.direction === 'inbound' ? 1 : 0)
+    );
+  };
+  const chosen = new Set([ordered[0]!, ordered.at(-1)!]);
+  const rest = ordered
+    .slice(1, -1)
+    .map((k, i) => ({ k, w: weight(k), i }))
+    .sort((a, b) => b.w - a.w || b.i - a.i);
+  for (const { k } of rest) {
+    if (chosen.size >= CONDENSED_CONTACTS) break;
+    chosen.add(k);
+  }
+  return ordered.filter((k) => chosen.has(k));
+}
 
 /**
  * What the contacts were, for the sentence that counts them: "2 phone calls and 1 e-mail that
@@ -636,12 +684,17 @@ export function buildLetter(input: LetterInput): Letter {
     .join(' ');
   add('problem', [problemParagraph]);
 
-  const missed = [...(input.missedStandards ?? [])];
+  const listed = input.allContacts
+    ? [...input.contacts]
+    : contactsToList(input.contacts, input.missedStandards ?? [], input.now);
+  const listedIds = new Set(listed.map((k) => k.id));
+  // A standard missed on a contact the letter does not list is not cited either.
+  const missed = (input.missedStandards ?? []).filter((m) => listedIds.has(m.contactId));
   /** The contacts as the letter lists them, each with when it happened (the notarial form sorts). */
   let contactItems: { at: number; text: string }[] = [];
   let contactsIntro: string | null = null;
   if (input.contacts.length > 0) {
-    const items = input.contacts.map((k) => {
+    const items = listed.map((k) => {
       const reps = k.reps.map((r) =>
         r.repId
           ? fill(text(t, 'repWithId'), { name: one(r.name), id: one(r.repId) })
@@ -713,7 +766,18 @@ export function buildLetter(input: LetterInput): Letter {
     contactsIntro = plural(t, introKey, input.contacts.length, {
       kinds: contactKinds(t, input.contacts) ?? '',
     }).replace(/ \(\)/u, '');
-    contactItems = input.contacts.map((k, i) => ({ at: k.startedAt.getTime(), text: items[i]! }));
+    // A long history: the contacts listed, and a record kept of the others.
+    const others = input.contacts.filter((k) => !listedIds.has(k.id));
+    if (others.length > 0) {
+      const days = others.map((k) => localDateOf(k.startedAt, tz)).sort();
+      contactsIntro = `${contactsIntro.replace(/:$/u, '.')} ${fill(text(t, 'contactsListed'), {
+        listed: num(listed.length),
+        count: num(others.length),
+        from: short(days[0]!),
+        to: short(days.at(-1)!),
+      })}`;
+    }
+    contactItems = listed.map((k, i) => ({ at: k.startedAt.getTime(), text: items[i]! }));
     add('contacts', [contactsIntro, ...items]);
   }
 

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildLetter, LETTER_ELEMENTS } from '../../src/letter/model.js';
+import {
+  buildLetter,
+  CONDENSED_CONTACTS,
+  contactsToList,
+  LETTER_ELEMENTS,
+  LISTED_CONTACTS,
+} from '../../src/letter/model.js';
 import type { Letter } from '../../src/letter/model.js';
 import {
   deadlineDate,
@@ -7,7 +13,7 @@ import {
   formatDeadlineSpec,
   parseDeadlineSpec,
 } from '../../src/letter/deadline.js';
-import { formatLetterDate } from '../../src/letter/template.js';
+import { formatCount, formatLetterDate } from '../../src/letter/template.js';
 import { renderLetterText } from '../../src/letter/render-text.js';
 import { loadJurisdiction, loadLetterTemplate } from '../../src/templates.js';
 import {
@@ -17,6 +23,9 @@ import {
   NOW,
   PROFILE,
 } from '../support/letter-fixture.js';
+import { makeContact } from '../support/snapshot.js';
+import { translate } from '../../src/i18n.js';
+import type { UiLanguage } from '../../src/i18n.js';
 
 const textOf = (letter: Letter) =>
   letter.blocks
@@ -409,5 +418,93 @@ describe('the remedy in one sentence, in the user’s own words (issue 11, defec
       /^I therefore ask for a full refund of .+ paid for the Kettle K-200 \(By bank transfer\)\.$/,
     );
     expect(text).not.toContain('as I have requested');
+  });
+});
+
+describe('a long history is condensed (issue 9)', () => {
+  /** The fixture's three contacts among `plain` routine calls, one a day from 1 September. */
+  const history = (plain: number) => [
+    ...Array.from({ length: plain }, (_, i) =>
+      makeContact(100 + i, new Date(Date.UTC(2026, 8, 1 + i, 9)).toISOString(), {
+        caseId: 3,
+        reference: `R-${i}`,
+        summary: 'Explained the problem again.',
+      }),
+    ),
+    ...fixtureContacts(),
+  ];
+  const contactsOf = (letter: Letter) => letter.blocks.find((b) => b.kind === 'contacts')!.lines;
+
+  it('lists every contact up to LISTED_CONTACTS', () => {
+    const contacts = history(LISTED_CONTACTS - 3);
+    expect(contactsToList(contacts, [], NOW)).toEqual(contacts);
+    const lines = contactsOf(buildLetter(fixtureInput('en', { contacts })));
+    expect(lines).toHaveLength(1 + LISTED_CONTACTS);
+    expect(lines[0]).not.toContain('Below are');
+  });
+
+  it('past it, lists the first, the last and those that carry the complaint, and counts the rest', () => {
+    const contacts = history(30);
+    const letter = buildLetter(fixtureInput('en', { contacts }));
+    const [intro, ...items] = contactsOf(letter);
+    expect(items).toHaveLength(CONDENSED_CONTACTS);
+    expect(intro).toBe(
+      'I have contacted you 33 times about this problem, without result (31 phone calls, ' +
+        '1 online chat and 1 e-mail). Below are 8 of them: the first, the last and those that ' +
+        'matter most. For each of the other 25, between 2 September 2026 and 26 September 2026, ' +
+        'I have kept the date, the person I dealt with and the reference number:',
+    );
+    // Oldest first: the first call, the newest routine calls (27–30 September), then the
+    // fixture's three (the broken promise, the rude quote and the refused supervisor, the kept
+    // promise).
+    expect(items[0]).toMatch(/^1 September 2026, phone call; reference R-0\./);
+    expect(items.slice(-3).map((l) => l.slice(0, 15))).toEqual([
+      '6 October 2026,',
+      '13 October 2026',
+      '2 November 2026',
+    ]);
+    expect(items.join('\n')).toContain('“Not my problem.”');
+    expect(items.join('\n')).not.toContain('reference R-1.');
+    // The quote of a contact listed stays exempt from lint; nothing of the others is cited.
+    expect(letter.quotes).toEqual(['Not my problem.']);
+  });
+
+  it('prefers promises and quotes to routine calls, the newest first among equals', () => {
+    const contacts = history(30).map((k, i) =>
+      i === 5 ? { ...k, rude: true } : i === 6 ? { ...k, direction: 'inbound' as const } : k,
+    );
+    const listed = contactsToList(contacts, [], NOW).map((k) => k.id);
+    expect(listed).toHaveLength(CONDENSED_CONTACTS);
+    expect(listed).toEqual(expect.arrayContaining([100, 105, 106, 1, 2, 3]));
+    expect(listed.at(-1)).toBe(3);
+  });
+
+  it.each([
+    ['en', '10', '6'],
+    ['tr', '10', '6'],
+    ['ru', '10', '6'],
+    ['fa', '۱۰', '۶'],
+    ['kk', '10', '6'],
+  ])('the --all-contacts help in %s gives the same numbers', (lang, listed, most) => {
+    expect([String(LISTED_CONTACTS), String(CONDENSED_CONTACTS - 2)]).toEqual(['10', '6']);
+    const help = translate(lang as UiLanguage, 'letter.help.allContacts');
+    expect(help).toContain(listed);
+    expect(help).toContain(most);
+  });
+
+  it('--all-contacts lists every one', () => {
+    const contacts = history(30);
+    const lines = contactsOf(buildLetter(fixtureInput('en', { contacts, allContacts: true })));
+    expect(lines).toHaveLength(1 + 33);
+  });
+
+  it.each(['tr', 'ru', 'fa', 'kk'])('says so in %s, with its own digits', (lang) => {
+    const contacts = history(30);
+    const letter = buildLetter(fixtureInput(lang, { contacts }));
+    const [intro, ...items] = contactsOf(letter);
+    expect(items).toHaveLength(CONDENSED_CONTACTS);
+    const template = loadLetterTemplate(lang);
+    expect(intro).toContain(formatCount(template, 25));
+    expect(intro).not.toMatch(/[{}]/);
   });
 });
