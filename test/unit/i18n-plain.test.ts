@@ -45,3 +45,16 @@ describe('messages with plain text arguments', () => {
     expect(() => translate('en', key, {})).toThrow();
   });
 });
+
+describe('the locale of a message', () => {
+  it.each(UI_LANGUAGES)('%s: resolves to what ICU supports, without asking it', (language) => {
+    const locale = UI_LOCALES[language];
+    // What the library resolved before src/i18n.ts answered for the interface locales.
+    expect(IntlMessageFormat.resolveLocale(locale)?.toString()).toBe(
+      Intl.NumberFormat.supportedLocalesOf(locale)[0],
+    );
+    expect(IntlMessageFormat.resolveLocale(locale)).toBe(IntlMessageFormat.resolveLocale(locale));
+    // Another locale is resolved by the library, as before.
+    expect(IntlMessageFormat.resolveLocale(['de-AT'])?.toString()).toBe('de-AT');
+  });
+});
