@@ -2,8 +2,10 @@
 // chunks beside it (dist/complain-*-HASH.cjs), so that a run reads a handful of files instead of
 // a hundred modules. Each command's module stays a chunk of its own, loaded when that command
 // runs (cli.ts imports it lazily): `--help` and `list` never load docx or the prompts.
-// better-sqlite3 (a native addon) stays outside, as do the packages the code loads through
-// createRequire (chrono-node, the holiday library). The chunks sit at the top of dist/, where
+// better-sqlite3's JavaScript is bundled too (loading its ten modules through require took 6 ms
+// of every command) and handed its compiled addon's path (src/db/open.ts nativeBinding);
+// `bindings`, its fallback search for the addon, stays outside, as do the packages the code
+// loads through createRequire (chrono-node, the holiday library). The chunks sit at the top of dist/, where
 // the compiled modules' `../templates/` still finds the templates. dist/complain.meta.json says
 // which sources each chunk holds (test/e2e/case-file.test.ts reads it).
 //
@@ -57,7 +59,7 @@ const result = await build({
   outdir: DIST,
   entryNames: '[name]',
   chunkNames: 'complain-[name]-[hash]',
-  external: ['better-sqlite3'],
+  external: ['bindings'],
   define: { __COMPLAIN_BUILD__: JSON.stringify(digest.digest('hex').slice(0, 16)) },
   // Less to read and parse at every start; names are kept, so a --debug stack still reads.
   minifyWhitespace: true,

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ComplainError } from '../errors.js';
 import { writeAtomically } from '../files/atomic.js';
 import type { Db } from './open.js';
+import { nativeBinding } from './open.js';
 import { t } from '../i18n.js';
 
 /** What a backup wrote. */
@@ -19,7 +20,11 @@ export async function backupDatabase(db: Db, file: string): Promise<BackupResult
   await writeAtomically(file, async (tmp) => {
     const progress = await db.backup(tmp);
     pages = progress.totalPages;
-    const copy = new Database(tmp, { fileMustExist: true, timeout: 5000 });
+    const copy = new Database(tmp, {
+      fileMustExist: true,
+      timeout: 5000,
+      nativeBinding: nativeBinding(),
+    });
     try {
       // A self-contained file: no -wal beside it to lose when it is copied.
       copy.pragma('journal_mode = DELETE');

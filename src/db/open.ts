@@ -1,6 +1,8 @@
 import Database from 'better-sqlite3';
 import { chmodSync, closeSync, existsSync, mkdirSync, openSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { ComplainError } from '../errors.js';
 import { pathError, shownPath } from '../files/path-check.js';
 import { t } from '../i18n.js';
@@ -78,6 +80,32 @@ function tighten(path: string): void {
   }
 }
 
+let addon: string | null | undefined;
+const ADDON = join('build', 'Release', 'better_sqlite3.node');
+
+/**
+ * better-sqlite3's compiled addon, where npm builds it. The build bundles the library's
+ * JavaScript (scripts/bundle.mjs) and hands it the addon's path: left to find it itself, it
+ * asks the `bindings` package, which looks from the caller's package (this one) and tries a
+ * dozen paths. First where npm puts the library for this package, else where Node resolves it
+ * (installed beside this package); undefined, for the library's own search, when neither has it.
+ */
+export function nativeBinding(): string | undefined {
+  if (addon === undefined) {
+    const here = fileURLToPath(new URL(`../node_modules/better-sqlite3/${ADDON}`, import.meta.url));
+    addon = existsSync(here) ? here : null;
+    if (addon === null)
+      try {
+        const lib = createRequire(import.meta.url).resolve('better-sqlite3');
+        const there = join(dirname(lib), '..', ADDON);
+        if (existsSync(there)) addon = there;
+      } catch {
+        // Not resolvable: the library's own search says what is missing.
+      }
+  }
+  return addon ?? undefined;
+}
+
 /**
  * Opens (creating when missing) the database, sets the pragmas and migrates it once.
  * The file is created 0600 before SQLite sees it, so its -wal and -shm follow as 0600.
@@ -89,7 +117,11 @@ export function openDatabase(file: string, options: { readonly?: boolean } = {})
   tighten(file);
   let db: Db;
   try {
-    db = new Database(file, { timeout: 5000, fileMustExist: Boolean(options.readonly) });
+    db = new Database(file, {
+      timeout: 5000,
+      fileMustExist: Boolean(options.readonly),
+      nativeBinding: nativeBinding(),
+    });
   } catch (error) {
     throw translateSqliteError(error, file);
   }

@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, realpathSync, rmSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import { createCase, findCompanyByName, getCase, listCases } from '../../src/db/
 import { createContact, listCaseActivity, listContacts } from '../../src/db/contact-repo.js';
 import { createLetter, recordSending } from '../../src/db/letter-repo.js';
 import { MIGRATIONS, SCHEMA_VERSION } from '../../src/db/migrations.js';
-import { APPLICATION_ID, ensureDataDir, openDatabase } from '../../src/db/open.js';
+import { APPLICATION_ID, ensureDataDir, nativeBinding, openDatabase } from '../../src/db/open.js';
 import { parseContact } from '../../src/domain/contact-fields.js';
 import { ComplainError } from '../../src/errors.js';
 import { makeCaseFields } from '../support/snapshot.js';
@@ -158,6 +159,24 @@ describe('the database', () => {
       sent,
     );
     expect(getCase(db, caseId).updatedAt).toEqual(sent);
+    db.close();
+  });
+});
+
+describe('the SQLite driver', () => {
+  it("is handed the addon the library's own search finds (no `bindings` walk at start-up)", () => {
+    const file = nativeBinding();
+    expect(file).toMatch(/better_sqlite3\.node$/);
+    // The same file bindings would load for the library, where npm built it.
+    const lib = createRequire(import.meta.url).resolve('better-sqlite3');
+    const found = createRequire(lib)('bindings') as { getRoot(f: string): string };
+    expect(realpathSync(file!)).toBe(
+      realpathSync(join(found.getRoot(lib), 'build', 'Release', 'better_sqlite3.node')),
+    );
+    const db = new Database(':memory:', { nativeBinding: file });
+    expect(db.prepare('SELECT sqlite_version() AS v').get()).toMatchObject({
+      v: expect.any(String),
+    });
     db.close();
   });
 });
