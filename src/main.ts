@@ -1,4 +1,5 @@
 import { homedir } from 'node:os';
+import { isatty } from 'node:tty';
 import type { Session } from './cli.js';
 import type { Runtime } from './context.js';
 import type { ComplainError } from './errors.js';
@@ -39,13 +40,14 @@ export async function main(argv: string[] = process.argv): Promise<void> {
   const abort = new AbortController();
   let systemZone: string | undefined;
   const runtime: Runtime = {
-    // Read only by the prompts and `import -`: process.stdin sets up a stream when first read.
+    // Read only by the prompts: process.stdin sets up a stream when first read.
     get stdin() {
       return process.stdin;
     },
     stdout: process.stdout,
     stderr: process.stderr,
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    // isatty, not process.stdin.isTTY: that would set the stream up (1 ms of every command).
+    stdinIsTTY: isatty(0),
     stdoutIsTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
