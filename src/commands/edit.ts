@@ -159,7 +159,12 @@ export async function runDelete(options: DeleteOptions, ctx: AppContext): Promis
   );
   const copies = listEvidence(db, current.id).map((e) => e.storedPath);
   deleteCase(db, current.id);
-  await pruneCopies(ctx.paths.evidenceDir, copies, (p) => countStoredPathUses(db, p) > 0);
+  pruneCopies(
+    ctx.paths.evidenceDir,
+    copies,
+    (p) => countStoredPathUses(db, p) > 0,
+    (remove) => db.transaction(remove).immediate(),
+  );
   return current;
 }
 

@@ -177,14 +177,10 @@ export function updateEvidence(
 }
 
 /**
- * Deletes a record and closes up the order. Returns it, with whether its stored copy is now
- * unused (the caller removes the file after the commit).
+ * Deletes a record and closes up the order, and returns it. Its stored copy stays: the caller
+ * removes it when no record uses it, under the write lock (pruneCopies).
  */
-export function deleteEvidence(
-  db: Db,
-  id: number,
-  now: Date,
-): { record: EvidenceRecord; copyUnused: boolean } {
+export function deleteEvidence(db: Db, id: number, now: Date): EvidenceRecord {
   const write = db.transaction(() => {
     const record = getEvidence(db, id);
     db.prepare('DELETE FROM evidence WHERE id = ?').run(id);
@@ -194,7 +190,7 @@ export function deleteEvidence(
       listEvidence(db, record.caseId).map((e) => e.id),
     );
     touchCase(db, record.caseId, now);
-    return { record, copyUnused: countStoredPathUses(db, record.storedPath) === 0 };
+    return record;
   });
   return write.immediate();
 }

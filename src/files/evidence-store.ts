@@ -8,6 +8,7 @@ import {
   fsyncSync,
   openSync,
   renameSync,
+  unlinkSync,
 } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { chmod, lstat, mkdir, readdir, realpath, rename, stat } from 'node:fs/promises';
@@ -377,22 +378,29 @@ export async function listStore(storeDir: string): Promise<string[]> {
   return entries.map((e) => e.name).sort();
 }
 
-/** Removes a stored copy (after its last record went). */
-export async function removeStoredCopy(storeDir: string, storedPath: string): Promise<void> {
-  await removeQuietly(storedFilePath(storeDir, storedPath));
-}
-
-/** Removes the stored copies no record uses any more (after a case or a record was deleted). */
-export async function pruneCopies(
+/**
+ * Removes the stored copies no record uses any more (after a case or a record was deleted):
+ * each is looked up and removed inside `underLock`, which holds the database's write lock (an
+ * IMMEDIATE transaction). An attach of the same content commits its record either before (the
+ * copy is used, and kept) or after (its own staged copy is then published under the name): a
+ * look-up outside the lock could let it commit in between and lose the copy it just recorded.
+ */
+export function pruneCopies(
   storeDir: string,
   storedPaths: string[],
   isUsed: (storedPath: string) => boolean,
-): Promise<number> {
+  underLock: (remove: () => void) => void,
+): number {
   let removed = 0;
-  for (const p of new Set(storedPaths))
-    if (!isUsed(p)) {
-      await removeStoredCopy(storeDir, p);
-      removed++;
-    }
+  underLock(() => {
+    for (const p of new Set(storedPaths))
+      if (!isUsed(p))
+        try {
+          unlinkSync(storedFilePath(storeDir, p));
+          removed++;
+        } catch {
+          // Gone already (removed by hand, or by another run): nothing to remove.
+        }
+  });
   return removed;
 }
