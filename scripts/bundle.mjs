@@ -5,9 +5,10 @@
 // better-sqlite3's JavaScript is bundled too (loading its ten modules through require took 6 ms
 // of every command) and handed its compiled addon's path (src/db/open.ts nativeBinding);
 // `bindings`, its fallback search for the addon, stays outside, as do the packages the code
-// loads through createRequire (chrono-node, the holiday library). The chunks sit at the top of dist/, where
-// the compiled modules' `../templates/` still finds the templates. dist/complain.meta.json says
-// which sources each chunk holds (test/e2e/case-file.test.ts reads it).
+// loads through createRequire (chrono-node, the holiday library). The chunks sit at the top of
+// dist/, where the compiled modules' `../templates/` still finds the templates.
+// dist/complain.meta.json says which sources each chunk holds (test/e2e/case-file.test.ts reads
+// it).
 //
 // esbuild splits only ES modules, so the chunks are split as ES modules and then each is turned
 // into CommonJS: bin/complain.cjs compiles them itself, with the V8 code cache that

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { AppContext } from '../context.js';
 import { deleteCase, getCase, listCompanies, updateCase } from '../db/case-repo.js';
-import { countStoredPathUses, listEvidence } from '../db/evidence-repo.js';
+import { listEvidence } from '../db/evidence-repo.js';
 import { setCompanyLegalId } from '../db/identity-repo.js';
 import { parseIdentityNumber } from '../domain/identity.js';
 import type { CaseFieldKey } from '../domain/case-fields.js';
@@ -21,7 +21,7 @@ const CLOSING_STATUSES: readonly CaseStatus[] = CASE_STATUSES.filter(
 export const EDIT_STATUSES = CASE_STATUSES.filter((s) => !CLOSING_STATUSES.includes(s));
 import { UsageError } from '../errors.js';
 import { t } from '../i18n.js';
-import { pruneCopies } from '../files/evidence-store.js';
+import { pruneUnusedCopies } from '../files/evidence-store.js';
 import { caseFieldsView } from '../output/views.js';
 import type { CaseDraft } from '../prompts/case-wizard.js';
 import { askCase } from '../prompts/case-wizard.js';
@@ -159,12 +159,7 @@ export async function runDelete(options: DeleteOptions, ctx: AppContext): Promis
   );
   const copies = listEvidence(db, current.id).map((e) => e.storedPath);
   deleteCase(db, current.id);
-  pruneCopies(
-    ctx.paths.evidenceDir,
-    copies,
-    (p) => countStoredPathUses(db, p) > 0,
-    (remove) => db.transaction(remove).immediate(),
-  );
+  pruneUnusedCopies(db, ctx.paths.evidenceDir, copies);
   return current;
 }
 

@@ -3,7 +3,6 @@ import type { AppContext } from '../context.js';
 import { getCase } from '../db/case-repo.js';
 import type { EvidenceRecord } from '../db/evidence-repo.js';
 import {
-  countStoredPathUses,
   deleteEvidence,
   getEvidence,
   listAllEvidence,
@@ -17,7 +16,7 @@ import { EVIDENCE_KINDS } from '../domain/vocab.js';
 import type { EvidenceKind } from '../domain/vocab.js';
 import { ComplainError, UsageError } from '../errors.js';
 import type { CopyState } from '../files/evidence-store.js';
-import { checkStoredCopy, pruneCopies } from '../files/evidence-store.js';
+import { checkStoredCopy, pruneUnusedCopies } from '../files/evidence-store.js';
 import { renderEvidenceList, renderTable } from '../output/format.js';
 import { progressLine } from '../output/progress.js';
 import { evidenceView } from '../output/views.js';
@@ -211,12 +210,7 @@ export async function runEvidenceChange(
       options.yes,
     );
     deleteEvidence(db, options.id, now);
-    pruneCopies(
-      ctx.paths.evidenceDir,
-      [record.storedPath],
-      (p) => countStoredPathUses(db, p) > 0,
-      (remove) => db.transaction(remove).immediate(),
-    );
+    pruneUnusedCopies(db, ctx.paths.evidenceDir, [record.storedPath]);
   }
   return { caseId: record.caseId, evidence: listEvidence(db, record.caseId) };
 }

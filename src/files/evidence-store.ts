@@ -15,6 +15,8 @@ import { chmod, lstat, mkdir, readdir, realpath, rename, stat } from 'node:fs/pr
 import { basename, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { countStoredPathUses } from '../db/evidence-repo.js';
+import type { Db } from '../db/open.js';
 import { ComplainError, NotFoundError, ValidationError } from '../errors.js';
 import { incomingPathIn, removeQuietly, stagedPathIn, trackTemp, untrackTemp } from './atomic.js';
 import { pathError } from './path-check.js';
@@ -403,4 +405,14 @@ export function pruneCopies(
         }
   });
   return removed;
+}
+
+/** `pruneCopies` against the database: a copy is used while a record names it. */
+export function pruneUnusedCopies(db: Db, storeDir: string, storedPaths: string[]): number {
+  return pruneCopies(
+    storeDir,
+    storedPaths,
+    (p) => countStoredPathUses(db, p) > 0,
+    (remove) => db.transaction(remove).immediate(),
+  );
 }
